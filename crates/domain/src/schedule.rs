@@ -1,1 +1,26 @@
-//! (in progress)
+//! Office hours → slots (SPEC §3 office setup, §2 J2 step 4, §5.2 time zones).
+//!
+//! A [`Schedule`] holds the weekly opening intervals and the date exceptions, validated
+//! once. For a date, a date exception wins; else a Romanian public holiday closes the
+//! office (see [`HolidayRule`]); else the weekday's intervals apply. Each interval is cut
+//! into slots of `slot_minutes`, with `counters` seats each, at office-local wall-clock
+//! times that are pinned to UTC instants through the office's time zone.
+
+mod error;
+mod model;
+mod slots;
+mod types;
+mod window;
+
+pub use error::{IntervalPlace, ScheduleError};
+pub use model::{COUNTERS, DayHours, SLOT_MINUTES, Schedule};
+pub use slots::{Slot, slot_at, slots_between};
+pub use types::{
+    DateException, ExceptionHours, HolidayRule, OpeningInterval, TimeInterval, UnknownHolidayRule,
+};
+pub use window::{BookingWindow, DEFAULT_HORIZON_DAYS, bookable_slots};
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! The public holidays against the official lists published for 2025 and 2026.
+
+use std::str::FromStr;
+
+use chrono::Datelike;
+
+use super::ymd;
+use crate::calendar::{
+    HolidayKind, SUPPORTED_YEARS, is_public_holiday, orthodox_easter, public_holidays,
+};
+
+fn listed(year: i32) -> Vec<(String, &'static str)> {
+    public_holidays(year)
+        .into_iter()
+        .map(|h| (h.date.to_string(), h.name))
+        .collect()
+}
+
+fn expected(rows: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+    rows.iter()
+        .map(|(date, name)| ((*date).to_owned(), *name))
+        .collect()
+}
+
+#[test]
+fn holidays_of_2025_are_the_official_list() {
+    // specialarad.ro and zile-libere.info, "Lista completă cu zile libere în 2025".
+    let official = expected(&[
+        ("2025-01-01", "Anul Nou"),
+        ("2025-01-02", "A doua zi de Anul Nou"),
+        ("2025-01-06", "Bobotează"),
+        ("2025-01-07", "Sfântul Ioan Botezătorul"),
+        ("2025-01-24", "Ziua Unirii Principatelor Române"),
+        ("2025-04-18", "Vinerea Mare"),
+        ("2025-04-20", "Paștele"),
+        ("2025-04-21", "A doua zi de Paște"),
+        ("2025-05-01", "Ziua Muncii"),
+        ("2025-06-01", "Ziua Copilului"),
+        ("2025-06-08", "Rusaliile"),
+        ("2025-06-09", "A doua zi de Rusalii"),
+        ("2025-08-15", "Adormirea Maicii Domnului"),
+        ("2025-11-30", "Sfântul Apostol Andrei"),
+        ("2025-12-01", "Ziua Națională a României"),
+        ("2025-12-25", "Crăciunul"),
+        ("2025-12-26", "A doua zi de Crăciun"),
+    ]);
+    assert_eq!(listed(2025), official);
+}
+
+#[test]
+fn holidays_of_2026_are_the_official_list_with_1_june_twice() {
+    // realitatea.net and evz.ro, "Lista completă a zilelor libere legale în 2026".
+    let official = expected(&[
+        ("2026-01-01", "Anul Nou"),
+        ("2026-01-02", "A doua zi de Anul Nou"),
+        ("2026-01-06", "Bobotează"),
+        ("2026-01-07", "Sfântul Ioan Botezătorul"),
+        ("2026-01-24", "Ziua Unirii Principatelor Române"),
+        ("2026-04-10", "Vinerea Mare"),
+        ("2026-04-12", "Paștele"),
+        ("2026-04-13", "A doua zi de Paște"),
+        ("2026-05-01", "Ziua Muncii"),
+        ("2026-05-31", "Rusaliile"),
+        ("2026-06-01", "Ziua Copilului"),
+        ("2026-06-01", "A doua zi de Rusalii"),
+        ("2026-08-15", "Adormirea Maicii Domnului"),
+        ("2026-11-30", "Sfântul Apostol Andrei"),
+        ("2026-12-01", "Ziua Națională a României"),
+        ("2026-12-25", "Crăciunul"),
+        ("2026-12-26", "A doua zi de Crăciun"),
+    ]);
+    assert_eq!(listed(2026), official);
+}
+
+#[test]
+fn good_friday_and_labour_day_share_1_may_2043_in_the_laws_order() {
+    let first_of_may: Vec<HolidayKind> = public_holidays(2043)
+        .into_iter()
+        .filter(|h| h.date == ymd(2043, 5, 1))
+        .map(|h| h.kind)
+        .collect();
+    assert_eq!(
+        first_of_may,
+        vec![HolidayKind::GoodFriday, HolidayKind::LabourDay]
+    );
+}
+
+#[test]
+fn every_supported_year_has_17_sorted_holidays_inside_the_year() {
+    for year in SUPPORTED_YEARS {
+        let holidays = public_holidays(year);
+        assert_eq!(holidays.len(), 17, "{year}");
+        assert!(
+            holidays.windows(2).all(|w| w[0].date <= w[1].date),
+            "{year}"
+        );
+        assert!(holidays.iter().all(|h| h.date.year() == year), "{year}");
+        assert!(
+            holidays.iter().all(|h| h.name == h.kind.name_ro()),
+            "{year}"
+        );
+    }
+}
+
+#[test]
+fn rusalii_are_49_and_50_days_after_easter() {
+    for year in SUPPORTED_YEARS {
+        let easter = orthodox_easter(year).expect("in range");
+        let date_of = |kind| public_holidays(year).into_iter().find(|h| h.kind == kind);
+        assert_eq!(
+            date_of(HolidayKind::Pentecost).map(|h| (h.date - easter).num_days()),
+            Some(49)
+        );
+        let monday = date_of(HolidayKind::PentecostMonday).map(|h| (h.date - easter).num_days());
+        assert_eq!(monday, Some(50));
+    }
+}
+
+#[test]
+fn is_public_holiday_agrees_with_the_list_for_every_day_of_2024_to_2030() {
+    for year in 2024..=2030 {
+        let holidays = public_holidays(year);
+        for day in ymd(year, 1, 1).iter_days().take_while(|d| d.year() == year) {
+            let listed = holidays.iter().any(|h| h.date == day);
+            assert_eq!(is_public_holiday(day), listed, "{day}");
+        }
+    }
+}
+
+#[test]
+fn an_ordinary_day_is_not_a_holiday() {
+    assert!(!is_public_holiday(ymd(2026, 3, 17)));
+    assert!(is_public_holiday(ymd(2026, 12, 1)));
+}
+
+#[test]
+fn holiday_names_use_comma_below_letters_never_cedillas() {
+    for kind in HolidayKind::ALL {
+        assert!(!kind.name_ro().contains(['ş', 'ţ', 'Ş', 'Ţ']), "{kind:?}");
+    }
+    assert!(HolidayKind::NationalDay.name_ro().contains('ț'));
+    assert!(HolidayKind::Easter.name_ro().contains('ș'));
+}
+
+#[test]
+fn holiday_kind_keys_round_trip_and_are_unique() {
+    for kind in HolidayKind::ALL {
+        assert_eq!(HolidayKind::from_str(kind.as_str()), Ok(kind));
+    }
+    let mut keys: Vec<&str> = HolidayKind::ALL.iter().map(|k| k.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), HolidayKind::ALL.len());
+    assert!(HolidayKind::from_str("Christmas").is_err());
+}
+
+#[test]
+fn holidays_of_far_years_do_not_panic() {
+    assert!(public_holidays(i32::MAX).is_empty());
+    assert!(public_holidays(i32::MIN).is_empty());
+    assert_eq!(public_holidays(1).len(), 17);
+}
