@@ -1,1 +1,163 @@
-//! (in progress)
+//! The passport application lifecycle (SPEC §3), from the counter to the citizen's hands.
+//!
+//! ```text
+//! submitted ──▶ in_production ──▶ ready ──▶ handed_over
+//!     │              │  └───────────┴──▶ shipped   (courier)
+//!     └──────────────┴──▶ rejected (with a reason)
+//! ```
+//!
+//! `shipped` is reachable from `in_production` (courier chosen at the counter: the
+//! production centre sends it straight to the address) and from `ready` (courier asked
+//! for later, by e-mail to the office, as the MAI text allows). Both `shipped` and
+//! `handed_over` are final: once the courier has it, the office's part is done.
+//! `rejected` is possible while the application is still being processed (`submitted`,
+//! `in_production`), not once a passport exists.
+//!
+//! The API sends the target status, so [`transition`] takes `(from, to)`.
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Where a passport application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ApplicationStatus {
+    /// Registered at the counter.
+    Submitted,
+    /// Being personalised at the production centre.
+    InProduction,
+    /// At the pickup office.
+    Ready,
+    /// Collected by the holder (or a person entitled to collect it).
+    HandedOver,
+    /// Sent by courier to an address in Romania.
+    Shipped,
+    /// Refused, with a reason.
+    Rejected,
+}
+
+impl ApplicationStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Self; 6] = [
+        Self::Submitted,
+        Self::InProduction,
+        Self::Ready,
+        Self::HandedOver,
+        Self::Shipped,
+        Self::Rejected,
+    ];
+
+    /// The status a new application starts in.
+    pub const INITIAL: Self = Self::Submitted;
+
+    /// The stable name (database, JSON, API).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::InProduction => "in_production",
+            Self::Ready => "ready",
+            Self::HandedOver => "handed_over",
+            Self::Shipped => "shipped",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    /// Whether reaching this status e-mails the citizen (ready to collect, or on its way).
+    #[must_use]
+    pub const fn notifies_citizen(self) -> bool {
+        matches!(self, Self::Ready | Self::Shipped)
+    }
+
+    /// Whether moving to this status needs a reason (the API's `reason` field).
+    #[must_use]
+    pub const fn requires_reason(self) -> bool {
+        matches!(self, Self::Rejected)
+    }
+
+    /// Whether the application can move no further.
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        matches!(self, Self::HandedOver | Self::Shipped | Self::Rejected)
+    }
+
+    /// The Romanian label of the public "Status pașaport" page.
+    #[must_use]
+    pub const fn label_ro(self) -> &'static str {
+        match self {
+            Self::Submitted => "Cerere depusă",
+            Self::InProduction => "În producție",
+            Self::Ready => "Gata de ridicare",
+            Self::HandedOver => "Predat titularului",
+            Self::Shipped => "Expediat prin curier",
+            Self::Rejected => "Cerere respinsă",
+        }
+    }
+
+    /// The English label.
+    #[must_use]
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Self::Submitted => "Application submitted",
+            Self::InProduction => "In production",
+            Self::Ready => "Ready for collection",
+            Self::HandedOver => "Handed over",
+            Self::Shipped => "Sent by courier",
+            Self::Rejected => "Application rejected",
+        }
+    }
+}
+
+impl fmt::Display for ApplicationStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A status name that is not one of [`ApplicationStatus::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown application status: {0:?}")]
+pub struct UnknownApplicationStatus(pub String);
+
+impl FromStr for ApplicationStatus {
+    type Err = UnknownApplicationStatus;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownApplicationStatus(s.to_owned()))
+    }
+}
+
+/// A move the lifecycle does not allow (the API answers 409).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("an application that is {from} cannot become {to}")]
+pub struct IllegalApplicationTransition {
+    /// The current status.
+    pub from: ApplicationStatus,
+    /// The requested status.
+    pub to: ApplicationStatus,
+}
+
+/// `to`, if the lifecycle allows moving there from `from`.
+///
+/// Staying in the same status is not a move and is refused like any other illegal one;
+/// a shell that wants retried API calls to be idempotent compares the current status
+/// with the requested one first.
+pub const fn transition(
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+) -> Result<ApplicationStatus, IllegalApplicationTransition> {
+    use ApplicationStatus as A;
+    match (from, to) {
+        (A::Submitted, A::InProduction | A::Rejected)
+        | (A::InProduction, A::Ready | A::Shipped | A::Rejected)
+        | (A::Ready, A::HandedOver | A::Shipped) => Ok(to),
+        _ => Err(IllegalApplicationTransition { from, to }),
+    }
+}

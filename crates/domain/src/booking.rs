@@ -1,1 +1,223 @@
-//! (in progress)
+//! The booking lifecycle (SPEC §4): statuses, the events that move them, and which
+//! moves hold or release seats.
+//!
+//! ```text
+//! pending ──confirm──▶ confirmed ──check_in──▶ checked_in ──complete──▶ completed
+//!    │                    │ └──mark_no_show──▶ no_show
+//!    ├──expire──▶ expired └──cancel──▶ cancelled
+//!    └──cancel──▶ cancelled
+//! ```
+//!
+//! The storage layer runs each [`transition`] as one conditional update
+//! (`… WHERE status = from`), so that of two racing events exactly one wins; it releases
+//! seats in the same transaction when [`Transition::releases_seats`] says so.
+
+mod cancel;
+mod transition;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use cancel::CancelReason;
+pub use transition::{IllegalTransition, Transition, seat_delta, step, transition};
+
+/// A stable name that matched no variant of the named type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind}: {value:?}")]
+pub struct UnknownName {
+    /// Which type was being parsed, e.g. "booking status".
+    pub kind: &'static str,
+    /// The rejected input, as given.
+    pub value: String,
+}
+
+/// Where a booking stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BookingStatus {
+    /// Saved, waiting for the e-mail confirmation (30 minutes); holds its seats.
+    Pending,
+    /// Confirmed by e-mail; holds its seats until the appointment.
+    Confirmed,
+    /// The persons arrived at the office.
+    CheckedIn,
+    /// The applications were taken.
+    Completed,
+    /// Nobody came.
+    NoShow,
+    /// Not confirmed in time.
+    Expired,
+    /// Cancelled by the citizen or by staff (with a reason).
+    Cancelled,
+}
+
+impl BookingStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Self; 7] = [
+        Self::Pending,
+        Self::Confirmed,
+        Self::CheckedIn,
+        Self::Completed,
+        Self::NoShow,
+        Self::Expired,
+        Self::Cancelled,
+    ];
+
+    /// The status a new booking starts in.
+    pub const INITIAL: Self = Self::Pending;
+
+    /// The stable name (database, JSON).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Confirmed => "confirmed",
+            Self::CheckedIn => "checked_in",
+            Self::Completed => "completed",
+            Self::NoShow => "no_show",
+            Self::Expired => "expired",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether the booking's persons occupy seats of its slot.
+    #[must_use]
+    pub const fn holds_seats(self) -> bool {
+        matches!(self, Self::Pending | Self::Confirmed)
+    }
+
+    /// Whether the booking counts for "one active booking per CNP". The same states as
+    /// [`holds_seats`](Self::holds_seats): once checked in, the person may book again
+    /// (for instance a family member's later appointment).
+    #[must_use]
+    pub const fn is_active(self) -> bool {
+        self.holds_seats()
+    }
+
+    /// Whether no event can move the booking any more.
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Completed | Self::NoShow | Self::Expired | Self::Cancelled
+        )
+    }
+
+    /// The Romanian label for the agenda and the citizen's pages.
+    #[must_use]
+    pub const fn label_ro(self) -> &'static str {
+        match self {
+            Self::Pending => "În așteptarea confirmării",
+            Self::Confirmed => "Confirmată",
+            Self::CheckedIn => "Prezentă la ghișeu",
+            Self::Completed => "Finalizată",
+            Self::NoShow => "Neprezentare",
+            Self::Expired => "Expirată",
+            Self::Cancelled => "Anulată",
+        }
+    }
+
+    /// The English label.
+    #[must_use]
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Self::Pending => "Awaiting confirmation",
+            Self::Confirmed => "Confirmed",
+            Self::CheckedIn => "Checked in",
+            Self::Completed => "Completed",
+            Self::NoShow => "No-show",
+            Self::Expired => "Expired",
+            Self::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// What can happen to a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BookingEvent {
+    /// The citizen followed the confirmation link.
+    Confirm,
+    /// The confirmation window passed.
+    Expire,
+    /// The citizen or staff cancelled.
+    Cancel,
+    /// The persons arrived at the counter.
+    CheckIn,
+    /// Staff recorded that nobody came.
+    MarkNoShow,
+    /// Staff finished taking the applications.
+    Complete,
+}
+
+impl BookingEvent {
+    /// Every event.
+    pub const ALL: [Self; 6] = [
+        Self::Confirm,
+        Self::Expire,
+        Self::Cancel,
+        Self::CheckIn,
+        Self::MarkNoShow,
+        Self::Complete,
+    ];
+
+    /// The stable name (audit log, metrics).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirm => "confirm",
+            Self::Expire => "expire",
+            Self::Cancel => "cancel",
+            Self::CheckIn => "check_in",
+            Self::MarkNoShow => "mark_no_show",
+            Self::Complete => "complete",
+        }
+    }
+}
+
+/// Finds the variant whose stable name is `s`: the one parser behind every `FromStr` here.
+fn parse_name<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    kind: &'static str,
+    s: &str,
+) -> Result<T, UnknownName> {
+    all.iter()
+        .copied()
+        .find(|v| name(*v) == s)
+        .ok_or_else(|| UnknownName {
+            kind,
+            value: s.to_owned(),
+        })
+}
+
+impl fmt::Display for BookingStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for BookingStatus {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_name(&Self::ALL, Self::as_str, "booking status", s)
+    }
+}
+
+impl fmt::Display for BookingEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for BookingEvent {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_name(&Self::ALL, Self::as_str, "booking event", s)
+    }
+}

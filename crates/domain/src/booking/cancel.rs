@@ -1,0 +1,105 @@
+//! Why a booking was cancelled: the citizen's own choice, or one of the causes the
+//! official text names for cancelling at the counter, or a schedule change.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::{UnknownName, parse_name};
+
+/// The reason recorded with a cancellation (shown to the citizen in the e-mail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CancelReason {
+    /// The citizen cancelled through the link.
+    Citizen,
+    /// The names in the booking do not match the identity of the person who came.
+    NameMismatch,
+    /// The required documents were missing.
+    MissingDocuments,
+    /// No proof that the passport fee was paid.
+    NoProofOfPayment,
+    /// The office changed its hours and the appointment no longer fits.
+    ScheduleChange,
+    /// Anything else, explained by staff in free text.
+    Other,
+}
+
+impl CancelReason {
+    /// Every reason.
+    pub const ALL: [Self; 6] = [
+        Self::Citizen,
+        Self::NameMismatch,
+        Self::MissingDocuments,
+        Self::NoProofOfPayment,
+        Self::ScheduleChange,
+        Self::Other,
+    ];
+
+    /// The reasons a clerk or manager can pick (the citizen's own is not theirs to pick).
+    pub const STAFF: [Self; 5] = [
+        Self::NameMismatch,
+        Self::MissingDocuments,
+        Self::NoProofOfPayment,
+        Self::ScheduleChange,
+        Self::Other,
+    ];
+
+    /// The stable name (database, JSON, audit log).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Citizen => "citizen",
+            Self::NameMismatch => "name_mismatch",
+            Self::MissingDocuments => "missing_documents",
+            Self::NoProofOfPayment => "no_proof_of_payment",
+            Self::ScheduleChange => "schedule_change",
+            Self::Other => "other",
+        }
+    }
+
+    /// The Romanian label. The three counter causes follow the DGP press release of
+    /// 20.03.2023: "neconcordanța între datele înscrise în formularul de programare
+    /// (nume/prenume) și datele de identificare ale persoanei…, lipsa actelor necesare
+    /// sau a dovezii achitării taxei de pașaport duc la anularea programării".
+    #[must_use]
+    pub const fn label_ro(self) -> &'static str {
+        match self {
+            Self::Citizen => "Anulată la cererea solicitantului",
+            Self::NameMismatch => {
+                "Neconcordanța între datele înscrise în formularul de programare (nume/prenume) și datele de identificare ale persoanei care s-a prezentat"
+            }
+            Self::MissingDocuments => "Lipsa actelor necesare",
+            Self::NoProofOfPayment => "Lipsa dovezii achitării taxei de pașaport",
+            Self::ScheduleChange => "Modificarea programului de lucru al biroului",
+            Self::Other => "Alt motiv",
+        }
+    }
+
+    /// The English label.
+    #[must_use]
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Self::Citizen => "Cancelled at the applicant's request",
+            Self::NameMismatch => {
+                "The names in the booking form (surname/first name) do not match the identity of the person who came"
+            }
+            Self::MissingDocuments => "Required documents missing",
+            Self::NoProofOfPayment => "No proof of payment of the passport fee",
+            Self::ScheduleChange => "The office's opening hours changed",
+            Self::Other => "Other reason",
+        }
+    }
+}
+
+impl fmt::Display for CancelReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CancelReason {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_name(&Self::ALL, Self::as_str, "cancel reason", s)
+    }
+}

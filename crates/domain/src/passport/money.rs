@@ -1,0 +1,147 @@
+//! Money in bani (1 leu = 100 bani) and the fees of SPEC §5.3.
+//!
+//! Amounts are integers end to end — stored, compared against the receipt and shown —
+//! because a fee check must never fail on a float rounding.
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::PassportType;
+
+/// An amount of money in bani. Any `u32` is a valid amount (up to ~42.9 million lei).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Bani(pub u32);
+
+/// Electronic passport, holder aged 12 or more: 258 lei.
+pub const ELECTRONIC_FEE: Bani = Bani::from_lei(258);
+/// Electronic passport, holder under 12: 234 lei.
+pub const ELECTRONIC_FEE_UNDER_12: Bani = Bani::from_lei(234);
+/// Temporary passport, any age: 96 lei.
+pub const TEMPORARY_FEE: Bani = Bani::from_lei(96);
+/// Courier delivery of an electronic passport to an address in Romania: 11,30 lei, VAT
+/// included (MAI press release 13/2021).
+pub const COURIER_FEE: Bani = Bani(1_130);
+
+impl Bani {
+    /// A whole number of lei. Saturates rather than overflowing: fees are far below the limit.
+    #[must_use]
+    pub const fn from_lei(lei: u32) -> Self {
+        Self(lei.saturating_mul(100))
+    }
+
+    /// The whole lei part: 11 for 11,30 lei.
+    #[must_use]
+    pub const fn lei(self) -> u32 {
+        self.0 / 100
+    }
+
+    /// The bani part, 0–99: 30 for 11,30 lei.
+    #[must_use]
+    pub const fn bani(self) -> u32 {
+        self.0 % 100
+    }
+
+    /// The amount in bani, as stored.
+    #[must_use]
+    pub const fn as_u32(self) -> u32 {
+        self.0
+    }
+
+    /// The sum, or `None` on overflow (report totals go through here).
+    #[must_use]
+    pub const fn checked_add(self, other: Self) -> Option<Self> {
+        match self.0.checked_add(other.0) {
+            Some(v) => Some(Self(v)),
+            None => None,
+        }
+    }
+}
+
+/// Romanian style: "258 lei", "11,30 lei", "1.234,05 lei" (dot groups thousands,
+/// comma before the bani, which are omitted when zero).
+impl fmt::Display for Bani {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.lei().to_string();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                f.write_str(".")?;
+            }
+            write!(f, "{c}")?;
+        }
+        if self.bani() != 0 {
+            write!(f, ",{:02}", self.bani())?;
+        }
+        f.write_str(" lei")
+    }
+}
+
+/// Why a typed amount (a receipt's amount entered by a clerk) was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ParseBaniError {
+    /// Nothing but whitespace.
+    #[error("the amount is empty")]
+    Empty,
+    /// A character other than ASCII digits and one decimal separator, or a separator
+    /// without digits on both sides.
+    #[error("the amount may contain only digits and one decimal comma")]
+    InvalidCharacter,
+    /// More than two digits after the separator: "1.234" is ambiguous
+    /// (thousands or decimals?), so it is refused rather than guessed.
+    #[error("the amount must have at most two decimals")]
+    TooManyDecimals,
+    /// Larger than the type holds.
+    #[error("the amount is too large")]
+    TooLarge,
+}
+
+/// Parses "258", "258,00", "11,30" or "11.30" (lei, optional 1–2 decimals).
+impl FromStr for Bani {
+    type Err = ParseBaniError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(ParseBaniError::Empty);
+        }
+        let (whole, frac) = match s.find([',', '.']) {
+            Some(i) => (&s[..i], &s[i + 1..]),
+            None => (s, ""),
+        };
+        let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        let dangling_separator = frac.is_empty() && s.len() != whole.len();
+        if whole.is_empty() || dangling_separator || !all_digits(whole) || !all_digits(frac) {
+            return Err(ParseBaniError::InvalidCharacter);
+        }
+        if frac.len() > 2 {
+            return Err(ParseBaniError::TooManyDecimals);
+        }
+        let lei: u32 = whole.parse().map_err(|_| ParseBaniError::TooLarge)?;
+        // "11,3" means 11 lei 30 bani.
+        let bani = match frac.len() {
+            0 => 0,
+            1 => u32::from(frac.as_bytes()[0] - b'0') * 10,
+            _ => frac
+                .parse::<u32>()
+                .map_err(|_| ParseBaniError::InvalidCharacter)?,
+        };
+        lei.checked_mul(100)
+            .and_then(|v| v.checked_add(bani))
+            .map(Self)
+            .ok_or(ParseBaniError::TooLarge)
+    }
+}
+
+/// The fee due for one passport, by the holder's age in whole years on the day of the
+/// application. "Persons aged over 12 (including those who have turned 12)" pay the full
+/// electronic fee, so age 12 is the first full-fee year.
+#[must_use]
+pub const fn fee(passport: PassportType, age_years: u32) -> Bani {
+    match passport {
+        PassportType::Electronic if age_years >= 12 => ELECTRONIC_FEE,
+        PassportType::Electronic => ELECTRONIC_FEE_UNDER_12,
+        PassportType::Temporary => TEMPORARY_FEE,
+    }
+}
