@@ -1,0 +1,184 @@
+//! Service configuration in layers: built-in defaults → optional TOML file (`--config`)
+//! → `EPAS_*` environment variables (SPEC §6.1) → validation. Secrets are wrapped so that
+//! printing a `Config` never shows them.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+mod secret;
+
+pub use secret::SecretKey;
+
+/// The validated configuration every part of the service reads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: String,
+    pub base_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_dir: PathBuf,
+    pub mail_from: String,
+    pub confirm_timeout_secs: u64,
+    pub secret_key: Option<SecretKey>,
+    pub rate_limits: bool,
+    /// Days after the appointment before personal data is deleted (SPEC §7).
+    pub retention_days: u32,
+}
+
+/// The keys a TOML file or the environment may set; every one optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Layer {
+    database_url: Option<String>,
+    listen: Option<String>,
+    base_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_dir: Option<PathBuf>,
+    mail_from: Option<String>,
+    confirm_timeout_secs: Option<u64>,
+    secret_key: Option<String>,
+    rate_limits: Option<String>,
+    retention_days: Option<u32>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: "sqlite://data/epasapoarte.db".into(),
+            listen: "127.0.0.1:8080".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_dir: PathBuf::from("data/mail"),
+            mail_from: "programari@epasapoarte.local".into(),
+            confirm_timeout_secs: 1800,
+            secret_key: None,
+            rate_limits: true,
+            retention_days: 30,
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then the file (if any), then the process environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
+        let mut config = Config::default();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading config file {}", path.display()))?;
+            let layer: Layer = toml::from_str(&text)
+                .with_context(|| format!("parsing config file {}", path.display()))?;
+            config.apply(layer)?;
+        }
+        config.apply(Layer::from_env(|name| std::env::var(name).ok())?)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Whether the service runs on PostgreSQL (otherwise SQLite).
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres://")
+            || self.database_url.starts_with("postgresql://")
+    }
+
+    fn apply(&mut self, layer: Layer) -> anyhow::Result<()> {
+        let Layer {
+            database_url,
+            listen,
+            base_url,
+            smtp_url,
+            mail_dir,
+            mail_from,
+            confirm_timeout_secs,
+            secret_key,
+            rate_limits,
+            retention_days,
+        } = layer;
+        set(&mut self.database_url, database_url);
+        set(&mut self.listen, listen);
+        set(
+            &mut self.base_url,
+            base_url.map(|url| url.trim_end_matches('/').to_owned()),
+        );
+        set(&mut self.mail_dir, mail_dir);
+        set(&mut self.mail_from, mail_from);
+        set(&mut self.confirm_timeout_secs, confirm_timeout_secs);
+        set(&mut self.retention_days, retention_days);
+        if let Some(url) = smtp_url {
+            self.smtp_url = (!url.trim().is_empty()).then_some(url);
+        }
+        if let Some(key) = secret_key {
+            self.secret_key = Some(SecretKey::parse(&key)?);
+        }
+        if let Some(value) = rate_limits {
+            self.rate_limits = parse_switch("rate_limits", &value)?;
+        }
+        Ok(())
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if !(self.database_url.starts_with("sqlite:") || self.is_postgres()) {
+            bail!("EPAS_DATABASE_URL must start with sqlite:// or postgres://");
+        }
+        if self.is_postgres() && self.secret_key.is_none() {
+            bail!(
+                "EPAS_SECRET_KEY is required with PostgreSQL: the key must never live in the \
+                 database it protects"
+            );
+        }
+        // Short timeouts are legitimate in tests and drills; a day is the sane ceiling.
+        if !(1..=86_400).contains(&self.confirm_timeout_secs) {
+            bail!("EPAS_CONFIRM_TIMEOUT_SECS must be between 1 and 86400");
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            bail!("EPAS_BASE_URL must be an http:// or https:// URL");
+        }
+        Ok(())
+    }
+}
+
+impl Layer {
+    fn from_env(var: impl Fn(&str) -> Option<String>) -> anyhow::Result<Layer> {
+        let number = |name: &str| -> anyhow::Result<Option<u64>> {
+            var(name)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u64>()
+                        .with_context(|| format!("{name} must be a whole number"))
+                })
+                .transpose()
+        };
+        Ok(Layer {
+            database_url: var("EPAS_DATABASE_URL"),
+            listen: var("EPAS_LISTEN"),
+            base_url: var("EPAS_BASE_URL"),
+            smtp_url: var("EPAS_SMTP_URL"),
+            mail_dir: var("EPAS_MAIL_DIR").map(PathBuf::from),
+            mail_from: var("EPAS_MAIL_FROM"),
+            confirm_timeout_secs: number("EPAS_CONFIRM_TIMEOUT_SECS")?,
+            secret_key: var("EPAS_SECRET_KEY"),
+            rate_limits: var("EPAS_RATE_LIMITS"),
+            retention_days: number("EPAS_RETENTION_DAYS")?
+                .map(|days| u32::try_from(days).context("EPAS_RETENTION_DAYS is too large"))
+                .transpose()?,
+        })
+    }
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
+}
+
+fn parse_switch(name: &str, value: &str) -> anyhow::Result<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "1" | "yes" => Ok(true),
+        "off" | "false" | "0" | "no" => Ok(false),
+        other => bail!("{name} must be on or off, not {other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

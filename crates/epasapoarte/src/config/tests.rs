@@ -1,0 +1,95 @@
+use super::*;
+
+fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+const HEX_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+#[test]
+fn defaults_match_the_spec() {
+    let config = Config::default();
+    assert_eq!(config.database_url, "sqlite://data/epasapoarte.db");
+    assert_eq!(config.listen, "127.0.0.1:8080");
+    assert_eq!(config.base_url, "http://127.0.0.1:8080");
+    assert_eq!(config.mail_dir, PathBuf::from("data/mail"));
+    assert_eq!(config.mail_from, "programari@epasapoarte.local");
+    assert_eq!(config.confirm_timeout_secs, 1800);
+    assert!(config.rate_limits);
+    assert!(config.smtp_url.is_none());
+}
+
+#[test]
+fn environment_overrides_the_file_layer() {
+    let mut config = Config::default();
+    config
+        .apply(toml::from_str("listen = \"0.0.0.0:9000\"\nmail_from = \"a@b.ro\"").unwrap())
+        .unwrap();
+    let layer = Layer::from_env(env(&[
+        ("EPAS_LISTEN", "127.0.0.1:1"),
+        ("EPAS_RATE_LIMITS", "off"),
+    ]))
+    .unwrap();
+    config.apply(layer).unwrap();
+    assert_eq!(config.listen, "127.0.0.1:1");
+    assert_eq!(config.mail_from, "a@b.ro");
+    assert!(!config.rate_limits);
+}
+
+#[test]
+fn unknown_keys_in_the_file_are_refused() {
+    assert!(toml::from_str::<Layer>("listne = \"x\"").is_err());
+}
+
+#[test]
+fn postgres_without_a_secret_key_is_refused() {
+    let mut config = Config::default();
+    config
+        .apply(Layer::from_env(env(&[("EPAS_DATABASE_URL", "postgres://localhost/x")])).unwrap())
+        .unwrap();
+    assert!(config.validate().is_err());
+    config
+        .apply(Layer::from_env(env(&[("EPAS_SECRET_KEY", HEX_KEY)])).unwrap())
+        .unwrap();
+    assert!(config.validate().is_ok());
+}
+
+#[test]
+fn secret_key_is_never_printed() {
+    let mut config = Config::default();
+    config
+        .apply(Layer::from_env(env(&[("EPAS_SECRET_KEY", HEX_KEY)])).unwrap())
+        .unwrap();
+    let printed = format!("{config:?}");
+    assert!(!printed.contains("0a0b0c"), "{printed}");
+    assert!(printed.contains("redacted"));
+}
+
+#[test]
+fn secret_keys_parse_from_hex_and_base64_and_refuse_short_ones() {
+    let hex = SecretKey::parse(HEX_KEY).unwrap();
+    let b64 = SecretKey::parse("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").unwrap();
+    assert_eq!(hex, b64);
+    assert!(SecretKey::parse("abcd").is_err());
+    assert!(SecretKey::parse("not a key at all!").is_err());
+}
+
+#[test]
+fn bad_numbers_and_switches_are_clear_errors() {
+    let err = Layer::from_env(env(&[("EPAS_CONFIRM_TIMEOUT_SECS", "ten")])).unwrap_err();
+    assert!(err.to_string().contains("EPAS_CONFIRM_TIMEOUT_SECS"));
+    let mut config = Config::default();
+    let err = config
+        .apply(Layer::from_env(env(&[("EPAS_RATE_LIMITS", "maybe")])).unwrap())
+        .unwrap_err();
+    assert!(err.to_string().contains("on or off"));
+}

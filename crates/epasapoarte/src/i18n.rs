@@ -1,0 +1,150 @@
+//! Translations. One catalogue per language (`locales/ro.toml`, `locales/en.toml`),
+//! embedded in the binary. Keys are the contract between validation, pages, e-mails and
+//! the API: the API returns the stable code and the English text, pages and e-mails show
+//! the key in the reader's language. Romanian first; a key missing in Romanian falls back
+//! to English, and a key missing in both shows itself (so a gap is visible, never a crash).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ro,
+    En,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Ro => "ro",
+            Lang::En => "en",
+        }
+    }
+
+    /// Accepts "ro"/"en" (any case, with a region such as "en-GB"); anything else is None.
+    pub fn parse(text: &str) -> Option<Lang> {
+        let primary = text
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ro" => Some(Lang::Ro),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Looks a key up in this language.
+    pub fn t(self, key: &str) -> &'static str {
+        lookup(self, key)
+    }
+
+    /// Looks a key up and replaces `{name}` placeholders.
+    pub fn tf(self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = lookup(self, key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+}
+
+type Catalogue = HashMap<String, &'static str>;
+
+static CATALOGUES: LazyLock<(Catalogue, Catalogue)> = LazyLock::new(|| {
+    (
+        load(include_str!("../locales/ro.toml")),
+        load(include_str!("../locales/en.toml")),
+    )
+});
+
+fn lookup(lang: Lang, key: &str) -> &'static str {
+    let (ro, en) = &*CATALOGUES;
+    let first = match lang {
+        Lang::Ro => ro.get(key),
+        Lang::En => en.get(key),
+    };
+    if let Some(text) = first.or_else(|| en.get(key)) {
+        return text;
+    }
+    // Leaked once per missing key at most; keys are a fixed set in our code.
+    Box::leak(key.to_owned().into_boxed_str())
+}
+
+/// Flattens `[section] key = "text"` into `section.key`.
+fn load(source: &'static str) -> Catalogue {
+    let table: toml::Table = toml::from_str(source)
+        .unwrap_or_else(|error| panic!("locale catalogue is not valid TOML: {error}"));
+    let mut out = HashMap::new();
+    flatten("", &table, &mut out);
+    out
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalogue) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::String(text) => {
+                out.insert(full, Box::leak(text.clone().into_boxed_str()));
+            }
+            toml::Value::Table(inner) => flatten(&full, inner, out),
+            _ => {}
+        }
+    }
+}
+
+/// Every key of a language's catalogue (for completeness tests).
+pub fn keys(lang: Lang) -> Vec<&'static str> {
+    let (ro, en) = &*CATALOGUES;
+    let catalogue = if lang == Lang::Ro { ro } else { en };
+    let mut keys: Vec<&'static str> = catalogue
+        .keys()
+        .map(|k| &*Box::leak(k.clone().into_boxed_str()))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_have_the_same_keys() {
+        assert_eq!(keys(Lang::Ro), keys(Lang::En));
+    }
+
+    #[test]
+    fn romanian_texts_use_comma_below_letters() {
+        let (ro, _) = &*CATALOGUES;
+        for (key, text) in ro {
+            assert!(
+                !text.contains(['ş', 'ţ', 'Ş', 'Ţ']),
+                "{key} uses a cedilla letter: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn languages_parse_from_tags() {
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("RO"), Some(Lang::Ro));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_missing_keys_show_themselves() {
+        assert_eq!(Lang::Ro.t("no.such.key"), "no.such.key");
+        assert!(!Lang::En.tf("error.validation", &[]).is_empty());
+    }
+}

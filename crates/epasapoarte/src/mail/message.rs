@@ -1,0 +1,104 @@
+//! The e-mails the service sends, as plain serialisable values. One of these, sealed, is
+//! the payload of an outbox row: it carries everything the renderer needs, so rendering
+//! never reads the database (the booking may have changed or been anonymised since).
+//! It never carries a CNP.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Mail {
+    /// J2 step 7: "confirm within 30 minutes" with the confirm link.
+    ConfirmRequest {
+        to: String,
+        lang: Lang,
+        confirm_url: String,
+        expires_at: DateTime<Utc>,
+        appointment: Appointment,
+    },
+    /// J3: the appointment confirmed, with what to bring, the fees, an .ics and the cancel link.
+    Confirmed {
+        to: String,
+        lang: Lang,
+        cancel_url: String,
+        appointment: Appointment,
+    },
+    /// J4: the cancellation notice (by the citizen, or by staff with a reason key).
+    Cancelled {
+        to: String,
+        lang: Lang,
+        /// A `booking::CancelReason` name; "citizen" when the citizen cancelled.
+        reason: String,
+        appointment: Appointment,
+    },
+    /// J5: the active appointments held for an address, each with a fresh cancel link.
+    Lookup {
+        to: String,
+        lang: Lang,
+        appointments: Vec<(Appointment, String)>,
+    },
+}
+
+impl Mail {
+    /// The stable name stored in the outbox's `kind` column.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Mail::ConfirmRequest { .. } => "confirm_request",
+            Mail::Confirmed { .. } => "confirmed",
+            Mail::Cancelled { .. } => "cancelled",
+            Mail::Lookup { .. } => "lookup",
+        }
+    }
+
+    pub fn to(&self) -> &str {
+        match self {
+            Mail::ConfirmRequest { to, .. }
+            | Mail::Confirmed { to, .. }
+            | Mail::Cancelled { to, .. }
+            | Mail::Lookup { to, .. } => to,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        match self {
+            Mail::ConfirmRequest { lang, .. }
+            | Mail::Confirmed { lang, .. }
+            | Mail::Cancelled { lang, .. }
+            | Mail::Lookup { lang, .. } => *lang,
+        }
+    }
+}
+
+/// An appointment as the citizen reads it: office-local date and time, the office's zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Appointment {
+    /// The booking's public id (shown as a reference number).
+    pub booking_id: String,
+    pub office_name: String,
+    pub office_address: String,
+    /// IANA zone of the office, e.g. "Europe/Bucharest".
+    pub timezone: String,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// `passport::PassportType` name, e.g. "passport_electronic".
+    pub service: String,
+    pub persons: Vec<PersonLine>,
+}
+
+/// One person of an appointment: names only (never the CNP), and what applies to them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonLine {
+    pub first_name: String,
+    pub last_name: String,
+    /// `passport::HolderCategory` name, derived from the CNP's age on the appointment date.
+    pub category: String,
+    /// The fee due for this person, in bani.
+    pub fee_bani: u32,
+    /// `passport::Document` keys, in the order to list them.
+    pub documents: Vec<String>,
+}

@@ -1,0 +1,295 @@
+//! Storage behind one small trait, with one plain implementation per backend:
+//! [`sqlite`] (the embedded default) and [`postgres`] (production). The service above it
+//! seals personal data and builds e-mails before calling in; the store sees only hashes,
+//! ciphertexts, ids and counts, and keeps the invariants that must hold under concurrency
+//! (seats, one active booking per CNP, single-use transitions) inside the database.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use epasapoarte_domain::booking::BookingStatus;
+use epasapoarte_domain::passport::PassportType;
+use epasapoarte_domain::schedule::Schedule;
+
+mod migrations;
+pub mod postgres;
+mod rows;
+pub mod sqlite;
+
+/// The store the app holds: one of the backends, picked from the URL at start.
+pub type DynStore = Arc<dyn Store>;
+
+/// Opens the backend named by `EPAS_DATABASE_URL` and applies pending migrations.
+pub async fn connect(database_url: &str) -> anyhow::Result<DynStore> {
+    let store: DynStore =
+        if database_url.starts_with("postgres://") || database_url.starts_with("postgresql://") {
+            Arc::new(postgres::PgStore::connect(database_url).await?)
+        } else {
+            Arc::new(sqlite::SqliteStore::connect(database_url).await?)
+        };
+    store.migrate().await?;
+    Ok(store)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The slot has fewer free seats than persons asked for (or no longer exists).
+    #[error("the slot has no room for that many persons")]
+    SlotFull,
+    /// One of the CNPs already holds a pending or confirmed booking.
+    #[error("a CNP already holds an active booking")]
+    CnpAlreadyBooked,
+    #[error("not found")]
+    NotFound,
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A passport office with everything needed to plan its slots.
+#[derive(Debug, Clone)]
+pub struct OfficeRecord {
+    pub id: i64,
+    pub county_code: String,
+    pub name: String,
+    pub address: String,
+    pub timezone: chrono_tz::Tz,
+    pub max_persons: u8,
+    pub horizon_days: u32,
+    pub services: Vec<PassportType>,
+    pub schedule: Schedule,
+}
+
+/// An office to insert (seed, admin).
+#[derive(Debug, Clone)]
+pub struct NewOffice {
+    pub county_code: String,
+    pub name: String,
+    pub address: String,
+    pub timezone: chrono_tz::Tz,
+    pub max_persons: u8,
+    pub horizon_days: u32,
+    pub services: Vec<PassportType>,
+    pub schedule: Schedule,
+}
+
+/// A planned slot to materialise in the `slots` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlannedSlot {
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub starts_at: DateTime<Utc>,
+    pub capacity: u16,
+}
+
+/// A slot and its seats as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlotSeats {
+    pub office_id: i64,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub starts_at: DateTime<Utc>,
+    pub capacity: u16,
+    pub taken: u16,
+}
+
+impl SlotSeats {
+    pub fn free(&self) -> u16 {
+        self.capacity.saturating_sub(self.taken)
+    }
+}
+
+/// One person of a booking, personal data sealed.
+#[derive(Debug, Clone)]
+pub struct SealedPerson {
+    pub last_name: Vec<u8>,
+    pub first_name: Vec<u8>,
+    pub cnp: Vec<u8>,
+    pub cnp_hash: Vec<u8>,
+}
+
+/// A message for the outbox, already sealed by the mail layer.
+#[derive(Debug, Clone)]
+pub struct NewOutboxMessage {
+    pub kind: &'static str,
+    pub payload: Vec<u8>,
+}
+
+/// Everything a new booking writes, in one transaction.
+#[derive(Debug, Clone)]
+pub struct NewBooking {
+    pub id: String,
+    pub office_id: i64,
+    pub service: PassportType,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub persons: Vec<SealedPerson>,
+    pub email_hash: Vec<u8>,
+    pub email: Vec<u8>,
+    pub phone: Option<Vec<u8>>,
+    pub consent_policy: String,
+    pub lang: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub confirm_token_hash: Vec<u8>,
+    pub outbox: NewOutboxMessage,
+}
+
+/// A stored booking, personal data still sealed.
+#[derive(Debug, Clone)]
+pub struct BookingRecord {
+    pub id: String,
+    pub office_id: i64,
+    pub service: PassportType,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub starts_at: DateTime<Utc>,
+    pub status: BookingStatus,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub email: Vec<u8>,
+    pub lang: String,
+    pub persons: Vec<SealedPerson>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    Confirm,
+    Cancel,
+}
+
+impl TokenPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::Confirm => "confirm",
+            TokenPurpose::Cancel => "cancel",
+        }
+    }
+}
+
+/// What a status change found; exactly one concurrent caller sees `Done`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransitionOutcome {
+    /// This call made the change.
+    Done,
+    /// The booking was already in another status; nothing changed.
+    Unchanged(BookingStatus),
+}
+
+/// A message claimed for delivery.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub kind: String,
+    pub payload: Vec<u8>,
+    pub attempts: u32,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The whole storage interface the app holds: four small parts, each implemented by each
+/// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
+pub trait Store: Database + Catalog + Bookings + Outbox {}
+
+impl<T: Database + Catalog + Bookings + Outbox> Store for T {}
+
+#[async_trait]
+pub trait Database: Send + Sync + 'static {
+    /// Applies the migrations this binary carries that the database lacks.
+    async fn migrate(&self) -> anyhow::Result<()>;
+    /// A cheap round trip, for `/readyz`.
+    async fn ping(&self) -> StoreResult<()>;
+    fn backend(&self) -> &'static str;
+}
+
+/// Counties, offices and their slots.
+#[async_trait]
+pub trait Catalog: Send + Sync + 'static {
+    async fn upsert_counties(&self, counties: &[(&str, &str)]) -> StoreResult<()>;
+    async fn counties(&self) -> StoreResult<Vec<(String, String)>>;
+    /// Inserts an office unless one of that name exists in the county; returns its id.
+    async fn insert_office(&self, office: &NewOffice) -> StoreResult<i64>;
+    async fn offices(&self) -> StoreResult<Vec<OfficeRecord>>;
+    /// Creates the slots that do not exist yet; returns how many it created.
+    async fn plan_slots(&self, office_id: i64, slots: &[PlannedSlot]) -> StoreResult<u64>;
+    /// The office's slots starting in `[from, to)`, by start time.
+    async fn slots(
+        &self,
+        office_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<SlotSeats>>;
+    /// Per office, its first slot in `[from, to)` with at least `persons` free seats.
+    async fn first_free_slots(
+        &self,
+        office_ids: &[i64],
+        persons: u16,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<SlotSeats>>;
+}
+
+/// The booking lifecycle (SPEC §4). Every method is one transaction.
+#[async_trait]
+pub trait Bookings: Send + Sync + 'static {
+    /// Takes the seats and writes the booking, its persons, its confirm token and its
+    /// outbox message atomically. `SlotFull` or `CnpAlreadyBooked` write nothing.
+    async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()>;
+    async fn booking_by_token(
+        &self,
+        purpose: TokenPurpose,
+        token_hash: &[u8],
+    ) -> StoreResult<Option<BookingRecord>>;
+    async fn active_bookings_by_email(&self, email_hash: &[u8]) -> StoreResult<Vec<BookingRecord>>;
+    /// pending → confirmed if not past `expires_at`; with it a cancel token and the
+    /// confirmation e-mail. A pending booking past its time is expired on the spot.
+    async fn confirm_booking(
+        &self,
+        booking_id: &str,
+        now: DateTime<Utc>,
+        cancel_token_hash: &[u8],
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<TransitionOutcome>;
+    /// pending|confirmed → cancelled, seats released, notice e-mailed, in one transaction.
+    async fn cancel_booking(
+        &self,
+        booking_id: &str,
+        now: DateTime<Utc>,
+        reason: &str,
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<TransitionOutcome>;
+    /// Expires up to `limit` pending bookings due at `now`, releasing their seats.
+    async fn expire_due(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<u64>;
+    /// Stores fresh link tokens and one outbox message (the "find my appointments" answer).
+    async fn add_tokens_with_message(
+        &self,
+        tokens: &[(String, TokenPurpose, Vec<u8>)],
+        now: DateTime<Utc>,
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<()>;
+}
+
+/// The transactional outbox's delivery side (the writing side is in [`Bookings`]).
+#[async_trait]
+pub trait Outbox: Send + Sync + 'static {
+    /// Leases up to `limit` due messages until `now + lease`; a message is leased to one
+    /// worker at a time across all instances.
+    async fn claim_outbox(
+        &self,
+        now: DateTime<Utc>,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxItem>>;
+    async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()>;
+    async fn mark_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_attempt_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Messages not yet sent (for `/metrics`).
+    async fn outbox_depth(&self) -> StoreResult<u64>;
+}

@@ -1,0 +1,28 @@
+//! The schema migrations each backend carries, embedded in the binary so it runs from any
+//! directory. Applied in order at start and by `epasapoarte migrate`; each runs once.
+
+/// A migration: its version, a name for the log, and the SQL.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const SQLITE: &[Migration] = &[Migration {
+    version: 1,
+    name: "booking",
+    sql: include_str!("../../migrations/sqlite/0001_booking.sql"),
+}];
+
+pub const POSTGRES: &[Migration] = &[Migration {
+    version: 1,
+    name: "booking",
+    sql: include_str!("../../migrations/postgres/0001_booking.sql"),
+}];
+
+/// Creates the bookkeeping table (same SQL on both backends).
+pub const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+    version BIGINT PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at BIGINT NOT NULL
+)";

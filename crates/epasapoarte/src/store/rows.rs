@@ -1,0 +1,121 @@
+//! Conversions between stored columns and domain values, shared by both backends: the
+//! schema stores instants as Unix milliseconds and office-local dates/times as text.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use epasapoarte_domain::schedule::{
+    DateException, ExceptionHours, OpeningInterval, Schedule, TimeInterval,
+};
+
+use super::{StoreError, StoreResult};
+
+pub fn millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+pub fn instant(ms: i64) -> StoreResult<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(ms)
+        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {ms}")))
+}
+
+pub fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub fn time_text(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+pub fn date(text: &str) -> StoreResult<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| StoreError::Corrupt(format!("date {text:?}")))
+}
+
+pub fn time(text: &str) -> StoreResult<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| StoreError::Corrupt(format!("time {text:?}")))
+}
+
+pub fn small(value: i64, what: &str) -> StoreResult<u16> {
+    u16::try_from(value).map_err(|_| StoreError::Corrupt(format!("{what} {value}")))
+}
+
+pub fn weekday(iso: i64) -> StoreResult<Weekday> {
+    match iso {
+        1 => Ok(Weekday::Mon),
+        2 => Ok(Weekday::Tue),
+        3 => Ok(Weekday::Wed),
+        4 => Ok(Weekday::Thu),
+        5 => Ok(Weekday::Fri),
+        6 => Ok(Weekday::Sat),
+        7 => Ok(Weekday::Sun),
+        _ => Err(StoreError::Corrupt(format!("weekday {iso}"))),
+    }
+}
+
+/// One row of `office_hours`.
+pub struct HoursRow {
+    pub office_id: i64,
+    pub weekday: i64,
+    pub start: String,
+    pub end: String,
+    pub slot_minutes: i64,
+    pub counters: i64,
+}
+
+/// One row of `office_exceptions` joined with its hours (none when closed).
+pub struct ExceptionRow {
+    pub office_id: i64,
+    pub date: String,
+    pub closed: bool,
+    pub hours: Option<(String, String, i64, i64)>,
+}
+
+/// Rebuilds an office's schedule from its rows (rows of other offices are skipped).
+pub fn schedule(
+    office_id: i64,
+    hours: &[HoursRow],
+    exceptions: &[ExceptionRow],
+) -> StoreResult<Schedule> {
+    let weekly = hours
+        .iter()
+        .filter(|row| row.office_id == office_id)
+        .map(|row| {
+            Ok(OpeningInterval {
+                weekday: weekday(row.weekday)?,
+                start: time(&row.start)?,
+                end: time(&row.end)?,
+                slot_minutes: small(row.slot_minutes, "slot_minutes")?,
+                counters: small(row.counters, "counters")?,
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    let mut dated: Vec<DateException> = Vec::new();
+    for row in exceptions.iter().filter(|row| row.office_id == office_id) {
+        let day = date(&row.date)?;
+        let interval = match &row.hours {
+            Some((start, end, minutes, counters)) => Some(TimeInterval {
+                start: time(start)?,
+                end: time(end)?,
+                slot_minutes: small(*minutes, "slot_minutes")?,
+                counters: small(*counters, "counters")?,
+            }),
+            None => None,
+        };
+        match dated.iter_mut().find(|exception| exception.date == day) {
+            Some(DateException {
+                hours: ExceptionHours::Special(intervals),
+                ..
+            }) => intervals.extend(interval),
+            Some(_) => {}
+            None => dated.push(DateException {
+                date: day,
+                hours: match (row.closed, interval) {
+                    (false, Some(interval)) => ExceptionHours::Special(vec![interval]),
+                    _ => ExceptionHours::Closed,
+                },
+            }),
+        }
+    }
+    Schedule::new(weekly, dated)
+        .map_err(|error| StoreError::Corrupt(format!("schedule of office {office_id}: {error}")))
+}

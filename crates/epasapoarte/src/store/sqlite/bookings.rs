@@ -1,0 +1,377 @@
+//! SQLite: the booking lifecycle. Every write runs on the single writer connection, in one
+//! transaction, and relies on the schema's constraints (seat CHECK, one active booking per
+//! CNP) rather than on a prior read.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use epasapoarte_domain::booking::BookingStatus;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, Sqlite, SqlitePool, Transaction};
+
+use super::{SqliteStore, classify};
+use crate::store::rows;
+use crate::store::*;
+
+#[async_trait]
+impl Bookings for SqliteStore {
+    async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()> {
+        let persons = i64::try_from(booking.persons.len()).unwrap_or(i64::MAX);
+        let mut tx = self.writer.begin().await?;
+        // The conditional update is the capacity check: it takes the seats only if they
+        // are free, in the same statement.
+        let slot_id: Option<i64> = sqlx::query_scalar(
+            "UPDATE slots SET taken = taken + ?1
+             WHERE office_id = ?2 AND date = ?3 AND time = ?4 AND taken + ?1 <= capacity
+             RETURNING id",
+        )
+        .bind(persons)
+        .bind(booking.office_id)
+        .bind(rows::date_text(booking.date))
+        .bind(rows::time_text(booking.time))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(classify)?;
+        let Some(slot_id) = slot_id else {
+            return Err(StoreError::SlotFull);
+        };
+        sqlx::query(
+            "INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at, expires_at,
+                                   email_hash, email_enc, phone_enc, consent_at, consent_policy, lang)
+             VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&booking.id)
+        .bind(booking.office_id)
+        .bind(slot_id)
+        .bind(booking.service.as_str())
+        .bind(persons)
+        .bind(rows::millis(booking.created_at))
+        .bind(rows::millis(booking.expires_at))
+        .bind(&booking.email_hash)
+        .bind(&booking.email)
+        .bind(&booking.phone)
+        .bind(rows::millis(booking.created_at))
+        .bind(&booking.consent_policy)
+        .bind(&booking.lang)
+        .execute(&mut *tx)
+        .await
+        .map_err(classify)?;
+        for (position, person) in (1_i64..).zip(&booking.persons) {
+            sqlx::query(
+                "INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc, cnp_enc, cnp_hash, holds)
+                 VALUES (?, ?, ?, ?, ?, ?, 1)",
+            )
+            .bind(&booking.id)
+            .bind(position)
+            .bind(&person.last_name)
+            .bind(&person.first_name)
+            .bind(&person.cnp)
+            .bind(&person.cnp_hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(classify)?;
+        }
+        insert_token(
+            &mut tx,
+            &booking.id,
+            TokenPurpose::Confirm,
+            &booking.confirm_token_hash,
+            booking.created_at,
+        )
+        .await?;
+        insert_outbox(&mut tx, &booking.outbox, booking.created_at).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn booking_by_token(
+        &self,
+        purpose: TokenPurpose,
+        token_hash: &[u8],
+    ) -> StoreResult<Option<BookingRecord>> {
+        let id: Option<String> = sqlx::query_scalar(
+            "SELECT booking_id FROM booking_tokens WHERE hash = ? AND purpose = ?",
+        )
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .fetch_optional(&self.writer)
+        .await?;
+        match id {
+            Some(id) => load(&self.writer, &[id]).await.map(|mut found| found.pop()),
+            None => Ok(None),
+        }
+    }
+
+    async fn active_bookings_by_email(&self, email_hash: &[u8]) -> StoreResult<Vec<BookingRecord>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM bookings WHERE email_hash = ? AND status IN ('pending', 'confirmed') ORDER BY created_at",
+        )
+        .bind(email_hash)
+        .fetch_all(&self.reader)
+        .await?;
+        load(&self.reader, &ids).await
+    }
+
+    async fn confirm_booking(
+        &self,
+        booking_id: &str,
+        now: DateTime<Utc>,
+        cancel_token_hash: &[u8],
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<TransitionOutcome> {
+        let mut tx = self.writer.begin().await?;
+        let confirmed = sqlx::query(
+            "UPDATE bookings SET status = 'confirmed', confirmed_at = ?
+             WHERE id = ? AND status = 'pending' AND expires_at > ?",
+        )
+        .bind(rows::millis(now))
+        .bind(booking_id)
+        .bind(rows::millis(now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if confirmed == 1 {
+            insert_token(
+                &mut tx,
+                booking_id,
+                TokenPurpose::Cancel,
+                cancel_token_hash,
+                now,
+            )
+            .await?;
+            insert_outbox(&mut tx, outbox, now).await?;
+            tx.commit().await?;
+            return Ok(TransitionOutcome::Done);
+        }
+        // Not confirmable: a pending booking past its time expires here and now, so the
+        // citizen is told "expired" and the seats return at once.
+        if release(
+            &mut tx,
+            booking_id,
+            "pending",
+            "expired",
+            now,
+            None,
+            Some(now),
+        )
+        .await?
+        {
+            tx.commit().await?;
+            return Ok(TransitionOutcome::Unchanged(BookingStatus::Expired));
+        }
+        let status = current_status(&mut tx, booking_id).await?;
+        tx.commit().await?;
+        Ok(TransitionOutcome::Unchanged(status))
+    }
+
+    async fn cancel_booking(
+        &self,
+        booking_id: &str,
+        now: DateTime<Utc>,
+        reason: &str,
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<TransitionOutcome> {
+        let mut tx = self.writer.begin().await?;
+        for from in ["pending", "confirmed"] {
+            if release(
+                &mut tx,
+                booking_id,
+                from,
+                "cancelled",
+                now,
+                Some(reason),
+                None,
+            )
+            .await?
+            {
+                insert_outbox(&mut tx, outbox, now).await?;
+                tx.commit().await?;
+                return Ok(TransitionOutcome::Done);
+            }
+        }
+        let status = current_status(&mut tx, booking_id).await?;
+        tx.commit().await?;
+        Ok(TransitionOutcome::Unchanged(status))
+    }
+
+    async fn expire_due(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<u64> {
+        let mut tx = self.writer.begin().await?;
+        let due: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT ?",
+        )
+        .bind(rows::millis(now))
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut expired = 0;
+        for id in &due {
+            if release(&mut tx, id, "pending", "expired", now, None, Some(now)).await? {
+                expired += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(expired)
+    }
+
+    async fn add_tokens_with_message(
+        &self,
+        tokens: &[(String, TokenPurpose, Vec<u8>)],
+        now: DateTime<Utc>,
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        for (booking_id, purpose, hash) in tokens {
+            insert_token(&mut tx, booking_id, *purpose, hash, now).await?;
+        }
+        insert_outbox(&mut tx, outbox, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Moves a booking `from` → `to` if it is still in `from`, and gives back its seats and
+/// its CNPs' "active booking" marks. Returns whether this call made the change.
+async fn release(
+    tx: &mut Transaction<'_, Sqlite>,
+    booking_id: &str,
+    from: &str,
+    to: &str,
+    now: DateTime<Utc>,
+    reason: Option<&str>,
+    due_before: Option<DateTime<Utc>>,
+) -> StoreResult<bool> {
+    let released: Option<(i64, i64)> = sqlx::query_as(
+        "UPDATE bookings SET status = ?, closed_at = ?, cancel_reason = ?
+         WHERE id = ? AND status = ? AND (? IS NULL OR expires_at <= ?)
+         RETURNING slot_id, persons",
+    )
+    .bind(to)
+    .bind(rows::millis(now))
+    .bind(reason)
+    .bind(booking_id)
+    .bind(from)
+    .bind(due_before.map(rows::millis))
+    .bind(due_before.map(rows::millis))
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((slot_id, persons)) = released else {
+        return Ok(false);
+    };
+    sqlx::query("UPDATE slots SET taken = taken - ? WHERE id = ?")
+        .bind(persons)
+        .bind(slot_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE booking_persons SET holds = 0 WHERE booking_id = ?")
+        .bind(booking_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(true)
+}
+
+async fn current_status(
+    tx: &mut Transaction<'_, Sqlite>,
+    booking_id: &str,
+) -> StoreResult<BookingStatus> {
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM bookings WHERE id = ?")
+        .bind(booking_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let status = status.ok_or(StoreError::NotFound)?;
+    status
+        .parse()
+        .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))
+}
+
+async fn insert_token(
+    tx: &mut Transaction<'_, Sqlite>,
+    booking_id: &str,
+    purpose: TokenPurpose,
+    hash: &[u8],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO booking_tokens (hash, booking_id, purpose, created_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(hash)
+    .bind(booking_id)
+    .bind(purpose.as_str())
+    .bind(rows::millis(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub(super) async fn insert_outbox(
+    tx: &mut Transaction<'_, Sqlite>,
+    message: &NewOutboxMessage,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(rows::millis(now))
+    .bind(message.kind)
+    .bind(&message.payload)
+    .bind(rows::millis(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Loads bookings with their slot and persons, in the order of `ids`.
+async fn load(pool: &SqlitePool, ids: &[String]) -> StoreResult<Vec<BookingRecord>> {
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row = sqlx::query(
+            "SELECT b.id, b.office_id, b.service, b.status, b.created_at, b.expires_at, b.email_enc, b.lang,
+                    s.date, s.time, s.starts_at
+             FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.id = ?",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+        let Some(row) = row else { continue };
+        let persons = sqlx::query(
+            "SELECT last_name_enc, first_name_enc, cnp_enc, cnp_hash FROM booking_persons
+             WHERE booking_id = ? ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|p| {
+            Ok(SealedPerson {
+                last_name: p.try_get("last_name_enc")?,
+                first_name: p.try_get("first_name_enc")?,
+                cnp: p.try_get("cnp_enc")?,
+                cnp_hash: p.try_get("cnp_hash")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        found.push(booking_record(&row, persons)?);
+    }
+    Ok(found)
+}
+
+fn booking_record(row: &SqliteRow, persons: Vec<SealedPerson>) -> StoreResult<BookingRecord> {
+    let service: String = row.try_get("service")?;
+    let status: String = row.try_get("status")?;
+    Ok(BookingRecord {
+        id: row.try_get("id")?,
+        office_id: row.try_get("office_id")?,
+        service: service
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("service {service:?}")))?,
+        date: rows::date(&row.try_get::<String, _>("date")?)?,
+        time: rows::time(&row.try_get::<String, _>("time")?)?,
+        starts_at: rows::instant(row.try_get("starts_at")?)?,
+        status: status
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))?,
+        created_at: rows::instant(row.try_get("created_at")?)?,
+        expires_at: rows::instant(row.try_get("expires_at")?)?,
+        email: row.try_get("email_enc")?,
+        lang: row.try_get("lang")?,
+        persons,
+    })
+}

@@ -1,0 +1,280 @@
+//! SQLite: counties, offices with their schedules, and slots.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::SqliteStore;
+use crate::store::rows::{self, ExceptionRow, HoursRow};
+use crate::store::*;
+
+#[async_trait]
+impl Catalog for SqliteStore {
+    async fn upsert_counties(&self, counties: &[(&str, &str)]) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        for (code, name) in counties {
+            sqlx::query("INSERT INTO counties (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name")
+                .bind(code)
+                .bind(name)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn counties(&self) -> StoreResult<Vec<(String, String)>> {
+        let rows = sqlx::query("SELECT code, name FROM counties ORDER BY name")
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("code")?, row.try_get("name")?)))
+            .collect()
+    }
+
+    async fn insert_office(&self, office: &NewOffice) -> StoreResult<i64> {
+        let mut tx = self.writer.begin().await?;
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM offices WHERE county_code = ? AND name = ?")
+                .bind(&office.county_code)
+                .bind(&office.name)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO offices (county_code, name, address, timezone, max_persons, horizon_days)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&office.county_code)
+        .bind(&office.name)
+        .bind(&office.address)
+        .bind(office.timezone.name())
+        .bind(i64::from(office.max_persons))
+        .bind(i64::from(office.horizon_days))
+        .fetch_one(&mut *tx)
+        .await?;
+        for service in &office.services {
+            sqlx::query("INSERT INTO office_services (office_id, service) VALUES (?, ?)")
+                .bind(id)
+                .bind(service.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        for interval in office.schedule.weekly() {
+            sqlx::query(
+                "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(i64::from(interval.weekday.number_from_monday()))
+            .bind(rows::time_text(interval.start))
+            .bind(rows::time_text(interval.end))
+            .bind(i64::from(interval.slot_minutes))
+            .bind(i64::from(interval.counters))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for exception in office.schedule.exceptions() {
+            let special = match &exception.hours {
+                epasapoarte_domain::schedule::ExceptionHours::Closed => &[][..],
+                epasapoarte_domain::schedule::ExceptionHours::Special(intervals) => &intervals[..],
+            };
+            sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES (?, ?, ?)")
+                .bind(id)
+                .bind(rows::date_text(exception.date))
+                .bind(special.is_empty())
+                .execute(&mut *tx)
+                .await?;
+            for interval in special {
+                sqlx::query(
+                    "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
+                     VALUES (?, ?, ?, ?, ?, ?)",
+                )
+                .bind(id)
+                .bind(rows::date_text(exception.date))
+                .bind(rows::time_text(interval.start))
+                .bind(rows::time_text(interval.end))
+                .bind(i64::from(interval.slot_minutes))
+                .bind(i64::from(interval.counters))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn offices(&self) -> StoreResult<Vec<OfficeRecord>> {
+        let offices = sqlx::query("SELECT id, county_code, name, address, timezone, max_persons, horizon_days FROM offices ORDER BY id")
+            .fetch_all(&self.reader)
+            .await?;
+        let services = sqlx::query("SELECT office_id, service FROM office_services")
+            .fetch_all(&self.reader)
+            .await?;
+        let hours = sqlx::query("SELECT office_id, weekday, start_time, end_time, slot_minutes, counters FROM office_hours")
+            .fetch_all(&self.reader)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(HoursRow {
+                    office_id: row.try_get("office_id")?,
+                    weekday: row.try_get("weekday")?,
+                    start: row.try_get("start_time")?,
+                    end: row.try_get("end_time")?,
+                    slot_minutes: row.try_get("slot_minutes")?,
+                    counters: row.try_get("counters")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let exceptions = sqlx::query(
+            "SELECT e.office_id, e.date, e.closed, h.start_time, h.end_time, h.slot_minutes, h.counters
+             FROM office_exceptions e
+             LEFT JOIN office_exception_hours h ON h.office_id = e.office_id AND h.date = e.date",
+        )
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(exception_row)
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        offices
+            .iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let services = services
+                    .iter()
+                    .filter(|s| s.try_get::<i64, _>("office_id").ok() == Some(id))
+                    .map(|s| {
+                        let name: String = s.try_get("service")?;
+                        name.parse()
+                            .map_err(|_| StoreError::Corrupt(format!("service {name:?}")))
+                    })
+                    .collect::<StoreResult<Vec<_>>>()?;
+                office_record(row, services, rows::schedule(id, &hours, &exceptions)?)
+            })
+            .collect()
+    }
+
+    async fn plan_slots(&self, office_id: i64, slots: &[PlannedSlot]) -> StoreResult<u64> {
+        let mut created = 0;
+        let mut tx = self.writer.begin().await?;
+        for slot in slots {
+            created += sqlx::query(
+                "INSERT INTO slots (office_id, date, time, starts_at, capacity) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (office_id, date, time) DO NOTHING",
+            )
+            .bind(office_id)
+            .bind(rows::date_text(slot.date))
+            .bind(rows::time_text(slot.time))
+            .bind(rows::millis(slot.starts_at))
+            .bind(i64::from(slot.capacity))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    async fn slots(
+        &self,
+        office_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<SlotSeats>> {
+        sqlx::query(
+            "SELECT office_id, date, time, starts_at, capacity, taken FROM slots
+             WHERE office_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at",
+        )
+        .bind(office_id)
+        .bind(rows::millis(from))
+        .bind(rows::millis(to))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(slot_seats)
+        .collect()
+    }
+
+    async fn first_free_slots(
+        &self,
+        office_ids: &[i64],
+        persons: u16,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<SlotSeats>> {
+        let mut found = Vec::new();
+        // One indexed probe per office: (office_id, starts_at) finds the first free slot
+        // without reading the office's whole horizon.
+        for office_id in office_ids {
+            let row = sqlx::query(
+                "SELECT office_id, date, time, starts_at, capacity, taken FROM slots
+                 WHERE office_id = ? AND starts_at >= ? AND starts_at < ? AND capacity - taken >= ?
+                 ORDER BY starts_at LIMIT 1",
+            )
+            .bind(office_id)
+            .bind(rows::millis(from))
+            .bind(rows::millis(to))
+            .bind(i64::from(persons))
+            .fetch_optional(&self.reader)
+            .await?;
+            if let Some(row) = row {
+                found.push(slot_seats(&row)?);
+            }
+        }
+        found.sort_by_key(|slot| (slot.starts_at, slot.office_id));
+        Ok(found)
+    }
+}
+
+fn exception_row(row: &SqliteRow) -> Result<ExceptionRow, sqlx::Error> {
+    let start: Option<String> = row.try_get("start_time")?;
+    Ok(ExceptionRow {
+        office_id: row.try_get("office_id")?,
+        date: row.try_get("date")?,
+        closed: row.try_get("closed")?,
+        hours: match start {
+            Some(start) => Some((
+                start,
+                row.try_get("end_time")?,
+                row.try_get("slot_minutes")?,
+                row.try_get("counters")?,
+            )),
+            None => None,
+        },
+    })
+}
+
+fn office_record(
+    row: &SqliteRow,
+    services: Vec<epasapoarte_domain::passport::PassportType>,
+    schedule: epasapoarte_domain::schedule::Schedule,
+) -> StoreResult<OfficeRecord> {
+    let timezone: String = row.try_get("timezone")?;
+    Ok(OfficeRecord {
+        id: row.try_get("id")?,
+        county_code: row.try_get("county_code")?,
+        name: row.try_get("name")?,
+        address: row.try_get("address")?,
+        timezone: timezone
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("time zone {timezone:?}")))?,
+        max_persons: u8::try_from(row.try_get::<i64, _>("max_persons")?).unwrap_or(1),
+        horizon_days: u32::try_from(row.try_get::<i64, _>("horizon_days")?).unwrap_or(90),
+        services,
+        schedule,
+    })
+}
+
+pub(super) fn slot_seats(row: &SqliteRow) -> StoreResult<SlotSeats> {
+    Ok(SlotSeats {
+        office_id: row.try_get("office_id")?,
+        date: rows::date(&row.try_get::<String, _>("date")?)?,
+        time: rows::time(&row.try_get::<String, _>("time")?)?,
+        starts_at: rows::instant(row.try_get("starts_at")?)?,
+        capacity: rows::small(row.try_get("capacity")?, "capacity")?,
+        taken: rows::small(row.try_get("taken")?, "taken")?,
+    })
+}

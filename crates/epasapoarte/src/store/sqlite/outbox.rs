@@ -1,0 +1,82 @@
+//! SQLite: the delivery side of the outbox.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::SqliteStore;
+use crate::store::rows;
+use crate::store::*;
+
+#[async_trait]
+impl Outbox for SqliteStore {
+    async fn claim_outbox(
+        &self,
+        now: DateTime<Utc>,
+        lease: chrono::Duration,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxItem>> {
+        // One writer: the UPDATE … RETURNING both selects and leases, so two workers
+        // (even in two processes, through the file lock) never lease the same row.
+        let rows = sqlx::query(
+            "UPDATE outbox SET claimed_until = ?1, attempts = attempts + 1
+             WHERE id IN (SELECT id FROM outbox
+                          WHERE sent_at IS NULL AND next_attempt_at <= ?2
+                            AND (claimed_until IS NULL OR claimed_until <= ?2)
+                          ORDER BY id LIMIT ?3)
+             RETURNING id, kind, payload, attempts, created_at",
+        )
+        .bind(rows::millis(now + lease))
+        .bind(rows::millis(now))
+        .bind(i64::from(limit))
+        .fetch_all(&self.writer)
+        .await?;
+        let mut items = rows
+            .iter()
+            .map(|row| {
+                Ok(OutboxItem {
+                    id: row.try_get("id")?,
+                    kind: row.try_get("kind")?,
+                    payload: row.try_get("payload")?,
+                    attempts: u32::try_from(row.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+                    created_at: rows::instant(row.try_get("created_at")?)?,
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        items.sort_by_key(|item| item.id);
+        Ok(items)
+    }
+
+    async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE id = ?",
+        )
+        .bind(rows::millis(now))
+        .bind(id)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    async fn mark_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_attempt_at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        sqlx::query("UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?")
+            .bind(rows::millis(next_attempt_at))
+            .bind(error)
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    async fn outbox_depth(&self) -> StoreResult<u64> {
+        let depth: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(u64::try_from(depth).unwrap_or(0))
+    }
+}
