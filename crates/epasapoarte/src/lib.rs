@@ -8,4 +8,6 @@ pub mod config;
 pub mod crypto;
 pub mod i18n;
 pub mod mail;
+pub mod seed;
 pub mod store;
+pub mod testing;

@@ -130,7 +130,7 @@ CREATE TABLE outbox (
     payload BYTEA NOT NULL,
     attempts BIGINT NOT NULL DEFAULT 0,
     next_attempt_at BIGINT NOT NULL,
-    claimed_until INTEGER,
+    claimed_until BIGINT,
     sent_at BIGINT,
     last_error TEXT
 );

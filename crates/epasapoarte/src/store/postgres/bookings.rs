@@ -17,8 +17,9 @@ impl Bookings for PgStore {
     async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()> {
         // Persons in CNP-hash order: two bookings sharing CNPs then wait on each other in
         // the same order, so they cannot deadlock on the unique index.
-        let mut persons: Vec<&SealedPerson> = booking.persons.iter().collect();
-        persons.sort_by(|a, b| a.cnp_hash.cmp(&b.cnp_hash));
+        // Each keeps its position in the booking (the order the citizen entered them).
+        let mut persons: Vec<(i64, &SealedPerson)> = (1..).zip(&booking.persons).collect();
+        persons.sort_by(|(_, a), (_, b)| a.cnp_hash.cmp(&b.cnp_hash));
         let count = i64::try_from(persons.len()).unwrap_or(i64::MAX);
         let now = rows::millis(booking.created_at);
         let seated: i64 = sqlx::query_scalar(
@@ -58,11 +59,11 @@ impl Bookings for PgStore {
         .bind(&booking.phone)
         .bind(&booking.consent_policy)
         .bind(&booking.lang)
-        .bind((1..=count).collect::<Vec<i64>>())
-        .bind(persons.iter().map(|p| p.last_name.clone()).collect::<Vec<_>>())
-        .bind(persons.iter().map(|p| p.first_name.clone()).collect::<Vec<_>>())
-        .bind(persons.iter().map(|p| p.cnp.clone()).collect::<Vec<_>>())
-        .bind(persons.iter().map(|p| p.cnp_hash.clone()).collect::<Vec<_>>())
+        .bind(persons.iter().map(|(at, _)| *at).collect::<Vec<i64>>())
+        .bind(persons.iter().map(|(_, p)| p.last_name.clone()).collect::<Vec<_>>())
+        .bind(persons.iter().map(|(_, p)| p.first_name.clone()).collect::<Vec<_>>())
+        .bind(persons.iter().map(|(_, p)| p.cnp.clone()).collect::<Vec<_>>())
+        .bind(persons.iter().map(|(_, p)| p.cnp_hash.clone()).collect::<Vec<_>>())
         .bind(&booking.confirm_token_hash)
         .bind(booking.outbox.kind)
         .bind(&booking.outbox.payload)
@@ -186,13 +187,17 @@ impl Bookings for PgStore {
     async fn expire_due(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<u64> {
         // SKIP LOCKED: a booking being confirmed (or expired by another instance) right
         // now is left alone; whichever holds the row lock decides its fate, exactly once.
+        // MATERIALIZED: the locking pick runs once. As an `IN (subquery)` the planner may
+        // rescan it, and a rescan over bookings due at the same instant can pick other rows,
+        // expiring more than `limit`.
         let expired: i64 = sqlx::query_scalar(
-            "WITH expired AS (
+            "WITH due AS MATERIALIZED (
+                 SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1
+                 ORDER BY expires_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
+             ), expired AS (
                  UPDATE bookings SET status = 'expired', closed_at = $1
-                 WHERE id IN (SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1
-                              ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-                   AND status = 'pending'
-                 RETURNING id, slot_id, persons
+                 FROM due WHERE bookings.id = due.id AND bookings.status = 'pending'
+                 RETURNING bookings.id, bookings.slot_id, bookings.persons
              ), seats AS (
                  UPDATE slots SET taken = slots.taken - freed.persons
                  FROM (SELECT slot_id, sum(persons) AS persons FROM expired GROUP BY slot_id) AS freed

@@ -17,13 +17,18 @@ impl Outbox for PgStore {
         limit: u32,
     ) -> StoreResult<Vec<OutboxItem>> {
         // SKIP LOCKED: instances claiming at the same moment take disjoint rows.
+        // MATERIALIZED: the locking pick runs once (a rescanned `IN (subquery)` may pick
+        // other rows and lease more than `limit`).
         let rows = sqlx::query(
-            "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM outbox
-                          WHERE sent_at IS NULL AND next_attempt_at <= $2
-                            AND (claimed_until IS NULL OR claimed_until <= $2)
-                          ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-             RETURNING id, kind, payload, attempts, created_at",
+            "WITH picked AS MATERIALIZED (
+                 SELECT id FROM outbox
+                 WHERE sent_at IS NULL AND next_attempt_at <= $2
+                   AND (claimed_until IS NULL OR claimed_until <= $2)
+                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+             )
+             UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+             FROM picked WHERE outbox.id = picked.id
+             RETURNING outbox.id, outbox.kind, outbox.payload, outbox.attempts, outbox.created_at",
         )
         .bind(rows::millis(now + lease))
         .bind(rows::millis(now))

@@ -1,0 +1,22 @@
+//! One storage story, told to both backends: every test below runs once on SQLite and once
+//! on PostgreSQL (`<area>::sqlite::<test>` / `<area>::postgres::<test>`), each on its own
+//! throwaway database. The store never opens sealed fields, so persons, e-mails and outbox
+//! payloads are random bytes here.
+
+#[path = "store_story/support.rs"]
+mod support;
+
+#[path = "store_story/catalog.rs"]
+mod catalog;
+#[path = "store_story/churn.rs"]
+mod churn;
+#[path = "store_story/lifecycle.rs"]
+mod lifecycle;
+#[path = "store_story/outbox.rs"]
+mod outbox;
+#[path = "store_story/races.rs"]
+mod races;
+#[path = "store_story/seeding.rs"]
+mod seeding;
+#[path = "store_story/transitions.rs"]
+mod transitions;

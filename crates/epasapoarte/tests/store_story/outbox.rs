@@ -1,0 +1,152 @@
+//! The outbox's delivery side: a message is leased to one worker at a time, a failure
+//! waits for its retry time, a sent message is gone for good.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::Duration;
+use epasapoarte::store::OutboxItem;
+use epasapoarte::testing::TestDatabase;
+use tokio::sync::Barrier;
+use tokio::task::JoinSet;
+
+use crate::support::{Story, booking, on_both_backends, shared, t0};
+
+on_both_backends!(
+    a_claimed_message_is_leased_until_its_lease_ends,
+    concurrent_claims_never_return_the_same_message,
+    a_failed_message_is_not_claimable_before_its_retry_time,
+    a_sent_message_leaves_the_claims_and_the_depth,
+);
+
+/// Writes `n` outbox messages the way the service does: one per booking.
+async fn messages(story: &Story, n: u32) {
+    let slot = story.slot(0, 500).await;
+    for _ in 0..n {
+        story
+            .store
+            .create_booking(&booking(&slot).build())
+            .await
+            .unwrap();
+    }
+}
+
+fn lease() -> Duration {
+    Duration::minutes(5)
+}
+
+async fn a_claimed_message_is_leased_until_its_lease_ends(db: TestDatabase) {
+    let story = Story::new(db).await;
+    messages(&story, 1).await;
+    let now = t0();
+
+    let first = story.store.claim_outbox(now, lease(), 10).await.unwrap();
+    let during_lease = story
+        .store
+        .claim_outbox(now + Duration::minutes(4), lease(), 10)
+        .await
+        .unwrap();
+    // A worker that died mid-send: once the lease is over another one picks it up.
+    let after_lease = story
+        .store
+        .claim_outbox(now + lease(), lease(), 10)
+        .await
+        .unwrap();
+
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].kind, "confirm_request");
+    assert_eq!(first[0].attempts, 1);
+    assert!(during_lease.is_empty());
+    assert_eq!(after_lease.len(), 1);
+    assert_eq!(after_lease[0].id, first[0].id);
+    assert_eq!(after_lease[0].attempts, 2);
+    assert_eq!(story.depth().await, 1, "claimed is not sent");
+}
+
+async fn concurrent_claims_never_return_the_same_message(db: TestDatabase) {
+    const MESSAGES: u32 = 120;
+    const WORKERS: usize = 8;
+    let story = Story::new(db).await;
+    messages(&story, MESSAGES).await;
+    let barrier = Arc::new(Barrier::new(WORKERS));
+    let mut set = JoinSet::new();
+
+    for _ in 0..WORKERS {
+        let (store, barrier) = (shared(&story), Arc::clone(&barrier));
+        set.spawn(async move {
+            barrier.wait().await;
+            let mut mine: Vec<OutboxItem> = Vec::new();
+            // Small batches, many rounds: the workers keep colliding until none is left.
+            loop {
+                let batch = store.claim_outbox(t0(), lease(), 3).await.unwrap();
+                if batch.is_empty() {
+                    return mine;
+                }
+                mine.extend(batch);
+            }
+        });
+    }
+    let claimed: Vec<Vec<OutboxItem>> = set.join_all().await;
+
+    let all: Vec<i64> = claimed.iter().flatten().map(|item| item.id).collect();
+    let distinct: HashSet<i64> = all.iter().copied().collect();
+    assert_eq!(all.len(), distinct.len(), "a message was leased twice");
+    assert_eq!(
+        distinct.len(),
+        MESSAGES as usize,
+        "every message was claimed"
+    );
+    assert!(claimed.iter().flatten().all(|item| item.attempts == 1));
+}
+
+async fn a_failed_message_is_not_claimable_before_its_retry_time(db: TestDatabase) {
+    let story = Story::new(db).await;
+    messages(&story, 1).await;
+    let now = t0();
+    let claimed = story.store.claim_outbox(now, lease(), 10).await.unwrap();
+    let retry_at = now + Duration::minutes(10);
+
+    story
+        .store
+        .mark_failed(claimed[0].id, "smtp: connection refused", retry_at)
+        .await
+        .unwrap();
+
+    let too_early = story
+        .store
+        .claim_outbox(retry_at - Duration::seconds(1), lease(), 10)
+        .await
+        .unwrap();
+    let on_time = story
+        .store
+        .claim_outbox(retry_at, lease(), 10)
+        .await
+        .unwrap();
+    assert!(too_early.is_empty());
+    assert_eq!(on_time.len(), 1);
+    assert_eq!(on_time[0].id, claimed[0].id);
+    assert_eq!(on_time[0].attempts, 2);
+    assert_eq!(story.depth().await, 1);
+}
+
+async fn a_sent_message_leaves_the_claims_and_the_depth(db: TestDatabase) {
+    let story = Story::new(db).await;
+    messages(&story, 3).await;
+    let now = t0();
+    let claimed = story.store.claim_outbox(now, lease(), 2).await.unwrap();
+    assert_eq!(claimed.len(), 2);
+    assert!(claimed[0].id < claimed[1].id, "oldest first");
+
+    for item in &claimed {
+        story.store.mark_sent(item.id, now).await.unwrap();
+    }
+
+    assert_eq!(story.depth().await, 1);
+    let later = story
+        .store
+        .claim_outbox(now + Duration::days(1), lease(), 10)
+        .await
+        .unwrap();
+    assert_eq!(later.len(), 1, "only the unsent message comes back");
+    assert!(claimed.iter().all(|item| item.id != later[0].id));
+}
