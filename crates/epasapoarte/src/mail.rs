@@ -6,6 +6,13 @@
 //! same transaction; the worker ([`outbox::deliver_due`]) claims rows, renders, sends, and
 //! marks them sent or schedules a retry. No transaction is ever held across the network.
 
+pub mod ics;
 pub mod message;
+pub mod outbox;
+pub mod render;
+pub mod transport;
 
 pub use message::{Appointment, Mail, PersonLine};
+pub use outbox::{DeliveryReport, MailSettings, deliver_due, run_delivery_loop};
+pub use render::{RenderedMail, render, render_at};
+pub use transport::{Envelope, Mailer, SendError, SentMail, list_mail_dir};

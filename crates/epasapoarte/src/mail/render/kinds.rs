@@ -1,0 +1,193 @@
+//! The four e-mails of SPEC §2 (J2 confirm request, J3 confirmation, J4 cancellation,
+//! J5 lookup answer), each built as a [`Body`] of translated strings.
+
+use chrono::{DateTime, Utc};
+use epasapoarte_domain::booking::CancelReason;
+use epasapoarte_domain::passport::{Bani, Document, HolderCategory};
+
+use super::format;
+use super::view::{Body, Link, PersonView, Row};
+use crate::i18n::Lang;
+use crate::mail::{Appointment, PersonLine};
+
+/// J2: confirm within the deadline, or the booking expires.
+pub(super) fn confirm_request(
+    lang: Lang,
+    confirm_url: &str,
+    expires_at: DateTime<Utc>,
+    appointment: &Appointment,
+) -> Body {
+    let tz = format::zone(appointment);
+    let (day, time) = format::local(expires_at, tz);
+    let mut body = Body::new(lang, lang.t("mail.confirm_request.subject").to_owned());
+    body.intro.push(lang.tf(
+        "mail.confirm_request.intro",
+        &[("office", &appointment.office_name)],
+    ));
+    body.intro.push(lang.tf(
+        "mail.confirm_request.deadline",
+        &[
+            ("date", &format::date(lang, day)),
+            ("time", &format::clock(time)),
+            ("zone", &format::zone_label(lang, tz)),
+        ],
+    ));
+    body.action = Some(Link::new(
+        lang.t("mail.confirm_request.action"),
+        confirm_url,
+    ));
+    let mut block = Body::block(lang.t("mail.confirm_request.heading").to_owned());
+    block.rows = format::summary(lang, appointment, true);
+    body.blocks.push(block);
+    body.closing
+        .push(lang.t("mail.confirm_request.not_you").to_owned());
+    body
+}
+
+/// J3: the appointment, what each person brings and pays, how to pay, how to cancel.
+pub(super) fn confirmed(lang: Lang, cancel_url: &str, appointment: &Appointment) -> Body {
+    let mut body = Body::new(lang, lang.t("mail.confirmed.subject").to_owned());
+    body.intro.push(lang.t("mail.confirmed.intro").to_owned());
+    let mut block = Body::block(lang.t("mail.confirmed.heading").to_owned());
+    block.rows = format::summary(lang, appointment, false);
+    let total = appointment
+        .persons
+        .iter()
+        .try_fold(Bani(0), |sum, p| sum.checked_add(Bani(p.fee_bani)));
+    if let (Some(total), true) = (total, appointment.persons.len() > 1) {
+        block
+            .rows
+            .push(Row::new(lang.t("mail.field.total_fee"), total.to_string()));
+    }
+    block.persons_heading = lang.t("mail.confirmed.persons_heading").to_owned();
+    block.persons = appointment
+        .persons
+        .iter()
+        .map(|person| person_details(lang, person))
+        .collect();
+    body.blocks.push(block);
+    body.intro
+        .push(lang.t("mail.confirmed.calendar").to_owned());
+
+    let mut payment = Body::section(lang.t("mail.confirmed.payment_heading"));
+    payment
+        .paragraphs
+        .push(lang.t("mail.confirmed.payment_intro").to_owned());
+    payment.items = ["payment_cec", "payment_online", "payment_treasury"]
+        .iter()
+        .map(|key| lang.t(&format!("mail.confirmed.{key}")).to_owned())
+        .collect();
+    payment
+        .after
+        .push(lang.t("mail.confirmed.payment_receipt").to_owned());
+    body.sections.push(payment);
+
+    let mut cancel = Body::section(lang.t("mail.confirmed.cancel_heading"));
+    cancel.paragraphs = vec![
+        lang.t("mail.confirmed.cancel_intro").to_owned(),
+        lang.t("mail.confirmed.cancel_rules").to_owned(),
+    ];
+    cancel.link = Some(Link::new(
+        lang.t("mail.confirmed.cancel_action"),
+        cancel_url,
+    ));
+    body.sections.push(cancel);
+    body
+}
+
+fn person_details(lang: Lang, person: &PersonLine) -> PersonView {
+    let mut rows = Vec::new();
+    if let Ok(category) = person.category.parse::<HolderCategory>() {
+        let label = match lang {
+            Lang::Ro => category.label_ro(),
+            Lang::En => category.label_en(),
+        };
+        rows.push(Row::new(lang.t("mail.field.category"), label));
+    }
+    rows.push(Row::new(
+        lang.t("mail.field.fee"),
+        Bani(person.fee_bani).to_string(),
+    ));
+    // A key this binary does not know (a newer writer) is skipped rather than shown raw.
+    let documents = person
+        .documents
+        .iter()
+        .filter_map(|key| Document::ALL.iter().find(|d| d.key() == key))
+        .map(|document| match lang {
+            Lang::Ro => document.text_ro().to_owned(),
+            Lang::En => document.text_en().to_owned(),
+        })
+        .collect();
+    PersonView {
+        name: format::person_name(lang, person),
+        rows,
+        documents_label: lang.t("mail.field.documents").to_owned(),
+        documents,
+    }
+}
+
+/// J4: which appointment, why, and where to book again.
+pub(super) fn cancelled(
+    lang: Lang,
+    reason: &str,
+    appointment: &Appointment,
+    base_url: &str,
+) -> Body {
+    let reason_text = match reason.parse::<CancelReason>() {
+        Ok(CancelReason::Citizen) => lang.t("mail.cancelled.reason_citizen").to_owned(),
+        Ok(reason) => match lang {
+            Lang::Ro => reason.label_ro().to_owned(),
+            Lang::En => reason.label_en().to_owned(),
+        },
+        Err(_) => lang.t("mail.cancelled.reason_unknown").to_owned(),
+    };
+    let mut body = Body::new(lang, lang.t("mail.cancelled.subject").to_owned());
+    body.intro = vec![
+        lang.t("mail.cancelled.intro").to_owned(),
+        lang.tf("mail.cancelled.reason", &[("reason", &reason_text)]),
+    ];
+    let mut block = Body::block(lang.t("mail.cancelled.heading").to_owned());
+    block.rows = format::summary(lang, appointment, true);
+    body.blocks.push(block);
+    // An untitled section: the offer to book again follows the summary directly.
+    let mut again = Body::section("");
+    again
+        .paragraphs
+        .push(lang.t("mail.cancelled.book_again").to_owned());
+    again.link = Some(Link::new(
+        lang.t("mail.cancelled.book_action"),
+        format!("{base_url}/programare"),
+    ));
+    body.sections.push(again);
+    body
+}
+
+/// J5: every active appointment of the address, each with its own cancel link.
+pub(super) fn lookup(lang: Lang, appointments: &[(Appointment, String)], base_url: &str) -> Body {
+    let mut body = Body::new(lang, lang.t("mail.lookup.subject").to_owned());
+    if appointments.is_empty() {
+        body.intro.push(lang.t("mail.lookup.empty").to_owned());
+        body.action = Some(Link::new(
+            lang.t("mail.lookup.book_action"),
+            format!("{base_url}/programare"),
+        ));
+    } else {
+        body.intro.push(lang.t("mail.lookup.intro").to_owned());
+    }
+    for (appointment, cancel_url) in appointments {
+        let heading = lang.tf(
+            "mail.lookup.item",
+            &[("date", &format::date(lang, appointment.date))],
+        );
+        let mut block = Body::block(heading);
+        block.rows = format::summary(lang, appointment, true);
+        block.link = Some(Link::new(lang.t("mail.lookup.cancel_action"), cancel_url));
+        body.blocks.push(block);
+    }
+    if !appointments.is_empty() {
+        body.closing
+            .push(lang.t("mail.lookup.cancel_note").to_owned());
+    }
+    body.closing.push(lang.t("mail.lookup.not_you").to_owned());
+    body
+}

@@ -1,0 +1,162 @@
+//! A real SMTP server for the tests, on 127.0.0.1 and a free port: it speaks enough of
+//! RFC 5321 for lettre (EHLO/HELO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP,
+//! QUIT) and keeps every message it accepted. It can be told to refuse messages with
+//! `451` after DATA, the way a busy or greylisting server does.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+
+/// One message as the server received it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub mail_from: String,
+    pub rcpt_to: Vec<String>,
+    /// The raw message (headers and body), CRLF line endings, dot-stuffing undone.
+    pub data: Vec<u8>,
+}
+
+pub struct SmtpSink {
+    pub addr: SocketAddr,
+    received: Arc<Mutex<Vec<Received>>>,
+    refuse: Arc<AtomicBool>,
+}
+
+impl SmtpSink {
+    pub async fn start() -> SmtpSink {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding the sink");
+        let addr = listener.local_addr().expect("the sink's address");
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let refuse = Arc::new(AtomicBool::new(false));
+        let (store, flag) = (received.clone(), refuse.clone());
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(session(stream, store.clone(), flag.clone()));
+            }
+        });
+        SmtpSink {
+            addr,
+            received,
+            refuse,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.addr)
+    }
+
+    /// From now on, answer `451` to every message (or accept again).
+    pub fn refuse_messages(&self, refuse: bool) {
+        self.refuse.store(refuse, Ordering::SeqCst);
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.received.lock().expect("sink lock").clone()
+    }
+}
+
+async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>, refuse: Arc<AtomicBool>) {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read);
+    if write
+        .write_all(b"220 sink.test ESMTP ready\r\n")
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let mut current = Received {
+        mail_from: String::new(),
+        rcpt_to: Vec::new(),
+        data: Vec::new(),
+    };
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match lines.read_line(&mut line).await {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let command = line.trim_end().to_owned();
+        let verb = command
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        let answer: &[u8] = match verb.as_str() {
+            "EHLO" => b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n",
+            "HELO" | "NOOP" => b"250 OK\r\n",
+            "RSET" => {
+                current = Received {
+                    mail_from: String::new(),
+                    rcpt_to: Vec::new(),
+                    data: Vec::new(),
+                };
+                b"250 OK\r\n"
+            }
+            "MAIL" => {
+                current.mail_from = command[4..].trim().to_owned();
+                b"250 OK\r\n"
+            }
+            "RCPT" => {
+                let to = command.split_once(':').map_or("", |(_, to)| to.trim());
+                current.rcpt_to.push(to.to_owned());
+                b"250 OK\r\n"
+            }
+            "DATA" => {
+                if write
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await
+                    .is_err()
+                {
+                    return;
+                }
+                let Some(data) = read_data(&mut lines).await else {
+                    return;
+                };
+                current.data = data;
+                if refuse.load(Ordering::SeqCst) {
+                    b"451 4.3.0 Try again later\r\n"
+                } else {
+                    store.lock().expect("sink lock").push(current.clone());
+                    b"250 OK queued\r\n"
+                }
+            }
+            "QUIT" => {
+                let _ = write.write_all(b"221 Bye\r\n").await;
+                return;
+            }
+            _ => b"502 Command not implemented\r\n",
+        };
+        if write.write_all(answer).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Reads the DATA section up to the lone dot, undoing dot-stuffing.
+async fn read_data<R: AsyncBufReadExt + Unpin>(lines: &mut R) -> Option<Vec<u8>> {
+    let mut data = Vec::new();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if lines.read_until(b'\n', &mut line).await.ok()? == 0 {
+            return None;
+        }
+        if line == b".\r\n" || line == b".\n" {
+            return Some(data);
+        }
+        let unstuffed = if line.starts_with(b"..") {
+            &line[1..]
+        } else {
+            &line[..]
+        };
+        data.extend_from_slice(unstuffed);
+    }
+}
