@@ -2,12 +2,18 @@
 //! background jobs and the command line. Rules live in the domain crate; this crate only
 //! moves data between them and the outside world.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod http;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod seed;
+pub mod service;
 pub mod store;
+pub mod telemetry;
 pub mod testing;

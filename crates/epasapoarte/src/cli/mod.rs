@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand};
 
 mod cnp;
 mod holidays;
+mod migrate;
+mod seed;
+pub mod serve;
 
 /// ePașapoarte — programări online pașapoarte.
 #[derive(Debug, Parser)]
@@ -17,6 +20,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the web service (JSON API, pages, background jobs).
+    Serve(serve::Args),
+    /// Apply the database schema migrations.
+    Migrate(migrate::Args),
+    /// Load the counties and the demo offices into the database (idempotent).
+    Seed(seed::Args),
     /// Validate CNPs given as arguments, or one per line on standard input.
     Cnp(cnp::Args),
     /// Print the Romanian public holidays of a year, one `YYYY-MM-DD<TAB>name` per line.
@@ -26,6 +35,9 @@ pub enum Command {
 /// Runs one subcommand. Verdicts go to stdout; usage errors to stderr with a non-zero status.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Migrate(args) => migrate::run(args),
+        Command::Seed(args) => seed::run(args),
         Command::Cnp(args) => cnp::run(args),
         Command::Holidays(args) => holidays::run(args),
     };

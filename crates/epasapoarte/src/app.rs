@@ -1,0 +1,189 @@
+//! Startup: from a validated `Config` to a running service on any listener (port 0 in
+//! tests). `main` only parses the command line; everything else is built here, once.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::{Config, SecretKey};
+use crate::crypto::Crypto;
+use crate::http::{AppState, rate_limit::Limits};
+use crate::mail::Mailer;
+use crate::metrics::Metrics;
+use crate::service::BookingService;
+use crate::{jobs, seed, store};
+
+/// How the service is started; tests swap the clock and the mailer and may drive the
+/// background jobs by hand.
+pub struct Options {
+    pub clock: Arc<dyn Clock>,
+    /// `None`: from the configuration (SMTP if `EPAS_SMTP_URL`, else files).
+    pub mailer: Option<Mailer>,
+    pub background_jobs: bool,
+    /// Seed the demo data into an empty database (`serve --demo`).
+    pub demo: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            clock: Arc::new(SystemClock),
+            mailer: None,
+            background_jobs: true,
+            demo: false,
+        }
+    }
+}
+
+pub struct Application {
+    listener: TcpListener,
+    pub state: AppState,
+    pub mailer: Mailer,
+    shutdown: watch::Sender<bool>,
+    jobs: Vec<JoinHandle<()>>,
+}
+
+impl Application {
+    pub async fn build(config: Config, options: Options) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(&config.listen)
+            .await
+            .with_context(|| format!("listening on {}", config.listen))?;
+        let secret = secret_key(&config)?;
+        let store = store::connect(&config.database_url).await?;
+        let now = options.clock.now();
+        if options.demo {
+            let report = seed::seed(store.as_ref(), now).await?;
+            tracing::info!(
+                offices = report.offices_created,
+                slots = report.slots_created,
+                "demo data seeded"
+            );
+        } else {
+            seed::plan_all_slots(store.as_ref(), now).await?;
+        }
+        let mailer = match options.mailer {
+            Some(mailer) => mailer,
+            None => Mailer::from_config(&config)?,
+        };
+        let config = Arc::new(config);
+        let metrics = Arc::new(Metrics::default());
+        let service = BookingService::new(
+            store,
+            Crypto::new(&secret),
+            options.clock,
+            config.clone(),
+            metrics,
+        );
+        let state = AppState {
+            service: service.clone(),
+            limits: Arc::new(Limits::new(config.rate_limits)),
+        };
+        let (shutdown, stopped) = watch::channel(false);
+        let mut handles = Vec::new();
+        if options.background_jobs {
+            handles.push(jobs::spawn_expiry(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_slot_planning(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
+        }
+        Ok(Application {
+            listener,
+            state,
+            mailer,
+            shutdown,
+            jobs: handles,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Serves until `stop` resolves, then lets requests in flight finish and stops the jobs.
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let router = crate::http::router(self.state.clone());
+        tracing::info!(address = %self.local_addr(), backend = self.state.service.store.backend(), "serving");
+        axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await
+        .context("serving HTTP")?;
+        let _ = self.shutdown.send(true);
+        for job in self.jobs {
+            let _ = job.await;
+        }
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// `EPAS_SECRET_KEY`, or with SQLite a key generated once into the data directory (never
+/// into the database: a copy of the database file alone must not open its own data).
+fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
+    if let Some(key) = &config.secret_key {
+        return Ok(key.clone());
+    }
+    let db_path = config
+        .database_url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let dir = Path::new(db_path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let path = dir.join("secret.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return SecretKey::parse(&text).with_context(|| format!("reading {}", path.display()));
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut bytes = vec![0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut bytes);
+    let key = SecretKey::from_bytes(bytes)?;
+    write_private(&path, &key.to_hex()).with_context(|| format!("writing {}", path.display()))?;
+    tracing::info!(path = %path.display(), "generated a new secret key for this SQLite database");
+    Ok(key)
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown requested");
+}

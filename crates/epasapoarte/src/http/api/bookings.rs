@@ -1,0 +1,87 @@
+//! Bookings (J2–J4): create a pending booking, confirm it, cancel it. The tokens are the
+//! ones in the e-mailed links.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::http::AppState;
+use crate::http::error::{ApiResult, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome};
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CreatedDto {
+    pub id: String,
+    /// Always `pending`: the e-mailed link confirms it.
+    pub status: &'static str,
+    /// When the booking lapses unless confirmed.
+    pub expires_at: DateTime<Utc>,
+}
+
+#[utoipa::path(post, path = "/api/v1/bookings", tag = "bookings", request_body = BookingRequest,
+    responses((status = 201, body = CreatedDto),
+              (status = 409, description = "`slot_full` or `cnp_already_booked`", body = ErrorBody),
+              (status = 422, description = "`validation` or `consent_required`", body = ErrorBody),
+              (status = 429, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<BookingRequest>,
+) -> ApiResult<(StatusCode, Json<CreatedDto>)> {
+    let created = state.service.create_booking(&request).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedDto {
+            id: created.id,
+            status: "pending",
+            expires_at: created.expires_at,
+        }),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenDto {
+    /// The token from the e-mailed link.
+    pub token: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct StatusDto {
+    pub id: String,
+    pub status: &'static str,
+}
+
+#[utoipa::path(post, path = "/api/v1/bookings/confirm", tag = "bookings", request_body = TokenDto,
+    responses((status = 200, description = "confirmed (also when it already was)", body = StatusDto),
+              (status = 404, body = ErrorBody), (status = 409, description = "`cancelled`", body = ErrorBody),
+              (status = 410, description = "`expired`", body = ErrorBody)))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<TokenDto>,
+) -> ApiResult<Json<StatusDto>> {
+    let (ConfirmOutcome::Confirmed { booking_id }
+    | ConfirmOutcome::AlreadyConfirmed { booking_id }) =
+        state.service.confirm_booking(body.token.trim()).await?;
+    Ok(Json(StatusDto {
+        id: booking_id,
+        status: "confirmed",
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/bookings/cancel", tag = "bookings", request_body = TokenDto,
+    responses((status = 200, description = "cancelled (also when it already was)", body = StatusDto),
+              (status = 404, body = ErrorBody), (status = 410, description = "`expired`", body = ErrorBody)))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<TokenDto>,
+) -> ApiResult<Json<StatusDto>> {
+    let (CancelOutcome::Cancelled { booking_id } | CancelOutcome::AlreadyCancelled { booking_id }) =
+        state.service.cancel_booking(body.token.trim()).await?;
+    Ok(Json(StatusDto {
+        id: booking_id,
+        status: "cancelled",
+    }))
+}

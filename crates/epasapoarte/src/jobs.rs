@@ -1,0 +1,144 @@
+//! Background work every instance runs (SPEC §7): expiring unconfirmed bookings, planning
+//! slots over the horizon, delivering the outbox. Each job is a public "run once" step that
+//! tests call directly, plus a loop; all of them are safe with many instances (the database
+//! decides who does each piece of work, exactly once).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::service::BookingService;
+
+/// How often pending bookings are checked for expiry: seats return within about this long.
+pub const EXPIRY_INTERVAL: Duration = Duration::from_secs(1);
+/// The most bookings one expiry step handles; a full batch runs the next step at once.
+pub const EXPIRY_BATCH: u32 = 500;
+
+/// Expires the pending bookings that are due; returns how many this call expired.
+pub async fn expire_once(service: &BookingService) -> anyhow::Result<u64> {
+    let mut total = 0;
+    loop {
+        let now = service.now();
+        let expired = service.store.expire_due(now, EXPIRY_BATCH).await?;
+        total += expired;
+        service
+            .metrics
+            .expiry_ran(expired, u64::try_from(now.timestamp_millis()).unwrap_or(0));
+        if expired < u64::from(EXPIRY_BATCH) {
+            break;
+        }
+    }
+    if total > 0 {
+        // Another instance's cache sees the seats within its own TTL; ours at once.
+        service.directory.invalidate_all();
+        tracing::info!(expired = total, "pending bookings expired");
+    }
+    Ok(total)
+}
+
+/// Runs `step` every `interval` until shutdown; errors are logged and retried next tick.
+pub async fn every<F, Fut>(
+    name: &'static str,
+    interval: Duration,
+    mut shutdown: watch::Receiver<bool>,
+    mut step: F,
+) where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = ticker.tick() => {
+                if let Err(error) = step().await {
+                    tracing::warn!(job = name, error = format!("{error:#}"), "background job failed; retrying");
+                }
+            }
+            _ = shutdown.changed() => break,
+        }
+    }
+    tracing::debug!(job = name, "background job stopped");
+}
+
+/// Starts the expiry loop.
+pub fn spawn_expiry(
+    service: BookingService,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    tokio::spawn(every("expiry", EXPIRY_INTERVAL, shutdown, move || {
+        let service = service.clone();
+        async move { expire_once(&service).await.map(|_| ()) }
+    }))
+}
+
+/// Slots are planned over a rolling horizon: a new day opens every midnight.
+pub const PLANNING_INTERVAL: Duration = Duration::from_secs(15 * 60);
+
+/// Starts the slot-planning loop (idempotent across instances: existing slots are kept).
+pub fn spawn_slot_planning(
+    service: BookingService,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    tokio::spawn(every(
+        "slot_planning",
+        PLANNING_INTERVAL,
+        shutdown,
+        move || {
+            let service = service.clone();
+            async move {
+                let created =
+                    crate::seed::plan_all_slots(service.store.as_ref(), service.now()).await?;
+                if created > 0 {
+                    service.directory.invalidate_all();
+                    tracing::info!(created, "slots planned");
+                }
+                Ok(())
+            }
+        },
+    ))
+}
+
+/// How often the outbox is polled for due messages.
+pub const DELIVERY_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Starts the outbox delivery loop.
+pub fn spawn_delivery(
+    service: BookingService,
+    mailer: crate::mail::Mailer,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    let mailer = Arc::new(mailer);
+    tokio::spawn(every("outbox", DELIVERY_INTERVAL, shutdown, move || {
+        let (service, mailer) = (service.clone(), mailer.clone());
+        async move { deliver_once(&service, &mailer).await.map(|_| ()) }
+    }))
+}
+
+/// Delivers the outbox messages that are due (until a batch comes back short).
+pub async fn deliver_once(
+    service: &BookingService,
+    mailer: &crate::mail::Mailer,
+) -> anyhow::Result<u64> {
+    let settings = crate::mail::MailSettings::from_config(&service.config);
+    let mut sent = 0;
+    loop {
+        let report = crate::mail::deliver_due(
+            service.store.as_ref(),
+            &service.crypto,
+            mailer,
+            &settings,
+            service.now(),
+        )
+        .await?;
+        service.metrics.mail(report.sent, report.failed);
+        sent += report.sent;
+        if !report.batch_was_full {
+            return Ok(sent);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The booking service: the citizen operations of SPEC §2 (J1–J5), between the edge (HTTP
+//! API and pages, which parse input) and the store (which keeps the invariants). It seals
+//! personal data, mints tokens, builds the e-mails that ride in the same transaction, and
+//! answers in domain terms; the HTTP layer only translates.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::crypto::Crypto;
+use crate::metrics::Metrics;
+use crate::store::{DynStore, StoreError};
+
+mod appointment;
+mod availability;
+mod booking;
+mod directory;
+pub mod input;
+mod links;
+mod lookup;
+
+pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
+pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};
+pub use directory::Directory;
+pub use input::{BookingRequest, FieldError, FieldErrors};
+
+/// What can go wrong for a citizen; the edge maps each to a status and a stable code.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("the input is not valid")]
+    Validation(FieldErrors),
+    #[error("consent to the data-protection policy is required")]
+    ConsentRequired,
+    #[error("the slot has no room for that many persons")]
+    SlotFull,
+    #[error("a CNP already holds an active booking")]
+    CnpAlreadyBooked,
+    #[error("the link has expired")]
+    Expired,
+    #[error("the booking was cancelled")]
+    Cancelled,
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::SlotFull => ServiceError::SlotFull,
+            StoreError::CnpAlreadyBooked => ServiceError::CnpAlreadyBooked,
+            StoreError::NotFound => ServiceError::NotFound,
+            other => ServiceError::Internal(other.into()),
+        }
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// Everything the citizen operations need, shared by all requests.
+#[derive(Clone)]
+pub struct BookingService {
+    pub store: DynStore,
+    pub crypto: Crypto,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<Config>,
+    pub directory: Directory,
+    pub metrics: Arc<Metrics>,
+}
+
+impl BookingService {
+    pub fn new(
+        store: DynStore,
+        crypto: Crypto,
+        clock: Arc<dyn Clock>,
+        config: Arc<Config>,
+        metrics: Arc<Metrics>,
+    ) -> Self {
+        let directory = Directory::new(store.clone());
+        BookingService {
+            store,
+            crypto,
+            clock,
+            config,
+            directory,
+            metrics,
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Today in Romania: the reference date for CNP birth dates ("not in the future").
+    pub fn today_in_romania(&self) -> NaiveDate {
+        self.now()
+            .with_timezone(&chrono_tz::Europe::Bucharest)
+            .date_naive()
+    }
+}

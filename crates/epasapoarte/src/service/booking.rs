@@ -1,0 +1,315 @@
+//! J2–J4: create a pending booking, confirm it from the e-mailed link, cancel it.
+
+use epasapoarte_domain::booking::{BookingStatus, CancelReason};
+use epasapoarte_domain::schedule::{BookingWindow, slot_at};
+
+use super::appointment::{AppointmentAt, OpenPerson};
+use super::input::{BookingRequest, ParsedBooking};
+use super::{BookingService, FieldErrors, ServiceError, ServiceResult, links};
+use crate::crypto::{self, HashPurpose};
+use crate::i18n::Lang;
+use crate::mail::Mail;
+use crate::store::{NewBooking, NewOutboxMessage, SealedPerson, TokenPurpose, TransitionOutcome};
+
+/// The version of the data-protection policy a consent refers to (SPEC §7).
+pub const CONSENT_POLICY_VERSION: &str = "2026-11";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingCreated {
+    pub id: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    /// Confirmed by this call.
+    Confirmed { booking_id: String },
+    /// It had been confirmed already: using the link twice is harmless.
+    AlreadyConfirmed { booking_id: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    Cancelled { booking_id: String },
+    AlreadyCancelled { booking_id: String },
+}
+
+impl BookingService {
+    /// Validates and saves a pending booking; the confirmation e-mail rides in the same
+    /// transaction.
+    pub async fn create_booking(&self, request: &BookingRequest) -> ServiceResult<BookingCreated> {
+        let parsed = request
+            .parse(self.today_in_romania())
+            .map_err(ServiceError::Validation)?;
+        if !parsed.consent {
+            return Err(ServiceError::ConsentRequired);
+        }
+        let office = self
+            .directory
+            .office(parsed.office_id)
+            .await?
+            .ok_or_else(|| {
+                ServiceError::Validation(FieldErrors::single("office_id", "unknown_office"))
+            })?;
+        Self::check_office_accepts(&office, parsed.service, parsed.persons.len())
+            .map_err(ServiceError::Validation)?;
+        let now = self.now();
+        let slot = slot_at(&office.schedule, office.timezone, parsed.date, parsed.time)
+            .ok_or_else(|| ServiceError::Validation(FieldErrors::single("time", "not_a_slot")))?;
+        let window = BookingWindow {
+            now,
+            horizon_days: office.horizon_days,
+        };
+        if !window.allows(office.timezone, &slot) {
+            let code = if slot.starts_at <= now {
+                "in_the_past"
+            } else {
+                "beyond_horizon"
+            };
+            return Err(ServiceError::Validation(FieldErrors::single("date", code)));
+        }
+        let lang = request
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default();
+        let id = new_booking_id();
+        let token = crypto::new_token();
+        let expires_at = now
+            + chrono::Duration::seconds(
+                i64::try_from(self.config.confirm_timeout_secs).unwrap_or(1800),
+            );
+        let open: Vec<OpenPerson> = parsed
+            .persons
+            .iter()
+            .map(|p| OpenPerson {
+                last_name: p.last_name.as_str().to_owned(),
+                first_name: p.first_name.as_str().to_owned(),
+                cnp: p.cnp,
+            })
+            .collect();
+        let appointment = AppointmentAt {
+            booking_id: &id,
+            office: &office,
+            service: parsed.service,
+            date: parsed.date,
+            time: parsed.time,
+            starts_at: slot.starts_at,
+        }
+        .build(&open);
+        let mail = Mail::ConfirmRequest {
+            to: parsed.email.as_str().to_owned(),
+            lang,
+            confirm_url: links::confirm_url(&self.config, &token),
+            expires_at,
+            appointment,
+        };
+        let booking = self.seal_booking(
+            &parsed,
+            Pending {
+                id: id.clone(),
+                lang,
+                now,
+                expires_at,
+                token: &token,
+            },
+            &mail,
+        )?;
+        let result = self.store.create_booking(&booking).await;
+        self.metrics.booking_outcome(match &result {
+            Ok(()) => "created",
+            Err(crate::store::StoreError::SlotFull) => "slot_full",
+            Err(crate::store::StoreError::CnpAlreadyBooked) => "cnp_already_booked",
+            Err(_) => "error",
+        });
+        result?;
+        self.directory.invalidate_seats(office.id);
+        tracing::info!(booking = %id, office = office.id, persons = parsed.persons.len(), "booking created");
+        Ok(BookingCreated { id, expires_at })
+    }
+
+    fn seal_booking(
+        &self,
+        parsed: &ParsedBooking,
+        pending: Pending<'_>,
+        mail: &Mail,
+    ) -> ServiceResult<NewBooking> {
+        let Pending {
+            id,
+            lang,
+            now,
+            expires_at,
+            token,
+        } = pending;
+        let c = &self.crypto;
+        Ok(NewBooking {
+            id,
+            office_id: parsed.office_id,
+            service: parsed.service,
+            date: parsed.date,
+            time: parsed.time,
+            persons: parsed
+                .persons
+                .iter()
+                .map(|p| SealedPerson {
+                    last_name: c.seal_str(p.last_name.as_str()),
+                    first_name: c.seal_str(p.first_name.as_str()),
+                    cnp: c.seal_str(p.cnp.as_str()),
+                    cnp_hash: c.keyed_hash(HashPurpose::Cnp, p.cnp.as_str().as_bytes()),
+                })
+                .collect(),
+            email_hash: c.keyed_hash(HashPurpose::Email, parsed.email.normalized().as_bytes()),
+            email: c.seal_str(parsed.email.as_str()),
+            phone: parsed
+                .phone
+                .as_ref()
+                .map(|phone| c.seal_str(phone.as_str())),
+            consent_policy: CONSENT_POLICY_VERSION.to_owned(),
+            lang: lang.as_str().to_owned(),
+            created_at: now,
+            expires_at,
+            confirm_token_hash: crypto::token_hash(token),
+            outbox: self.seal_mail(mail)?,
+        })
+    }
+
+    /// Seals an e-mail into an outbox message.
+    pub(super) fn seal_mail(&self, mail: &Mail) -> ServiceResult<NewOutboxMessage> {
+        let json =
+            serde_json::to_vec(mail).map_err(|error| ServiceError::Internal(error.into()))?;
+        Ok(NewOutboxMessage {
+            kind: mail.kind(),
+            payload: self.crypto.seal(&json),
+        })
+    }
+
+    /// J3: the confirmation link. Confirming twice is harmless; an expired booking says so.
+    pub async fn confirm_booking(&self, token: &str) -> ServiceResult<ConfirmOutcome> {
+        let record = self.booking_for_token(TokenPurpose::Confirm, token).await?;
+        match record.status {
+            BookingStatus::Pending => {}
+            BookingStatus::Expired => return Err(ServiceError::Expired),
+            BookingStatus::Cancelled => return Err(ServiceError::Cancelled),
+            _ => {
+                return Ok(ConfirmOutcome::AlreadyConfirmed {
+                    booking_id: record.id,
+                });
+            }
+        }
+        let (appointment, email) = self.stored_appointment(&record).await?;
+        let cancel_token = crypto::new_token();
+        let mail = Mail::Confirmed {
+            to: email,
+            lang: Lang::parse(&record.lang).unwrap_or_default(),
+            cancel_url: links::cancel_url(&self.config, &cancel_token),
+            appointment,
+        };
+        let outbox = self.seal_mail(&mail)?;
+        let outcome = self
+            .store
+            .confirm_booking(
+                &record.id,
+                self.now(),
+                &crypto::token_hash(&cancel_token),
+                &outbox,
+            )
+            .await?;
+        self.directory.invalidate_seats(record.office_id);
+        match outcome {
+            TransitionOutcome::Done => {
+                self.metrics.booking_outcome("confirmed");
+                tracing::info!(booking = %record.id, "booking confirmed");
+                Ok(ConfirmOutcome::Confirmed {
+                    booking_id: record.id,
+                })
+            }
+            TransitionOutcome::Unchanged(BookingStatus::Expired) => Err(ServiceError::Expired),
+            TransitionOutcome::Unchanged(BookingStatus::Cancelled) => Err(ServiceError::Cancelled),
+            TransitionOutcome::Unchanged(_) => Ok(ConfirmOutcome::AlreadyConfirmed {
+                booking_id: record.id,
+            }),
+        }
+    }
+
+    /// J4: the cancel link (after the citizen confirmed on the page). Seats return at once.
+    pub async fn cancel_booking(&self, token: &str) -> ServiceResult<CancelOutcome> {
+        let record = self.booking_for_token(TokenPurpose::Cancel, token).await?;
+        match record.status {
+            BookingStatus::Pending | BookingStatus::Confirmed => {}
+            BookingStatus::Cancelled => {
+                return Ok(CancelOutcome::AlreadyCancelled {
+                    booking_id: record.id,
+                });
+            }
+            BookingStatus::Expired => return Err(ServiceError::Expired),
+            // Checked in, completed or no-show: the appointment has happened.
+            _ => return Err(ServiceError::NotFound),
+        }
+        let (appointment, email) = self.stored_appointment(&record).await?;
+        let mail = Mail::Cancelled {
+            to: email,
+            lang: Lang::parse(&record.lang).unwrap_or_default(),
+            reason: CancelReason::Citizen.as_str().to_owned(),
+            appointment,
+        };
+        let outbox = self.seal_mail(&mail)?;
+        let outcome = self
+            .store
+            .cancel_booking(
+                &record.id,
+                self.now(),
+                CancelReason::Citizen.as_str(),
+                &outbox,
+            )
+            .await?;
+        self.directory.invalidate_seats(record.office_id);
+        match outcome {
+            TransitionOutcome::Done => {
+                self.metrics.booking_outcome("cancelled");
+                tracing::info!(booking = %record.id, "booking cancelled");
+                Ok(CancelOutcome::Cancelled {
+                    booking_id: record.id,
+                })
+            }
+            TransitionOutcome::Unchanged(BookingStatus::Cancelled) => {
+                Ok(CancelOutcome::AlreadyCancelled {
+                    booking_id: record.id,
+                })
+            }
+            TransitionOutcome::Unchanged(BookingStatus::Expired) => Err(ServiceError::Expired),
+            TransitionOutcome::Unchanged(_) => Err(ServiceError::NotFound),
+        }
+    }
+
+    /// The booking a link token points to (for the confirm and cancel pages too).
+    pub async fn booking_for_token(
+        &self,
+        purpose: TokenPurpose,
+        token: &str,
+    ) -> ServiceResult<crate::store::BookingRecord> {
+        if !crypto::looks_like_token(token) {
+            return Err(ServiceError::NotFound);
+        }
+        self.store
+            .booking_by_token(purpose, &crypto::token_hash(token))
+            .await?
+            .ok_or(ServiceError::NotFound)
+    }
+}
+
+/// What a new booking gets besides the citizen's input.
+struct Pending<'a> {
+    id: String,
+    lang: Lang,
+    now: chrono::DateTime<chrono::Utc>,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    token: &'a str,
+}
+
+/// A public booking id: 16 random bytes, hex (not guessable, no personal data).
+fn new_booking_id() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,60 @@
+//! J5 through the API: the same 202 whether or not an address is known.
+
+use serde_json::json;
+
+use super::support::TestApp;
+use crate::on_both_backends;
+
+on_both_backends!(lookup_answers_202_either_way_and_mails_only_known_addresses);
+
+async fn lookup_answers_202_either_way_and_mails_only_known_addresses(app: TestApp) {
+    let body = app.booking_body(1, 2000).await;
+    assert_eq!(app.book(&body).await.status(), 201);
+    let before = app.deliver().await.len();
+    let known = app
+        .post(
+            "/api/v1/lookup",
+            &json!({"email": "ANA.popescu@example.ro"}),
+        )
+        .await;
+    let unknown = app
+        .post("/api/v1/lookup", &json!({"email": "nobody@example.ro"}))
+        .await;
+    assert_eq!(known.status(), 202);
+    assert_eq!(unknown.status(), 202);
+    assert_eq!(
+        known.text().await.unwrap(),
+        unknown.text().await.unwrap(),
+        "identical answers"
+    );
+    // The lookup runs in the background: wait for its e-mail to be queued.
+    let mut mails = Vec::new();
+    for _ in 0..100 {
+        mails = app.deliver().await;
+        if mails.len() > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        mails.len(),
+        before + 1,
+        "one e-mail, to the known address only"
+    );
+    let lookup = mails.last().unwrap();
+    assert_eq!(
+        lookup.to.to_lowercase(),
+        "ana.popescu@example.ro",
+        "matched without regard to case"
+    );
+    assert!(
+        lookup.text.contains("/programare/anuleaza/"),
+        "with a cancel link"
+    );
+    assert_eq!(
+        app.post("/api/v1/lookup", &json!({"email": "not an address"}))
+            .await
+            .status(),
+        422
+    );
+}

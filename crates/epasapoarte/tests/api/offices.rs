@@ -1,0 +1,160 @@
+//! J1 through the API: counties, offices, availability and the earliest free slot.
+
+use serde_json::Value;
+
+use super::support::TestApp;
+use crate::on_both_backends;
+
+on_both_backends!(
+    counties_list_all_42_with_their_codes,
+    offices_filter_by_county_and_unknown_counties_are_refused,
+    availability_offers_only_slots_with_room_for_the_whole_family,
+    availability_never_offers_past_slots_or_days_beyond_the_horizon,
+    earliest_orders_offices_by_their_first_free_slot,
+);
+
+async fn counties_list_all_42_with_their_codes(app: TestApp) {
+    let counties: Vec<Value> = app.get("/api/v1/counties").await.json().await.unwrap();
+    assert_eq!(counties.len(), 42);
+    assert!(
+        counties
+            .iter()
+            .any(|c| c["code"] == "CJ" && c["name"] == "Cluj")
+    );
+    assert!(counties.iter().any(|c| c["code"] == "B"));
+}
+
+async fn offices_filter_by_county_and_unknown_counties_are_refused(app: TestApp) {
+    let offices: Vec<Value> = app
+        .get("/api/v1/offices?county=CJ")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!offices.is_empty());
+    assert!(
+        offices
+            .iter()
+            .all(|o| o["county"] == "CJ" && o["timezone"] == "Europe/Bucharest")
+    );
+    assert!(
+        offices[0]["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "passport_electronic")
+    );
+    let response = app.get("/api/v1/offices?county=XX").await;
+    assert_eq!(response.status(), 422);
+    let missing = app.get("/api/v1/offices/999999").await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(
+        app.get("/api/v1/offices/abc/availability").await.status(),
+        404
+    );
+}
+
+async fn availability_offers_only_slots_with_room_for_the_whole_family(app: TestApp) {
+    let office = app.office_in("CJ").await["id"].as_i64().unwrap();
+    let (date, time) = app.free_slot(office, 1).await;
+    let capacity = app.free_seats(office, &date, &time).await;
+    // Fill the slot but one seat.
+    for i in 0..u32::from(capacity - 1) {
+        assert_eq!(
+            app.book(&super::support::booking_at(
+                office,
+                &date,
+                &time,
+                1,
+                900 + i
+            ))
+            .await
+            .status(),
+            201
+        );
+    }
+    let url = |persons: u16| {
+        format!(
+            "/api/v1/offices/{office}/availability?service=passport_electronic&persons={persons}&from={date}&to={date}"
+        )
+    };
+    let for_one: Value = app.get(&url(1)).await.json().await.unwrap();
+    let offered = |body: &Value| {
+        body["days"][0]["slots"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|s| s["time"] == time.as_str()))
+    };
+    assert!(offered(&for_one), "one seat is left for one person");
+    let for_two: Value = app.get(&url(2)).await.json().await.unwrap();
+    assert!(!offered(&for_two), "not offered to a family of two");
+}
+
+async fn availability_never_offers_past_slots_or_days_beyond_the_horizon(app: TestApp) {
+    let office = app.office_in("CJ").await["id"].as_i64().unwrap();
+    let body: Value = app
+        .get(&format!("/api/v1/offices/{office}/availability?persons=1"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let now = app.now();
+    let today = now
+        .with_timezone(&chrono_tz::Europe::Bucharest)
+        .date_naive();
+    let last = today + chrono::Duration::days(90);
+    for day in body["days"].as_array().unwrap() {
+        let date: chrono::NaiveDate = day["date"].as_str().unwrap().parse().unwrap();
+        assert!(
+            date >= today && date <= last,
+            "{date} outside the 90-day window"
+        );
+        assert!(
+            !epasapoarte_domain::calendar::is_public_holiday(date),
+            "{date} is a public holiday"
+        );
+        if date == today {
+            let now_local = now.with_timezone(&chrono_tz::Europe::Bucharest).time();
+            for slot in day["slots"].as_array().unwrap() {
+                let time =
+                    chrono::NaiveTime::parse_from_str(slot["time"].as_str().unwrap(), "%H:%M")
+                        .unwrap();
+                assert!(time > now_local, "a past slot is offered");
+            }
+        }
+    }
+    assert!(
+        body["days"].as_array().unwrap().len() > 40,
+        "about 60 working days are open"
+    );
+}
+
+async fn earliest_orders_offices_by_their_first_free_slot(app: TestApp) {
+    let all: Vec<Value> = app
+        .get("/api/v1/earliest?service=passport_electronic&persons=2")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(all.len() >= 4);
+    let keys: Vec<(String, String)> = all
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap().to_owned(),
+                e["time"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "ordered by first free slot");
+    let cluj: Vec<Value> = app
+        .get("/api/v1/earliest?persons=1&county=CJ")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!cluj.is_empty() && cluj.iter().all(|e| e["county"] == "CJ"));
+    assert_eq!(app.get("/api/v1/earliest?persons=99").await.status(), 422);
+    assert_eq!(app.get("/api/v1/earliest?county=ZZ").await.status(), 422);
+}

@@ -1,0 +1,50 @@
+//! Operator endpoints and the OpenAPI document.
+
+use serde_json::Value;
+
+use super::support::TestApp;
+use crate::on_both_backends;
+
+on_both_backends!(
+    health_readiness_and_metrics_answer,
+    the_openapi_document_describes_every_path
+);
+
+async fn health_readiness_and_metrics_answer(app: TestApp) {
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    assert_eq!(app.get("/readyz").await.status(), 200);
+    app.get("/api/v1/counties").await;
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    assert!(
+        metrics.contains(
+            "epas_http_requests_total{route=\"/api/v1/counties\",method=\"GET\",status=\"200\"}"
+        ),
+        "{metrics}"
+    );
+    assert!(metrics.contains("epas_outbox_depth"));
+    let missing = app.get("/no/such/page").await;
+    assert_eq!(missing.status(), 404);
+}
+
+async fn the_openapi_document_describes_every_path(app: TestApp) {
+    let doc: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = doc["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/counties",
+        "/api/v1/offices",
+        "/api/v1/offices/{id}/availability",
+        "/api/v1/earliest",
+        "/api/v1/bookings",
+        "/api/v1/bookings/confirm",
+        "/api/v1/bookings/cancel",
+        "/api/v1/lookup",
+        "/api/v1/applications/status",
+    ] {
+        assert!(
+            paths.contains_key(path),
+            "{path} missing from the OpenAPI document"
+        );
+    }
+    assert!(doc["components"]["schemas"]["BookingRequest"].is_object());
+}
