@@ -89,6 +89,7 @@ impl Application {
         if options.background_jobs {
             handles.push(jobs::spawn_expiry(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_slot_planning(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_housekeeping(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
         }
         Ok(Application {

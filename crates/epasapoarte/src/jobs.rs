@@ -142,3 +142,38 @@ pub async fn deliver_once(
         }
     }
 }
+
+/// A confirmed appointment stops blocking its CNPs this long after its start.
+pub const HOLD_GRACE: chrono::Duration = chrono::Duration::hours(1);
+
+/// Releases past appointments' CNP holds and purges personal data past retention.
+pub async fn housekeeping_once(service: &BookingService) -> anyhow::Result<(u64, u64)> {
+    let now = service.now();
+    let released = service.store.release_past_holds(now - HOLD_GRACE).await?;
+    let retention = chrono::Duration::days(i64::from(service.config.retention_days));
+    let purged = service
+        .store
+        .purge_personal_data(now - retention, now)
+        .await?;
+    if released + purged > 0 {
+        tracing::info!(released, purged, "housekeeping");
+    }
+    Ok((released, purged))
+}
+
+/// Starts the housekeeping loop (idempotent across instances).
+pub fn spawn_housekeeping(
+    service: BookingService,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    tokio::spawn(every(
+        "housekeeping",
+        PLANNING_INTERVAL,
+        shutdown,
+        move || {
+            let service = service.clone();
+            async move { housekeeping_once(&service).await.map(|_| ()) }
+        },
+    ))
+}

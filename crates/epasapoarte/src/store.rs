@@ -263,6 +263,17 @@ pub trait Bookings: Send + Sync + 'static {
     ) -> StoreResult<TransitionOutcome>;
     /// Expires up to `limit` pending bookings due at `now`, releasing their seats.
     async fn expire_due(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<u64>;
+    /// After an appointment's time, its CNPs no longer count as "active": the citizen may
+    /// book again even if nobody marked the visit. Returns how many bookings it released.
+    async fn release_past_holds(&self, before: DateTime<Utc>) -> StoreResult<u64>;
+    /// Retention: deletes the personal data (persons, e-mail, phone, tokens) of bookings
+    /// whose appointment started before `before`, and sent e-mails older than it; keeps
+    /// the anonymous rows. Returns how many bookings it purged.
+    async fn purge_personal_data(
+        &self,
+        before: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64>;
     /// Stores fresh link tokens and one outbox message (the "find my appointments" answer).
     async fn add_tokens_with_message(
         &self,

@@ -10,6 +10,8 @@ mod support;
 mod catalog;
 #[path = "store_story/churn.rs"]
 mod churn;
+#[path = "store_story/housekeeping.rs"]
+mod housekeeping;
 #[path = "store_story/lifecycle.rs"]
 mod lifecycle;
 #[path = "store_story/outbox.rs"]

@@ -235,6 +235,10 @@ impl BookingService {
     pub async fn cancel_booking(&self, token: &str) -> ServiceResult<CancelOutcome> {
         let record = self.booking_for_token(TokenPurpose::Cancel, token).await?;
         match record.status {
+            // Once the appointment's time has come, the link has done its job.
+            BookingStatus::Pending | BookingStatus::Confirmed if record.starts_at <= self.now() => {
+                return Err(ServiceError::Expired);
+            }
             BookingStatus::Pending | BookingStatus::Confirmed => {}
             BookingStatus::Cancelled => {
                 return Ok(CancelOutcome::AlreadyCancelled {

@@ -8,17 +8,31 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "booking",
-    sql: include_str!("../../migrations/sqlite/0001_booking.sql"),
-}];
+pub const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "booking",
+        sql: include_str!("../../migrations/sqlite/0001_booking.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "housekeeping",
+        sql: include_str!("../../migrations/sqlite/0002_housekeeping.sql"),
+    },
+];
 
-pub const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "booking",
-    sql: include_str!("../../migrations/postgres/0001_booking.sql"),
-}];
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "booking",
+        sql: include_str!("../../migrations/postgres/0001_booking.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "housekeeping",
+        sql: include_str!("../../migrations/postgres/0002_housekeeping.sql"),
+    },
+];
 
 /// Creates the bookkeeping table (same SQL on both backends).
 pub const CREATE_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -13,6 +13,7 @@ use super::migrations::{CREATE_TABLE, POSTGRES};
 use super::*;
 
 mod bookings;
+mod housekeeping;
 mod offices;
 mod outbox;
 

@@ -16,6 +16,7 @@ use super::migrations::{CREATE_TABLE, SQLITE};
 use super::*;
 
 mod bookings;
+mod housekeeping;
 mod offices;
 mod outbox;
 

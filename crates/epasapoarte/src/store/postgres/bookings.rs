@@ -214,6 +214,18 @@ impl Bookings for PgStore {
         Ok(u64::try_from(expired).unwrap_or(0))
     }
 
+    async fn release_past_holds(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        self.release_past(before).await
+    }
+
+    async fn purge_personal_data(
+        &self,
+        before: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64> {
+        self.purge(before, now).await
+    }
+
     async fn add_tokens_with_message(
         &self,
         tokens: &[(String, TokenPurpose, Vec<u8>)],

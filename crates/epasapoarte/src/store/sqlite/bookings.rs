@@ -212,6 +212,18 @@ impl Bookings for SqliteStore {
         Ok(expired)
     }
 
+    async fn release_past_holds(&self, before: DateTime<Utc>) -> StoreResult<u64> {
+        self.release_past(before).await
+    }
+
+    async fn purge_personal_data(
+        &self,
+        before: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64> {
+        self.purge(before, now).await
+    }
+
     async fn add_tokens_with_message(
         &self,
         tokens: &[(String, TokenPurpose, Vec<u8>)],
