@@ -83,6 +83,7 @@ impl Application {
         let state = AppState {
             service: service.clone(),
             limits: Arc::new(Limits::new(config.rate_limits)),
+            demo: options.demo,
         };
         let (shutdown, stopped) = watch::channel(false);
         let mut handles = Vec::new();

@@ -26,6 +26,8 @@ pub mod rate_limit;
 pub struct AppState {
     pub service: BookingService,
     pub limits: Arc<rate_limit::Limits>,
+    /// `serve --demo`: shows the demo mailbox; impossible to turn on otherwise.
+    pub demo: bool,
 }
 
 /// Request bodies beyond this are refused with 413 (a booking for ten is ~3 KiB).
@@ -36,6 +38,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
+        .merge(crate::web::router())
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
@@ -49,6 +52,7 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(middleware::from_fn(crate::web::security::headers))
         .layer(middleware::from_fn_with_state(state.clone(), observe))
         .with_state(state)
 }

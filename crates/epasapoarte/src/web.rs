@@ -1,0 +1,46 @@
+//! The citizen website (SPEC §6.3): server-rendered pages that work without JavaScript,
+//! Romanian first with English, GOV.UK-style patterns. Every page is a handler that takes a
+//! [`page::Page`] (language, anti-forgery token, cookies) and renders one compiled template
+//! from `templates/web/`; every form posts back through [`form::Form`], which checks the
+//! anti-forgery token first.
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::http::AppState;
+
+mod assets;
+pub mod csrf;
+pub mod form;
+pub mod journey;
+pub mod page;
+pub mod pages;
+pub mod security;
+
+/// Every public page. Each area owns its routes: the booking journey (`journey`), the
+/// other pages (`pages`).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(pages::home::show))
+        .route("/static/app.css", get(assets::css))
+        .route("/static/app.js", get(assets::js))
+        .merge(journey::router())
+        .merge(pages::router())
+}
+
+/// A problem with one form field, shown in the error summary (linking to `#id`) and above
+/// the field itself.
+#[derive(Debug, Clone)]
+pub struct FieldMessage {
+    /// The HTML id of the input the summary links to.
+    pub id: String,
+    pub message: String,
+}
+
+/// Looks up a field's message in a list (for inline errors in templates).
+pub fn message_for<'a>(errors: &'a [FieldMessage], id: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|error| error.id == id)
+        .map(|error| error.message.as_str())
+}
