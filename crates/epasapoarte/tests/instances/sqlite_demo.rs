@@ -1,0 +1,174 @@
+//! `serve --demo` from an empty directory with nothing configured but the listen address:
+//! the defaults must give a working service (SQLite under ./data, e-mail as files under
+//! ./data/mail, a generated private key) that keeps personal data out of the database file.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use mail_parser::MessageParser;
+use serde_json::{Value, json};
+
+use super::citizens::{Family, token_after};
+use super::process::{self, Server, eventually};
+
+/// The `.eml` files written so far, parsed into their text parts.
+fn mail_texts(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir.join("data/mail")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .filter_map(|raw| {
+            let message = MessageParser::default().parse(&raw)?;
+            Some(message.body_text(0)?.into_owned())
+        })
+        .collect()
+}
+
+/// The raw bytes of the database and its write-ahead log.
+fn database_bytes(dir: &Path) -> Vec<u8> {
+    ["data/epasapoarte.db", "data/epasapoarte.db-wal"]
+        .iter()
+        .filter_map(|name| std::fs::read(dir.join(name)).ok())
+        .flatten()
+        .collect()
+}
+
+/// Whether `needle`'s bytes occur in `haystack`. Lossy decoding only replaces invalid
+/// bytes, so a valid UTF-8 needle stored as is still shows (and `str::contains` is fast).
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    String::from_utf8_lossy(haystack).contains(needle)
+}
+
+pub async fn run() {
+    let started = Instant::now();
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(20))
+        .build()
+        .expect("an HTTP client");
+    let mut server = Server::start(
+        "demo",
+        dir.path(),
+        process::free_port(),
+        &["--demo"],
+        &[],
+        dir.path().join("demo.log"),
+    );
+    server.wait_ready(&client, Duration::from_secs(40)).await;
+    eprintln!("demo ready after {:?}", started.elapsed());
+
+    let offices: Value = client
+        .get(server.url("/api/v1/offices?county=CJ"))
+        .send()
+        .await
+        .expect("GET offices")
+        .json()
+        .await
+        .expect("JSON");
+    let office_id = offices[0]["id"].as_i64().expect("a demo office in Cluj");
+    let availability: Value = client
+        .get(server.url(&format!(
+            "/api/v1/offices/{office_id}/availability?service=passport_electronic&persons=2"
+        )))
+        .send()
+        .await
+        .expect("GET availability")
+        .json()
+        .await
+        .expect("JSON");
+    // The last day listed: far from "now", so the slot cannot pass during the test.
+    let day = availability["days"]
+        .as_array()
+        .and_then(|days| days.last())
+        .expect("a day with free slots");
+    let (date, time) = (
+        day["date"].as_str().expect("a date"),
+        day["slots"][0]["time"].as_str().expect("a time"),
+    );
+    let family = Family::new(9_000, 2);
+    let created = client
+        .post(server.url("/api/v1/bookings"))
+        .json(&family.booking(office_id, date, time))
+        .send()
+        .await
+        .expect("POST booking");
+    assert_eq!(created.status().as_u16(), 201);
+
+    let token = eventually(
+        "the confirmation request in data/mail",
+        Duration::from_secs(15),
+        Duration::from_millis(100),
+        || async {
+            mail_texts(dir.path())
+                .iter()
+                .find_map(|t| token_after(t, "confirma"))
+        },
+    )
+    .await;
+    eprintln!(
+        "demo: confirmation request written after {:?}",
+        started.elapsed()
+    );
+    let confirmed = client
+        .post(server.url("/api/v1/bookings/confirm"))
+        .json(&json!({ "token": token }))
+        .send()
+        .await
+        .expect("POST confirm");
+    assert_eq!(confirmed.status().as_u16(), 200);
+    let answer: Value = confirmed.json().await.expect("JSON");
+    assert_eq!(answer["status"], "confirmed");
+    eventually(
+        "the confirmation with its cancel link in data/mail",
+        Duration::from_secs(15),
+        Duration::from_millis(100),
+        || async {
+            mail_texts(dir.path())
+                .iter()
+                .find_map(|t| token_after(t, "anuleaza"))
+        },
+    )
+    .await;
+
+    eprintln!("demo: confirmation written after {:?}", started.elapsed());
+    let key = dir.path().join("data/secret.key");
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&key)
+            .expect("data/secret.key was generated")
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "secret.key must be private");
+    let bytes = database_bytes(dir.path());
+    assert!(
+        bytes.len() > 4096,
+        "the database lives in data/epasapoarte.db"
+    );
+    let key_hex = std::fs::read_to_string(&key).expect("reading the key");
+    let log = server.log_text();
+    for secret in family.personal_data() {
+        assert!(
+            !contains(&bytes, &secret),
+            "the database file holds {secret:?} in clear"
+        );
+        assert!(!log.contains(&secret), "the log holds {secret:?}");
+    }
+    assert!(
+        !log.contains(key_hex.trim()),
+        "the log shows the secret key"
+    );
+
+    server.terminate();
+    let status = server.wait_exit(Duration::from_secs(10)).await;
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "exit on SIGTERM: {status:?}"
+    );
+    eprintln!("sqlite demo story took {:?}", started.elapsed());
+}
