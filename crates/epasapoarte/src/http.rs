@@ -57,8 +57,15 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn not_found() -> Response {
-    error::ApiError::NotFound.into_response()
+/// An unknown path: the API answers in JSON; everything else is a page (404) in the
+/// reader's language.
+async fn not_found(page: crate::web::page::Page, uri: axum::http::Uri) -> Response {
+    let path = uri.path();
+    if path == "/api" || path.starts_with("/api/") {
+        error::ApiError::NotFound.into_response()
+    } else {
+        crate::web::pages::problem::not_found(page)
+    }
 }
 
 /// Counts and logs each request by its route template (`/programare/confirma/{token}`),

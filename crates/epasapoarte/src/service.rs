@@ -20,6 +20,7 @@ mod directory;
 pub mod input;
 mod links;
 mod lookup;
+pub mod view;
 
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
 pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};

@@ -2,15 +2,56 @@
 
 use askama::Template;
 use axum::Router;
+use axum::routing::get;
 
 use super::page::Chrome;
 use crate::http::AppState;
 
+pub mod appointment;
+pub mod articles;
+pub mod calendar;
+pub mod cancel;
+pub mod confirm;
+pub mod earliest;
+pub mod format;
 pub mod home;
+pub mod info;
+pub mod lookup;
+pub mod mailbox;
+pub mod offices;
+pub mod problem;
+pub mod query;
+pub mod status;
 
 /// The routes of the pages other than the journey and the home page.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route(
+            "/programare/confirma/{token}",
+            get(confirm::show).post(confirm::submit),
+        )
+        .route(
+            "/programare/confirma/{token}/calendar.ics",
+            get(calendar::download),
+        )
+        .route(
+            "/programare/anuleaza/{token}",
+            get(cancel::show).post(cancel::submit),
+        )
+        .route(
+            "/verifica-programare",
+            get(lookup::show).post(lookup::submit),
+        )
+        .route("/verifica-programare/trimis", get(lookup::sent))
+        .route("/status-pasaport", get(status::show).post(status::submit))
+        .route("/informatii", get(info::show))
+        .route("/birouri", get(offices::show))
+        .route("/birouri/cel-mai-devreme", get(earliest::show))
+        .route("/demo/mailbox", get(mailbox::list))
+        .route("/demo/mailbox/{name}", get(mailbox::show))
+        .route("/politica-de-confidentialitate", get(articles::privacy))
+        .route("/accesibilitate", get(articles::accessibility))
+        .route("/contact", get(articles::contact))
 }
 
 /// A page that only says something: a title, paragraphs, and a link onwards.

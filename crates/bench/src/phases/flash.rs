@@ -1,0 +1,156 @@
+//! (c) The flash crowd: thousands of citizens released at the same instant onto one
+//! office's one day. Each picks a random slot for its family of 1–3; on `409 slot_full`
+//! it tries another slot that nobody has yet found too full for a family its size, until
+//! it books, runs out of candidate slots, or of attempts. Then the database is audited:
+//! overbooked seats must be 0.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::Instant;
+
+use rand::Rng;
+use reqwest::StatusCode;
+use reqwest::header::CONTENT_TYPE;
+use tokio::sync::Barrier;
+
+use super::catalog::FlashDay;
+use super::{Ctx, classify};
+use crate::load::{Outcome, PhaseStats, Recorder};
+use crate::people::booking_body;
+use crate::report::{Check, Report};
+
+/// What one citizen of the crowd got.
+#[derive(Debug, Default)]
+struct Citizen {
+    recorder: Recorder,
+    booked_persons: u64,
+}
+
+pub async fn run(
+    ctx: &Ctx,
+    report: &mut Report,
+    day: &FlashDay,
+    crowd: usize,
+    attempts: usize,
+) -> anyhow::Result<()> {
+    let before = ctx.probe.audit_day(day.office_id, day.date).await?;
+    let seats_at_start = before.capacity - before.taken;
+    // Smallest family size seen refused per slot (u8::MAX: none yet): shared knowledge,
+    // as a citizen sees a slot vanish from the page after someone else took it.
+    let refused: Arc<Vec<AtomicU8>> =
+        Arc::new(day.slots.iter().map(|_| AtomicU8::new(u8::MAX)).collect());
+    let slots = Arc::new(day.slots.clone());
+    let url: Arc<str> = ctx.url("/api/v1/bookings").into();
+    let barrier = Arc::new(Barrier::new(crowd + 1));
+    let booked_persons = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let (client, cnps) = (ctx.client.clone(), ctx.cnps.clone());
+    let counter = booked_persons.clone();
+    let crowd_run = async move {
+        let citizens: Vec<_> = (0..crowd)
+            .map(|_| {
+                let (client, cnps, url) = (client.clone(), cnps.clone(), url.clone());
+                let (slots, refused, barrier) = (slots.clone(), refused.clone(), barrier.clone());
+                tokio::spawn(async move {
+                    let persons: u8 = rand::thread_rng().gen_range(1..=3);
+                    let mut citizen = Citizen::default();
+                    barrier.wait().await;
+                    for _ in 0..attempts {
+                        let candidates: Vec<usize> = (0..slots.len())
+                            .filter(|&i| refused[i].load(Ordering::Relaxed) > persons)
+                            .collect();
+                        if candidates.is_empty() {
+                            break;
+                        }
+                        let pick = candidates[rand::thread_rng().gen_range(0..candidates.len())];
+                        let body = booking_body(&slots[pick].seat, usize::from(persons), &cnps);
+                        let sent_at = Instant::now();
+                        let sent = client
+                            .post(&*url)
+                            .header(CONTENT_TYPE, "application/json")
+                            .body(body)
+                            .send()
+                            .await;
+                        let outcome = classify(sent, StatusCode::CREATED).await;
+                        let took = sent_at.elapsed();
+                        let done = match &outcome {
+                            Outcome::Ok => {
+                                citizen.booked_persons = u64::from(persons);
+                                true
+                            }
+                            Outcome::Error(label) if label == "409 slot_full" => {
+                                refused[pick].fetch_min(persons, Ordering::Relaxed);
+                                false
+                            }
+                            // Anything else is not a seat race: this citizen gives up.
+                            Outcome::Error(_) => true,
+                        };
+                        citizen.recorder.record(outcome, took);
+                        if done {
+                            break;
+                        }
+                    }
+                    citizen
+                })
+            })
+            .collect();
+        // Everyone is connected-ready and waiting: release them at the same instant.
+        barrier.wait().await;
+        let started = Instant::now();
+        let mut recorders = Vec::with_capacity(crowd);
+        for citizen in citizens {
+            if let Ok(citizen) = citizen.await {
+                counter.fetch_add(citizen.booked_persons, Ordering::Relaxed);
+                recorders.push(citizen.recorder);
+            }
+        }
+        Ok(PhaseStats::merge(recorders, started.elapsed()))
+    };
+    let name = format!("flash crowd ({crowd} clients)");
+    let stats = ctx.measure(report, &name, crowd_run).await?;
+    let after = ctx.probe.audit_day(day.office_id, day.date).await?;
+    let booked = booked_persons.load(Ordering::Relaxed);
+    let backend = ctx.backend.as_str();
+    let status_409 = stats
+        .errors
+        .iter()
+        .filter(|(label, _)| label.starts_with("409"))
+        .map(|(_, count)| count)
+        .sum::<u64>();
+    let other = stats.error_count() - status_409;
+    report.note(
+        backend,
+        format!(
+            "flash crowd: office {} on {} — {} slots, seats available at start {seats_at_start}, \
+             seats taken {} (in the 201 answers: {booked} persons), 201s {}, 409s {status_409}, \
+             other statuses {other}{}; slots over capacity {}, seats over capacity {}, \
+             counter/booking mismatches {} → OVERBOOKED SEATS {}; {:.2} s until the last citizen was answered",
+            day.office_id,
+            day.date,
+            after.slots,
+            after.taken - before.taken,
+            stats.ok,
+            if other > 0 {
+                format!(" ({})", stats.error_summary())
+            } else {
+                String::new()
+            },
+            after.slots_over_capacity,
+            after.seats_over_capacity,
+            after.mismatch,
+            after.overbooked(),
+            stats.elapsed.as_secs_f64()
+        ),
+    );
+    // The answers the citizens got must add up to what the database holds.
+    let lost = (after.taken - before.taken) - i64::try_from(booked).unwrap_or(i64::MAX);
+    report.checks.push(Check::new(
+        backend,
+        "flash crowd: 0 overbooked seats (and 201s = seats taken)",
+        format!(
+            "{} overbooked, {lost} seats unaccounted",
+            after.overbooked()
+        ),
+        after.overbooked() == 0 && lost == 0,
+    ));
+    Ok(())
+}

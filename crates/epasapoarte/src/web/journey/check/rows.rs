@@ -1,0 +1,192 @@
+//! The check page's summary list: one row per answer with its "Schimbă" link, and the way
+//! a service error's field path (`applicant.cnp`, `companions[0].cnp`, `date`, …) finds
+//! the row that shows it.
+
+use epasapoarte_domain::county::County;
+
+use super::super::flow::Step;
+use super::super::format::{clock, long_date, masked_cnp, service_label, zone_label};
+use super::super::state::Journey;
+use crate::i18n::Lang;
+use crate::store::OfficeRecord;
+
+/// One answer as the check page shows it.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The element id the error summary links to.
+    pub id: String,
+    pub key: String,
+    pub values: Vec<String>,
+    /// The step that changes this answer.
+    pub change: &'static str,
+    pub error: Option<String>,
+}
+
+fn row(id: &str, key: String, values: Vec<String>, change: Step) -> Row {
+    Row {
+        id: id.to_owned(),
+        key,
+        values,
+        change: change.path(),
+        error: None,
+    }
+}
+
+/// Person `n`'s row id (the applicant is person 1).
+pub fn person_row(n: usize) -> String {
+    format!("row-person-{n}")
+}
+
+pub fn rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
+    let county = journey
+        .county
+        .as_deref()
+        .and_then(County::by_code)
+        .map(|c| c.name().to_owned())
+        .unwrap_or_default();
+    let service = journey
+        .service()
+        .map(|s| service_label(lang, s).to_owned())
+        .unwrap_or_default();
+    let time = journey
+        .time
+        .map(|t| {
+            lang.tf(
+                "web.journey.check.time_value",
+                &[
+                    ("time", &clock(t)),
+                    ("zone", &zone_label(lang, office.timezone)),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let mut rows = vec![
+        row(
+            "row-county",
+            lang.t("web.journey.county.label").into(),
+            vec![county],
+            Step::County,
+        ),
+        row(
+            "row-office",
+            lang.t("web.journey.office.label").into(),
+            vec![office.name.clone(), office.address.clone()],
+            Step::Office,
+        ),
+        row(
+            "row-service",
+            lang.t("web.journey.service.label").into(),
+            vec![service],
+            Step::Service,
+        ),
+        row(
+            "row-persons",
+            lang.t("web.journey.persons.label").into(),
+            vec![journey.persons().to_string()],
+            Step::Persons,
+        ),
+        row(
+            "row-date",
+            lang.t("web.journey.date.label").into(),
+            journey
+                .date
+                .map(|d| long_date(lang, d))
+                .into_iter()
+                .collect(),
+            Step::Date,
+        ),
+        row(
+            "row-time",
+            lang.t("web.journey.time.label").into(),
+            vec![time],
+            Step::Time,
+        ),
+    ];
+    let applicant = journey.applicant.clone().unwrap_or_default();
+    let people = std::iter::once((
+        applicant.last_name.clone(),
+        applicant.first_name.clone(),
+        applicant.cnp.clone(),
+    ))
+    .chain(
+        journey
+            .companions
+            .iter()
+            .map(|c| (c.last_name.clone(), c.first_name.clone(), c.cnp.clone())),
+    );
+    for (i, (last, first, cnp)) in people.enumerate() {
+        let n = i + 1;
+        let key = if n == 1 {
+            lang.t("web.journey.check.applicant").to_owned()
+        } else {
+            lang.tf("web.journey.companions.person", &[("n", &n.to_string())])
+        };
+        let values = vec![
+            lang.tf("mail.person_name", &[("last", &last), ("first", &first)]),
+            lang.tf("web.journey.check.cnp_value", &[("cnp", &masked_cnp(&cnp))]),
+        ];
+        let change = if n == 1 {
+            Step::Applicant
+        } else {
+            Step::Companions
+        };
+        rows.push(row(&person_row(n), key, values, change));
+    }
+    let phone = if applicant.phone.is_empty() {
+        lang.t("web.journey.check.no_phone").to_owned()
+    } else {
+        applicant.phone.clone()
+    };
+    rows.push(row(
+        "row-email",
+        lang.t("web.journey.applicant.email").into(),
+        vec![applicant.email],
+        Step::Applicant,
+    ));
+    rows.push(row(
+        "row-phone",
+        lang.t("web.journey.check.phone").into(),
+        vec![phone],
+        Step::Applicant,
+    ));
+    rows
+}
+
+/// The row that shows a service error's field (`companions[1].cnp` → person 3).
+pub fn row_for_field(path: &str) -> String {
+    let head = path.split('.').next().unwrap_or(path);
+    match head {
+        "office_id" => "row-office".into(),
+        "service" => "row-service".into(),
+        "persons" | "companions" => "row-persons".into(),
+        "date" => "row-date".into(),
+        "time" => "row-time".into(),
+        "applicant" => match path {
+            "applicant.email" => "row-email".into(),
+            "applicant.phone" => "row-phone".into(),
+            _ => person_row(1),
+        },
+        _ => head
+            .strip_prefix("companions[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|index| index.parse::<usize>().ok())
+            .map_or_else(|| "row-office".into(), |index| person_row(index + 2)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_field_paths_find_their_rows() {
+        assert_eq!(row_for_field("applicant.cnp"), "row-person-1");
+        assert_eq!(row_for_field("applicant.email"), "row-email");
+        assert_eq!(row_for_field("companions[0].cnp"), "row-person-2");
+        assert_eq!(row_for_field("companions[12].last_name"), "row-person-14");
+        assert_eq!(row_for_field("companions"), "row-persons");
+        assert_eq!(row_for_field("date"), "row-date");
+        assert_eq!(row_for_field("time"), "row-time");
+        assert_eq!(row_for_field("companions[x].cnp"), "row-office");
+    }
+}

@@ -1,0 +1,127 @@
+//! "Salvează": the journey becomes a `BookingRequest` for `create_booking`, which checks
+//! everything again. Each refusal leads somewhere useful: a field error to its row (with
+//! its "Schimbă" link), a time taken meanwhile back to step 6, a CNP already booked to a
+//! plain explanation; success to "Verificați-vă e-mailul", with the journey forgotten.
+
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::super::flow::{Ctx, Step};
+use super::super::sent;
+use super::super::state::{Journey, Notice};
+use super::super::view::{field_error, field_message};
+use super::render;
+use super::rows::row_for_field;
+use crate::i18n::Lang;
+use crate::service::input::{ApplicantInput, CompanionInput};
+use crate::service::{BookingRequest, FieldErrors, ServiceError};
+use crate::web::FieldMessage;
+use crate::web::form::Form;
+use crate::web::page::Page;
+
+pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, Response> {
+    let mut ctx = Ctx::open(page, journey, Step::Check).await?;
+    let lang = ctx.page.chrome.lang;
+    if form.get("consent") != "yes" {
+        let error = field_error("consent", lang.t("error.consent_required"));
+        return Ok(render(
+            ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec![error],
+            false,
+        ));
+    }
+    let request = booking_request(&ctx.journey, lang);
+    match ctx.page.state.service.create_booking(&request).await {
+        Ok(_created) => {
+            Journey::clear(&mut ctx.page);
+            sent::remember_address(&mut ctx.page, &request.applicant.email);
+            Ok(ctx.page.redirect(sent::PATH))
+        }
+        Err(ServiceError::Validation(errors)) => {
+            let errors = row_errors(lang, &ctx, &errors);
+            Ok(render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, false))
+        }
+        Err(ServiceError::ConsentRequired) => {
+            let error = field_error("consent", lang.t("error.consent_required"));
+            Ok(render(
+                ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec![error],
+                false,
+            ))
+        }
+        Err(ServiceError::SlotFull) => {
+            // Someone took the last places: choose another time, keep everything else.
+            ctx.journey.time = None;
+            ctx.journey.notice = Some(Notice::SlotTaken);
+            ctx.journey.store(&mut ctx.page);
+            Ok(ctx.page.redirect(Step::Time.path()))
+        }
+        Err(ServiceError::CnpAlreadyBooked) => {
+            let error = field_error("row-person-1", lang.t("error.cnp_already_booked"));
+            Ok(render(ctx, StatusCode::CONFLICT, vec![error], true))
+        }
+        Err(other) => Err(ctx.fail(&other)),
+    }
+}
+
+/// The API's booking body, from the journey's answers.
+fn booking_request(journey: &Journey, lang: Lang) -> BookingRequest {
+    let applicant = journey.applicant.clone().unwrap_or_default();
+    BookingRequest {
+        office_id: journey.office_id.unwrap_or_default(),
+        service: journey.service.clone().unwrap_or_default(),
+        date: journey.date.map(|d| d.to_string()).unwrap_or_default(),
+        time: journey
+            .time
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        applicant: ApplicantInput {
+            last_name: applicant.last_name,
+            first_name: applicant.first_name,
+            cnp: applicant.cnp,
+            email: applicant.email,
+            phone: Some(applicant.phone).filter(|p| !p.is_empty()),
+        },
+        companions: journey
+            .companions
+            .iter()
+            .map(|c| CompanionInput {
+                last_name: c.last_name.clone(),
+                first_name: c.first_name.clone(),
+                cnp: c.cnp.clone(),
+            })
+            .collect(),
+        consent: true,
+        lang: Some(lang.as_str().to_owned()),
+    }
+}
+
+/// Each field error on the row that shows the field, named by the row's label.
+fn row_errors(lang: Lang, ctx: &Ctx, errors: &FieldErrors) -> Vec<FieldMessage> {
+    let Some(office) = ctx.office.as_ref() else {
+        return Vec::new();
+    };
+    let rows = super::rows::rows(lang, &ctx.journey, office);
+    let mut out: Vec<FieldMessage> = Vec::new();
+    for (path, error) in &errors.0 {
+        let id = row_for_field(path);
+        if out.iter().any(|e| e.id == id) {
+            continue;
+        }
+        let key = rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.key.clone())
+            .unwrap_or_default();
+        let message = lang.tf(
+            "web.journey.check.row_error",
+            &[("row", &key), ("message", &field_message(lang, error.code))],
+        );
+        out.push(field_error(&id, &message));
+    }
+    // The summary lists problems in the order of the page.
+    out.sort_by_key(|e| rows.iter().position(|r| r.id == e.id));
+    out
+}

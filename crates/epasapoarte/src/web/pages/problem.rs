@@ -1,0 +1,87 @@
+//! The pages that say something went wrong, in the reader's language: not found (404, also
+//! the site's fallback for unknown paths), a link that has expired (410), and the opaque
+//! failure (500, logged once, its text never shown).
+
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::MessagePage;
+use crate::service::ServiceError;
+use crate::web::page::Page;
+
+/// 404: an unknown path, or a link whose token points to nothing.
+pub fn not_found(page: Page) -> Response {
+    let chrome = page.chrome.clone();
+    let lang = chrome.lang;
+    page.render_status(
+        StatusCode::NOT_FOUND,
+        MessagePage {
+            title: lang.t("web.error.not_found_title").to_owned(),
+            paragraphs: vec![lang.t("web.error.not_found_body").to_owned()],
+            link: Some(("/".to_owned(), lang.t("web.home.link").to_owned())),
+            chrome,
+        },
+    )
+}
+
+/// 410: the confirmation link came too late; the seats are free again. Offer a new booking.
+pub fn link_expired(page: Page) -> Response {
+    message(
+        page,
+        StatusCode::GONE,
+        "web.expired.title",
+        &["web.expired.body"],
+        Some(("/programare", "web.expired.book_again")),
+    )
+}
+
+/// A page with a title, paragraphs and an optional link, all catalogue keys.
+pub fn message(
+    page: Page,
+    status: StatusCode,
+    title: &str,
+    paragraphs: &[&str],
+    link: Option<(&str, &str)>,
+) -> Response {
+    let chrome = page.chrome.clone();
+    let lang = chrome.lang;
+    page.render_status(
+        status,
+        MessagePage {
+            title: lang.t(title).to_owned(),
+            paragraphs: paragraphs
+                .iter()
+                .map(|key| lang.t(key).to_owned())
+                .collect(),
+            link: link.map(|(href, label)| (href.to_owned(), lang.t(label).to_owned())),
+            chrome,
+        },
+    )
+}
+
+/// A service error that no page expects: logged once with its context, shown as a short
+/// apology (500). Expected outcomes (expired, cancelled…) are handled by each page first.
+pub fn failed(page: Page, error: ServiceError) -> Response {
+    match error {
+        ServiceError::NotFound => not_found(page),
+        ServiceError::Expired => link_expired(page),
+        ServiceError::Internal(error) => {
+            tracing::error!(error = format!("{error:#}"), "a page failed");
+            internal(page)
+        }
+        other => {
+            tracing::error!(error = %other, "a page met an unexpected outcome");
+            internal(page)
+        }
+    }
+}
+
+fn internal(page: Page) -> Response {
+    message(
+        page,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "web.pages.internal_title",
+        &["error.internal"],
+        Some(("/", "web.home.link")),
+    )
+}

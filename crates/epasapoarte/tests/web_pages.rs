@@ -1,0 +1,16 @@
+//! The citizen pages other than the booking journey, end to end: the real server on port
+//! 0, a real database per test (SQLite; the confirm and cancel flows on PostgreSQL too),
+//! browsed with a cookie jar and real form posts.
+
+mod web_pages {
+    pub mod support;
+
+    mod cancel;
+    mod confirm;
+    mod info;
+    mod lookup;
+    mod mailbox;
+    mod offices;
+    mod site;
+    mod status;
+}
