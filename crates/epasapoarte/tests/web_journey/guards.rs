@@ -160,3 +160,28 @@ async fn the_journey_cookie_is_sealed_scoped_and_short_lived() {
     assert!(!cookie.contains(&crate::api::support::cnp(900)));
     assert!(!cookie.contains("Popescu") && !cookie.contains("example.ro"));
 }
+
+#[tokio::test]
+async fn a_book_here_link_starts_the_journey_with_that_office_chosen() {
+    let mut browser = Browser::open(TestDatabase::sqlite()).await;
+    let offices: Vec<serde_json::Value> = browser
+        .send_get("/api/v1/offices?county=TM")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let office = offices[0]["id"].as_i64().unwrap();
+
+    let entry = browser
+        .send_get(&format!("/programare?birou={office}"))
+        .await;
+
+    assert_eq!(entry.status(), 303);
+    assert_eq!(
+        location(&entry),
+        "/programare/serviciu",
+        "county and office are answered"
+    );
+    let unknown = browser.send_get("/programare?birou=999999").await;
+    assert_eq!(unknown.status(), 200, "an unknown office just shows step 1");
+}

@@ -2,6 +2,7 @@
 //! a select of the 42 counties. The choice is remembered in the journey.
 
 use askama::Template;
+use axum::extract::RawQuery;
 use axum::response::Response;
 use epasapoarte_domain::county::{COUNTIES, County};
 
@@ -24,8 +25,22 @@ struct CountyPage {
     options: Vec<Choice>,
 }
 
-pub async fn show(page: Page, journey: Journey) -> Result<Response, Response> {
-    let ctx = Ctx::open(page, journey, Step::County).await?;
+pub async fn show(
+    page: Page,
+    journey: Journey,
+    RawQuery(query): RawQuery,
+) -> Result<Response, Response> {
+    let mut ctx = Ctx::open(page, journey, Step::County).await?;
+    // `/programare?birou=ID`: the "book here" links of /birouri start with that office
+    // chosen (county and office answered; the day and time are asked again).
+    if let Some(office) = office_from_query(&ctx, query.as_deref()).await {
+        ctx.journey.county = Some(office.county_code.clone());
+        ctx.journey.office_id = Some(office.id);
+        ctx.journey.date = None;
+        ctx.journey.time = None;
+        ctx.office = Some(office);
+        return Ok(ctx.advance(Step::Office));
+    }
     let selected = ctx.journey.county.clone().unwrap_or_default();
     Ok(render(ctx, &selected, Vec::new()))
 }
@@ -55,6 +70,20 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
         ctx.journey.time = None;
     }
     Ok(ctx.advance(Step::County))
+}
+
+async fn office_from_query(ctx: &Ctx, query: Option<&str>) -> Option<crate::store::OfficeRecord> {
+    let id = form_urlencoded::parse(query?.as_bytes())
+        .find(|(key, _)| key == "birou")
+        .and_then(|(_, value)| value.parse::<i64>().ok())?;
+    ctx.page
+        .state
+        .service
+        .directory
+        .office(id)
+        .await
+        .ok()
+        .flatten()
 }
 
 fn render(ctx: Ctx, selected: &str, errors: Vec<FieldMessage>) -> Response {
