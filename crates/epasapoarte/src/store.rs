@@ -192,9 +192,15 @@ pub struct OutboxItem {
 
 /// The whole storage interface the app holds: four small parts, each implemented by each
 /// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
-pub trait Store: Database + Catalog + Bookings + Outbox {}
+pub trait Store: Database + Catalog + Bookings + Outbox + Staff + Applications {}
 
-impl<T: Database + Catalog + Bookings + Outbox> Store for T {}
+impl<T: Database + Catalog + Bookings + Outbox + Staff + Applications> Store for T {}
+
+mod applications;
+mod staff;
+
+pub use applications::*;
+pub use staff::*;
 
 #[async_trait]
 pub trait Database: Send + Sync + 'static {

@@ -9,6 +9,7 @@ use axum::routing::get;
 
 use crate::http::AppState;
 
+pub mod admin;
 mod assets;
 pub mod csrf;
 pub mod form;
@@ -17,8 +18,8 @@ pub mod page;
 pub mod pages;
 pub mod security;
 
-/// Every public page. Each area owns its routes: the booking journey (`journey`), the
-/// other pages (`pages`).
+/// Every page. Each area owns its routes: the booking journey (`journey`), the other
+/// public pages (`pages`), the staff back office (`admin`).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home::show))
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.js", get(assets::js))
         .merge(journey::router())
         .merge(pages::router())
+        .merge(admin::router())
 }
 
 /// A problem with one form field, shown in the error summary (linking to `#id`) and above

@@ -19,6 +19,16 @@ pub const SQLITE: &[Migration] = &[
         name: "housekeeping",
         sql: include_str!("../../migrations/sqlite/0002_housekeeping.sql"),
     },
+    Migration {
+        version: 3,
+        name: "staff",
+        sql: include_str!("../../migrations/sqlite/0003_staff.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "applications",
+        sql: include_str!("../../migrations/sqlite/0004_applications.sql"),
+    },
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -31,6 +41,16 @@ pub const POSTGRES: &[Migration] = &[
         version: 2,
         name: "housekeeping",
         sql: include_str!("../../migrations/postgres/0002_housekeeping.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "staff",
+        sql: include_str!("../../migrations/postgres/0003_staff.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "applications",
+        sql: include_str!("../../migrations/postgres/0004_applications.sql"),
     },
 ];
 

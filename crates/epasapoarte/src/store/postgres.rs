@@ -12,10 +12,12 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use super::migrations::{CREATE_TABLE, POSTGRES};
 use super::*;
 
+mod applications;
 mod bookings;
 mod housekeeping;
 mod offices;
 mod outbox;
+mod staff;
 
 pub struct PgStore {
     pool: PgPool,

@@ -15,10 +15,12 @@ use sqlx::sqlite::{
 use super::migrations::{CREATE_TABLE, SQLITE};
 use super::*;
 
+mod applications;
 mod bookings;
 mod housekeeping;
 mod offices;
 mod outbox;
+mod staff;
 
 pub struct SqliteStore {
     writer: SqlitePool,
