@@ -14,11 +14,20 @@
 //! `in_production`), not once a passport exists.
 //!
 //! The API sends the target status, so [`transition`] takes `(from, to)`.
+//!
+//! At the counter: the application number ([`ApplicationNumber`]) and the pickup, courier
+//! and fee rules ([`check_delivery`], [`FeeDue`]).
+
+mod counter;
+mod number;
 
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod tests;
+
+pub use counter::{DeliveryError, FeeDue, FeeMismatch, Pickup, check_delivery};
+pub use number::{ApplicationNumber, ApplicationNumberError, check_letter};
 
 use std::fmt;
 use std::str::FromStr;

@@ -14,6 +14,7 @@ pub mod mail;
 pub mod metrics;
 pub mod seed;
 pub mod service;
+pub mod staff;
 pub mod store;
 pub mod telemetry;
 pub mod testing;

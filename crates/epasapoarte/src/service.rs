@@ -13,6 +13,7 @@ use crate::crypto::Crypto;
 use crate::metrics::Metrics;
 use crate::store::{DynStore, StoreError};
 
+pub mod applications;
 mod appointment;
 mod availability;
 mod booking;

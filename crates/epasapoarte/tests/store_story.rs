@@ -6,6 +6,10 @@
 #[path = "store_story/support.rs"]
 mod support;
 
+#[path = "store_story/applications.rs"]
+mod applications;
+#[path = "store_story/audit_log.rs"]
+mod audit_log;
 #[path = "store_story/catalog.rs"]
 mod catalog;
 #[path = "store_story/churn.rs"]
@@ -20,5 +24,7 @@ mod outbox;
 mod races;
 #[path = "store_story/seeding.rs"]
 mod seeding;
+#[path = "store_story/staff.rs"]
+mod staff;
 #[path = "store_story/transitions.rs"]
 mod transitions;

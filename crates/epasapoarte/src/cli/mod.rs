@@ -9,6 +9,8 @@ mod holidays;
 mod migrate;
 mod seed;
 pub mod serve;
+mod token;
+mod user;
 
 /// ePașapoarte — programări online pașapoarte.
 #[derive(Debug, Parser)]
@@ -30,6 +32,10 @@ pub enum Command {
     Cnp(cnp::Args),
     /// Print the Romanian public holidays of a year, one `YYYY-MM-DD<TAB>name` per line.
     Holidays(holidays::Args),
+    /// Staff accounts: `user add --username U --role admin|manager|clerk [--office ID]`.
+    User(user::Args),
+    /// API tokens for other systems: `token add --name N` (printed once), `revoke`, `list`.
+    Token(token::Args),
 }
 
 /// Runs one subcommand. Verdicts go to stdout; usage errors to stderr with a non-zero status.
@@ -40,6 +46,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Seed(args) => seed::run(args),
         Command::Cnp(args) => cnp::run(args),
         Command::Holidays(args) => holidays::run(args),
+        Command::User(args) => user::run(args),
+        Command::Token(args) => token::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

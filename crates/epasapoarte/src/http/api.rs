@@ -27,5 +27,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/bookings/cancel", post(bookings::cancel))
         .route("/api/v1/lookup", post(lookup::lookup))
         .route("/api/v1/applications/status", get(applications::status))
+        .route(
+            "/api/v1/applications/{number}/status",
+            post(applications::move_status),
+        )
         .route("/api/v1/openapi.json", get(super::openapi::document))
 }

@@ -5,6 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use super::api;
+use super::api::applications::BearerSecurity;
 use super::error::{ErrorBody, ErrorDetail};
 
 #[derive(OpenApi)]
@@ -24,8 +25,10 @@ use super::error::{ErrorBody, ErrorDetail};
         api::bookings::cancel,
         api::lookup::lookup,
         api::applications::status,
+        api::applications::update::move_status,
     ),
-    components(schemas(ErrorBody, ErrorDetail))
+    components(schemas(ErrorBody, ErrorDetail)),
+    modifiers(&BearerSecurity)
 )]
 pub struct ApiDoc;
 

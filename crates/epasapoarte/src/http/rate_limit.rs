@@ -1,7 +1,8 @@
 //! Public write limits (SPEC §7 "Abuse"): a token bucket per client IP for every public
-//! write, and a tighter one per e-mail address for "find my appointments" so that nobody
-//! can mail-bomb an address. Buckets are generous (a family behind a carrier NAT shares an
-//! IP), kept in memory per instance, and swept so they cannot grow without bound.
+//! write and another for passport-status lookups (J6), and a tighter one per e-mail
+//! address for "find my appointments" so that nobody can mail-bomb an address. Buckets
+//! are generous (a family behind a carrier NAT shares an IP), kept in memory per
+//! instance, and swept so they cannot grow without bound.
 //! `EPAS_RATE_LIMITS=off` disables them (load tests).
 
 use std::collections::HashMap;
@@ -29,6 +30,12 @@ pub struct Rate {
 pub const WRITES_PER_IP: Rate = Rate {
     burst: 60.0,
     per_second: 1.0,
+};
+/// Passport-status lookups (J6) per IP: 30 at once, then one every 2 seconds (30 a
+/// minute) — plenty for a family, slow for anyone walking through application numbers.
+pub const STATUS_LOOKUPS_PER_IP: Rate = Rate {
+    burst: 30.0,
+    per_second: 0.5,
 };
 /// Lookups per address: 3 at once, then one every 20 minutes.
 pub const LOOKUPS_PER_EMAIL: Rate = Rate {
@@ -82,6 +89,7 @@ pub struct Limits {
     pub enabled: bool,
     writes: Buckets<IpAddr>,
     lookups: Buckets<Vec<u8>>,
+    status_lookups: Buckets<IpAddr>,
 }
 
 impl Limits {
@@ -90,6 +98,7 @@ impl Limits {
             enabled,
             writes: Buckets::new(WRITES_PER_IP),
             lookups: Buckets::new(LOOKUPS_PER_EMAIL),
+            status_lookups: Buckets::new(STATUS_LOOKUPS_PER_IP),
         }
     }
 
@@ -107,19 +116,47 @@ impl Limits {
     }
 }
 
-/// Middleware for public writes: refuses with 429 and `Retry-After` past the IP's bucket.
+/// Whether a request asks for a passport's status (the API's GET, the page's POST).
+fn is_status_lookup(method: &axum::http::Method, path: &str) -> bool {
+    (method == axum::http::Method::GET && path == "/api/v1/applications/status")
+        || (method == axum::http::Method::POST && path == "/status-pasaport")
+}
+
+/// The bearer-token status moves of other systems: not public writes, and a production
+/// centre marking a day's batch "ready" must not be throttled like a citizen. Guessing a
+/// 192-bit token is hopeless, so an unauthenticated caller gains nothing from the path.
+fn is_token_api(method: &axum::http::Method, path: &str) -> bool {
+    method == axum::http::Method::POST
+        && path
+            .strip_prefix("/api/v1/applications/")
+            .is_some_and(|rest| rest.ends_with("/status"))
+}
+
+/// Middleware for public writes and status lookups: refuses with 429 and `Retry-After`
+/// past the IP's bucket.
 pub async fn limit_public_writes(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    if state.limits.enabled && request.method() == axum::http::Method::POST {
+    let (method, path) = (request.method(), request.uri().path());
+    let lookup = is_status_lookup(method, path);
+    let write = method == axum::http::Method::POST && !is_token_api(method, path);
+    if state.limits.enabled && (lookup || write) {
         let ip = request
             .extensions()
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip())
             .unwrap_or(IpAddr::from([0, 0, 0, 0]));
-        if let Err(retry_after_secs) = state.limits.writes.take(&ip, Instant::now()) {
+        let now = Instant::now();
+        let mut verdict = Ok(());
+        if lookup {
+            verdict = state.limits.status_lookups.take(&ip, now);
+        }
+        if write && verdict.is_ok() {
+            verdict = state.limits.writes.take(&ip, now);
+        }
+        if let Err(retry_after_secs) = verdict {
             state.service.metrics.rate_limited();
             return ApiError::RateLimited { retry_after_secs }.into_response();
         }

@@ -40,6 +40,21 @@ pub enum Mail {
         lang: Lang,
         appointments: Vec<(Appointment, String)>,
     },
+    /// SPEC §3: the passport is at the pickup place ("Gata de ridicare").
+    ApplicationReady {
+        to: String,
+        lang: Lang,
+        /// The application number, e.g. "CJ-2026-000123-K".
+        number: String,
+        /// Where to collect it: the office's name and address, or the mission's name.
+        pickup: String,
+    },
+    /// SPEC §3: the passport is on its way by courier.
+    ApplicationShipped {
+        to: String,
+        lang: Lang,
+        number: String,
+    },
 }
 
 impl Mail {
@@ -50,6 +65,8 @@ impl Mail {
             Mail::Confirmed { .. } => "confirmed",
             Mail::Cancelled { .. } => "cancelled",
             Mail::Lookup { .. } => "lookup",
+            Mail::ApplicationReady { .. } => "application_ready",
+            Mail::ApplicationShipped { .. } => "application_shipped",
         }
     }
 
@@ -58,7 +75,9 @@ impl Mail {
             Mail::ConfirmRequest { to, .. }
             | Mail::Confirmed { to, .. }
             | Mail::Cancelled { to, .. }
-            | Mail::Lookup { to, .. } => to,
+            | Mail::Lookup { to, .. }
+            | Mail::ApplicationReady { to, .. }
+            | Mail::ApplicationShipped { to, .. } => to,
         }
     }
 
@@ -67,7 +86,9 @@ impl Mail {
             Mail::ConfirmRequest { lang, .. }
             | Mail::Confirmed { lang, .. }
             | Mail::Cancelled { lang, .. }
-            | Mail::Lookup { lang, .. } => *lang,
+            | Mail::Lookup { lang, .. }
+            | Mail::ApplicationReady { lang, .. }
+            | Mail::ApplicationShipped { lang, .. } => *lang,
         }
     }
 }

@@ -58,6 +58,15 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
         Mail::Lookup {
             lang, appointments, ..
         } => kinds::lookup(*lang, appointments, base_url),
+        Mail::ApplicationReady {
+            lang,
+            number,
+            pickup,
+            ..
+        } => kinds::application_ready(*lang, number, pickup, base_url),
+        Mail::ApplicationShipped { lang, number, .. } => {
+            kinds::application_shipped(*lang, number, base_url)
+        }
     };
     let ics = match mail {
         Mail::Confirmed {

@@ -1,8 +1,177 @@
 //! Storage of the back office's people: staff accounts, their sessions, login throttling,
-//! and the append-only audit log (issue 5; SPEC §3).
+//! and the append-only audit log (issue 5; SPEC §3). The store sees password hashes,
+//! session-id hashes and address hashes only; the rules (timeouts, thresholds, who may
+//! do what) live in `crate::staff`.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
-/// Staff accounts, sessions and the audit log.
+use super::StoreResult;
+
+pub(super) mod mapping;
+
+/// A staff account to insert. `office_id` is `None` exactly for admins (the database
+/// checks it too).
+#[derive(Debug, Clone)]
+pub struct NewStaffUser {
+    /// Lower-case, already validated.
+    pub username: String,
+    /// An argon2id PHC string.
+    pub password_hash: String,
+    /// `admin` | `manager` | `clerk`.
+    pub role: String,
+    pub office_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A staff account as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffUserRecord {
+    pub id: i64,
+    pub username: String,
+    pub password_hash: String,
+    pub role: String,
+    pub office_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub password_changed_at: DateTime<Utc>,
+    pub disabled_at: Option<DateTime<Utc>>,
+    pub failed_logins: u32,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+/// A session to open: `id` is the SHA-256 of the cookie's random value.
+#[derive(Debug, Clone)]
+pub struct NewStaffSession {
+    pub id: Vec<u8>,
+    pub user_id: i64,
+    pub created_at: DateTime<Utc>,
+    /// The absolute end, whatever the activity.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A stored session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffSessionRecord {
+    pub id: Vec<u8>,
+    pub user_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// One line of the audit trail to append. `before`/`after` are JSON texts and must not
+/// carry personal data in clear (a CNP as its last 4 digits or a keyed hash).
+#[derive(Debug, Clone, Default)]
+pub struct NewAuditEntry {
+    pub at: DateTime<Utc>,
+    /// A readable label: the username, `system`, `token:NAME` or `anonymous`.
+    pub actor: String,
+    pub actor_user_id: Option<i64>,
+    /// A stable dotted name, e.g. `login.failed`, `access.denied`, `user.created`.
+    pub action: String,
+    pub office_id: Option<i64>,
+    pub target: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A line of the audit trail as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub actor_user_id: Option<i64>,
+    pub action: String,
+    pub office_id: Option<i64>,
+    pub target: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Which audit lines to read; every part optional. Newest first, `before_id` pages on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub office_id: Option<i64>,
+    /// Lines at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Lines strictly before this instant.
+    pub to: Option<DateTime<Utc>>,
+    /// Lines with a smaller id only (the next page of a newest-first listing).
+    pub before_id: Option<i64>,
+}
+
+/// Staff accounts, sessions, login throttling and the audit log.
 #[async_trait]
-pub trait Staff: Send + Sync + 'static {}
+pub trait Staff: Send + Sync + 'static {
+    /// Inserts an account; `None` when the username is already taken.
+    async fn insert_staff_user(&self, user: &NewStaffUser) -> StoreResult<Option<i64>>;
+    async fn staff_user(&self, id: i64) -> StoreResult<Option<StaffUserRecord>>;
+    /// By lower-case username.
+    async fn staff_user_by_username(&self, username: &str) -> StoreResult<Option<StaffUserRecord>>;
+    /// Every account, by username.
+    async fn staff_users(&self) -> StoreResult<Vec<StaffUserRecord>>;
+
+    /// Counts one failed login of an account, atomically. At `lock_after` failures the
+    /// account is locked until `lock_until` and the count restarts; then this returns
+    /// `true` (this very failure locked it).
+    async fn record_failed_login(
+        &self,
+        user_id: i64,
+        lock_after: u32,
+        lock_until: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+    /// A successful login: the failure count restarts.
+    async fn clear_failed_logins(&self, user_id: i64) -> StoreResult<()>;
+    /// Stores a new password hash and ends every session of the account except `keep`.
+    async fn set_password_hash(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        now: DateTime<Utc>,
+        keep_session: &[u8],
+    ) -> StoreResult<()>;
+
+    /// Notes a failed login from an address (hashed), pruning notes older than
+    /// `prune_before`.
+    async fn record_address_failure(
+        &self,
+        ip_hash: &[u8],
+        now: DateTime<Utc>,
+        prune_before: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// Failed logins from the address at or after `since`.
+    async fn address_failures_since(
+        &self,
+        ip_hash: &[u8],
+        since: DateTime<Utc>,
+    ) -> StoreResult<u32>;
+
+    async fn create_staff_session(&self, session: &NewStaffSession) -> StoreResult<()>;
+    /// A session and its account, in one round trip (every `/admin` request asks).
+    async fn staff_session(
+        &self,
+        id: &[u8],
+    ) -> StoreResult<Option<(StaffSessionRecord, StaffUserRecord)>>;
+    /// Marks the session active at `now` (the idle timeout restarts).
+    async fn touch_staff_session(&self, id: &[u8], now: DateTime<Utc>) -> StoreResult<()>;
+    async fn delete_staff_session(&self, id: &[u8]) -> StoreResult<()>;
+    /// Deletes sessions past their absolute end (`expires_at <= now`) or idle since before
+    /// `idle_before`; returns how many.
+    async fn delete_stale_staff_sessions(
+        &self,
+        now: DateTime<Utc>,
+        idle_before: DateTime<Utc>,
+    ) -> StoreResult<u64>;
+
+    /// Appends one line to the audit trail; returns its id.
+    async fn append_audit(&self, entry: &NewAuditEntry) -> StoreResult<i64>;
+    /// Up to `limit` lines matching `filter`, newest first.
+    async fn audit_entries(
+        &self,
+        filter: &AuditFilter,
+        limit: u32,
+    ) -> StoreResult<Vec<AuditRecord>>;
+}

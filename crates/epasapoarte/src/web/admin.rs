@@ -1,9 +1,29 @@
-//! `/admin` — the staff back office (SPEC §3, issue 5).
+//! `/admin` — the staff back office (SPEC §3, issue 5): server-rendered pages with the
+//! public site's look, language and accessibility, behind one gate. Every route is a row
+//! of [`routes::ROUTES`] with its access rule; [`guard`] enforces the rule before any
+//! handler runs, and handlers receive the signed-in member as [`guard::Staff`].
 
 use axum::Router;
 
 use crate::http::AppState;
 
+mod audit;
+pub mod cookie;
+mod dashboard;
+pub mod frame;
+pub mod guard;
+mod login;
+mod logout;
+mod offices;
+mod password;
+pub mod routes;
+mod users;
+
+pub use guard::Staff;
+
+/// The back office's routes, built from the table (one rule per route, no exceptions).
 pub fn router() -> Router<AppState> {
-    Router::new()
+    routes::ROUTES.iter().fold(Router::new(), |router, route| {
+        router.route(route.path, route.method_router())
+    })
 }

@@ -1,5 +1,7 @@
-//! GET /api/v1/applications/status (J6). Applications are registered by the back office,
-//! which is not built yet: every well-formed question gets the uniform "not found".
+//! Passport applications over the API (SPEC §6.2): the public status lookup (J6), and the
+//! authenticated status moves other systems make (`update.rs`). The lookup answers the
+//! same 404 for every miss; only a malformed question (no parameters, both forms, digits
+//! that are not 9 digits, a date that is not a date) is a 422.
 
 use axum::Json;
 use axum::extract::State;
@@ -9,11 +11,16 @@ use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
 use crate::service::FieldErrors;
+use crate::service::applications::{ApplicationError, StatusQuestion};
 use crate::service::input::parse_date;
+
+pub mod update;
+
+pub use update::{BearerSecurity, StatusMovedDto, StatusUpdateDto, move_status};
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct StatusQuery {
-    /// The application number.
+    /// The application number, e.g. `CJ-2026-000123-K`.
     number: Option<String>,
     /// The last 9 digits of the holder's CNP (with `submitted_on`).
     cnp_last9: Option<String>,
@@ -23,44 +30,97 @@ pub struct StatusQuery {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApplicationStatusDto {
+    /// `submitted`, `in_production`, `ready`, `handed_over`, `shipped` or `rejected`.
     pub status: String,
+    /// Where to collect the passport; only while it is `ready`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pickup: Option<String>,
 }
 
+/// Longer "numbers" are not asked about at all.
+const NUMBER_MAX_CHARS: usize = 40;
+
 #[utoipa::path(get, path = "/api/v1/applications/status", tag = "applications", params(StatusQuery),
-    responses((status = 200, body = ApplicationStatusDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ApplicationStatusDto),
+              (status = 404, description = "the same answer for every miss", body = ErrorBody),
+              (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn status(
-    State(_state): State<AppState>,
+    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<StatusQuery>,
 ) -> ApiResult<Json<ApplicationStatusDto>> {
-    let by_number = query
-        .number
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    let last9 = query
-        .cnp_last9
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    let submitted = query
-        .submitted_on
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    match (by_number, last9, submitted) {
-        (Some(number), None, None) if number.len() <= 40 => Err(ApiError::NotFound),
-        (None, Some(last9), Some(date))
-            if last9.len() == 9
-                && last9.bytes().all(|b| b.is_ascii_digit())
-                && parse_date(date).is_some() =>
-        {
-            Err(ApiError::NotFound)
+    let given = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let question = match (
+        given(&query.number),
+        given(&query.cnp_last9),
+        given(&query.submitted_on),
+    ) {
+        (Some(number), None, None) if number.chars().count() <= NUMBER_MAX_CHARS => {
+            Some(StatusQuestion::Number(number))
         }
-        _ => Err(ApiError::Validation(FieldErrors::single(
+        (None, Some(last9), Some(date)) => {
+            parse_date(&date).and_then(|submitted_on| StatusQuestion::last9(&last9, submitted_on))
+        }
+        _ => None,
+    };
+    let Some(question) = question else {
+        return Err(ApiError::Validation(FieldErrors::single(
             "query",
             "status_query",
-        ))),
+        )));
+    };
+    match state.service.public_status(&question).await {
+        Ok(Some(found)) => Ok(Json(ApplicationStatusDto {
+            status: found.status.as_str().to_owned(),
+            pickup: found.pickup,
+        })),
+        Ok(None) => Err(ApiError::NotFound),
+        Err(error) => Err(api_error(error)),
+    }
+}
+
+/// The edge's reading of an application error (the stable codes of SPEC §6.2 and ours).
+pub fn api_error(error: ApplicationError) -> ApiError {
+    use crate::i18n::Lang;
+    let conflict = |code: &'static str, message: String| ApiError::Unreadable {
+        status: axum::http::StatusCode::CONFLICT,
+        code,
+        message,
+        fields: Default::default(),
+    };
+    match error {
+        ApplicationError::Validation(fields) => ApiError::Validation(fields),
+        ApplicationError::NotFound => ApiError::NotFound,
+        ApplicationError::IllegalTransition(illegal) => conflict(
+            "illegal_transition",
+            format!(
+                "{} ({illegal}).",
+                Lang::En
+                    .t("error.application.illegal_transition")
+                    .trim_end_matches('.')
+            ),
+        ),
+        ApplicationError::Restricted(refusal) => conflict(
+            "restricted",
+            Lang::En.tf(
+                "error.application.restricted",
+                &[
+                    ("legal_basis", &refusal.legal_basis),
+                    ("ends_on", &refusal.ends_on.to_string()),
+                ],
+            ),
+        ),
+        ApplicationError::AlreadyRegistered => conflict(
+            "already_registered",
+            Lang::En
+                .t("error.application.already_registered")
+                .to_owned(),
+        ),
+        ApplicationError::Internal(error) => ApiError::Internal(error),
     }
 }

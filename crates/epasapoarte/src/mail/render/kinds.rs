@@ -1,5 +1,6 @@
-//! The four e-mails of SPEC §2 (J2 confirm request, J3 confirmation, J4 cancellation,
-//! J5 lookup answer), each built as a [`Body`] of translated strings.
+//! The e-mails of SPEC §2 (J2 confirm request, J3 confirmation, J4 cancellation, J5 lookup
+//! answer) and §3 (application ready, application shipped), each built as a [`Body`] of
+//! translated strings.
 
 use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::CancelReason;
@@ -189,5 +190,50 @@ pub(super) fn lookup(lang: Lang, appointments: &[(Appointment, String)], base_ur
             .push(lang.t("mail.lookup.cancel_note").to_owned());
     }
     body.closing.push(lang.t("mail.lookup.not_you").to_owned());
+    body
+}
+
+/// SPEC §3: the passport is ready at the pickup place; what to bring to collect it.
+pub(super) fn application_ready(lang: Lang, number: &str, pickup: &str, base_url: &str) -> Body {
+    let mut body = Body::new(lang, lang.t("mail.application_ready.subject").to_owned());
+    body.intro
+        .push(lang.tf("mail.application_ready.intro", &[("number", number)]));
+    let mut block = Body::block(lang.t("mail.application_ready.heading").to_owned());
+    block.rows = vec![
+        Row::new(lang.t("mail.application.number"), number),
+        Row::new(lang.t("mail.application.pickup"), pickup),
+    ];
+    body.blocks.push(block);
+    let mut collect = Body::section(lang.t("mail.application_ready.collect_heading"));
+    collect.items = ["collect_id", "collect_minor", "collect_hours"]
+        .iter()
+        .map(|key| lang.t(&format!("mail.application_ready.{key}")).to_owned())
+        .collect();
+    collect.link = Some(Link::new(
+        lang.t("mail.application.status_action"),
+        format!("{base_url}/status-pasaport"),
+    ));
+    body.sections.push(collect);
+    body.closing
+        .push(lang.t("mail.application.not_you").to_owned());
+    body
+}
+
+/// SPEC §3: the passport was handed to the courier.
+pub(super) fn application_shipped(lang: Lang, number: &str, base_url: &str) -> Body {
+    let mut body = Body::new(lang, lang.t("mail.application_shipped.subject").to_owned());
+    body.intro
+        .push(lang.tf("mail.application_shipped.intro", &[("number", number)]));
+    body.intro
+        .push(lang.t("mail.application_shipped.delivery").to_owned());
+    let mut block = Body::block(lang.t("mail.application_shipped.heading").to_owned());
+    block.rows = vec![Row::new(lang.t("mail.application.number"), number)];
+    block.link = Some(Link::new(
+        lang.t("mail.application.status_action"),
+        format!("{base_url}/status-pasaport"),
+    ));
+    body.blocks.push(block);
+    body.closing
+        .push(lang.t("mail.application.not_you").to_owned());
     body
 }

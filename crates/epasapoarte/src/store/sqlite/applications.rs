@@ -1,9 +1,96 @@
-//! SQLite: passport applications, API tokens and restrictions.
+//! SQLite: passport applications, API tokens and restrictions. The trait's methods are
+//! thin; the SQL lives beside each area (`applications/*.rs`), every write on the single
+//! writer connection, each in one transaction.
 
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use epasapoarte_domain::application::ApplicationNumber;
 
 use super::SqliteStore;
-use crate::store::Applications;
+use crate::store::*;
+
+mod lifecycle;
+mod register;
+mod registry;
 
 #[async_trait]
-impl Applications for SqliteStore {}
+impl Applications for SqliteStore {
+    async fn register_application(&self, new: &NewApplication) -> StoreResult<Registration> {
+        self.register(new).await
+    }
+
+    async fn application_by_number(
+        &self,
+        number: &ApplicationNumber,
+    ) -> StoreResult<Option<ApplicationRecord>> {
+        self.by_number(number).await
+    }
+
+    async fn applications_by_cnp(&self, cnp_hash: &[u8]) -> StoreResult<Vec<ApplicationRecord>> {
+        self.by_cnp(cnp_hash).await
+    }
+
+    async fn application_by_last9(
+        &self,
+        cnp_last9_hash: &[u8],
+    ) -> StoreResult<Option<ApplicationRecord>> {
+        self.by_last9(cnp_last9_hash).await
+    }
+
+    async fn application_events(&self, application_id: i64) -> StoreResult<Vec<ApplicationEvent>> {
+        self.events(application_id).await
+    }
+
+    async fn move_application(&self, change: &StatusChange) -> StoreResult<MoveOutcome> {
+        self.move_status(change).await
+    }
+
+    async fn booked_person(
+        &self,
+        booking_id: &str,
+        position: u32,
+    ) -> StoreResult<Option<BookedPerson>> {
+        self.person_of_booking(booking_id, position).await
+    }
+
+    async fn add_api_token(
+        &self,
+        name: &str,
+        token_hash: &[u8],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<i64>> {
+        self.insert_token(name, token_hash, now).await
+    }
+
+    async fn api_token_by_hash(&self, token_hash: &[u8]) -> StoreResult<Option<ApiTokenRecord>> {
+        self.token_by_hash(token_hash).await
+    }
+
+    async fn api_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>> {
+        self.all_tokens().await
+    }
+
+    async fn revoke_api_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        self.revoke_token(name, now).await
+    }
+
+    async fn add_restriction(&self, new: &NewRestriction) -> StoreResult<i64> {
+        self.insert_restriction(new).await
+    }
+
+    async fn lift_restriction(&self, id: i64, by: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        self.lift(id, by, now).await
+    }
+
+    async fn active_restriction(
+        &self,
+        cnp_hash: &[u8],
+        on: NaiveDate,
+    ) -> StoreResult<Option<RestrictionRecord>> {
+        registry::restriction_in_force(&self.reader, cnp_hash, on).await
+    }
+
+    async fn restrictions(&self) -> StoreResult<Vec<RestrictionRecord>> {
+        self.all_restrictions().await
+    }
+}

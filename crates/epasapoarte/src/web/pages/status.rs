@@ -1,14 +1,16 @@
 //! `/status-pasaport` (J6): where an application is. Two ways to ask, as radios: the
 //! application number, or the last 9 digits of the CNP with the date the application was
-//! submitted. The form POSTs: CNP digits never go into a URL. The back office that
-//! registers applications does not exist yet, so every well-formed question gets the same
-//! "not found" answer (as the API does); malformed input gets the error summary.
+//! submitted. The form POSTs: CNP digits never go into a URL. A found application shows
+//! its status and, when ready, where to collect it; every miss gets the same "not found"
+//! answer (as the API does); malformed input gets the error summary.
 
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::problem;
+use super::{MessagePage, problem};
+use crate::service::ServiceError;
+use crate::service::applications::{PublicStatus, StatusQuestion};
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
 use crate::web::{FieldMessage, message_for};
@@ -56,15 +58,27 @@ pub async fn show(page: Page) -> Response {
 pub async fn submit(page: Page, form: Form) -> Response {
     let today = page.state.service.today_in_romania();
     match question::parse(&form, today) {
-        // Nothing to look in yet: every well-formed question is "not found", worded so
-        // that it reveals nothing about why.
-        Ok(_) => problem::message(
-            page,
-            StatusCode::OK,
-            "web.status.not_found_title",
-            &["web.status.not_found_body", "web.status.not_found_help"],
-            Some(("/status-pasaport", "web.status.again")),
-        ),
+        Ok(question) => {
+            let question = match question {
+                question::Question::Number(number) => StatusQuestion::Number(number),
+                question::Question::Cnp { last9, submitted } => StatusQuestion::Last9 {
+                    digits: last9,
+                    submitted_on: submitted,
+                },
+            };
+            match page.state.service.public_status(&question).await {
+                Ok(Some(found)) => found_page(page, &found),
+                // Every miss reads the same, worded so that it reveals nothing about why.
+                Ok(None) => problem::message(
+                    page,
+                    StatusCode::OK,
+                    "web.status.not_found_title",
+                    &["web.status.not_found_body", "web.status.not_found_help"],
+                    Some(("/status-pasaport", "web.status.again")),
+                ),
+                Err(error) => problem::failed(page, ServiceError::Internal(error.into())),
+            }
+        }
         Err(problems) => {
             let chrome = page.chrome.clone();
             let errors = problems
@@ -87,4 +101,33 @@ pub async fn submit(page: Page, form: Form) -> Response {
             page.render_status(StatusCode::UNPROCESSABLE_ENTITY, status_page)
         }
     }
+}
+
+/// The answer: the status in words, and for a passport that is ready, where it waits.
+fn found_page(page: Page, found: &PublicStatus) -> Response {
+    let chrome = page.chrome.clone();
+    let lang = chrome.lang;
+    let mut paragraphs = vec![lang.t("web.status.result.lead").to_owned()];
+    match &found.pickup {
+        Some(pickup) => {
+            paragraphs.push(lang.tf("web.status.result.ready_at", &[("pickup", pickup)]));
+            paragraphs.push(lang.t("web.status.result.ready_hint").to_owned());
+        }
+        None => paragraphs.push(
+            match lang {
+                crate::i18n::Lang::Ro => found.status.label_ro(),
+                crate::i18n::Lang::En => found.status.label_en(),
+            }
+            .to_owned(),
+        ),
+    }
+    page.render(MessagePage {
+        title: lang.t("web.status.result.title").to_owned(),
+        paragraphs,
+        link: Some((
+            "/status-pasaport".to_owned(),
+            lang.t("web.status.again").to_owned(),
+        )),
+        chrome,
+    })
 }

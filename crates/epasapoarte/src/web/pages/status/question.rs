@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use crate::service::input::parse_date;
 use crate::web::form::Form;
 
-/// A well-formed question. The back office does not exist yet, so nothing reads the
-/// values; they are parsed so that malformed input is told apart from "not found".
+/// A well-formed question (malformed input is told apart from "not found").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     Number(String),

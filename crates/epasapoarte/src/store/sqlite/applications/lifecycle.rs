@@ -1,0 +1,142 @@
+//! SQLite: finding applications, their history, and moving their status (compare-and-set,
+//! with the event and the citizen's e-mail in the same transaction).
+
+use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
+use sqlx::Row;
+
+use crate::store::applications::rows::{self as app_rows, APPLICATION_COLUMNS, wide};
+use crate::store::sqlite::SqliteStore;
+use crate::store::sqlite::bookings::insert_outbox;
+use crate::store::*;
+
+impl SqliteStore {
+    pub(super) async fn by_number(
+        &self,
+        number: &ApplicationNumber,
+    ) -> StoreResult<Option<ApplicationRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {APPLICATION_COLUMNS} FROM applications WHERE number = ?"
+        ))
+        .bind(number.to_string())
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(app_rows::application).transpose()
+    }
+
+    pub(super) async fn by_cnp(&self, cnp_hash: &[u8]) -> StoreResult<Vec<ApplicationRecord>> {
+        sqlx::query(&format!(
+            "SELECT {APPLICATION_COLUMNS} FROM applications WHERE cnp_hash = ?
+             ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(cnp_hash)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(app_rows::application)
+        .collect()
+    }
+
+    pub(super) async fn by_last9(&self, hash: &[u8]) -> StoreResult<Option<ApplicationRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {APPLICATION_COLUMNS} FROM applications WHERE cnp_last9_hash = ?
+             ORDER BY created_at DESC, id DESC LIMIT 1"
+        ))
+        .bind(hash)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(app_rows::application).transpose()
+    }
+
+    pub(super) async fn events(&self, application_id: i64) -> StoreResult<Vec<ApplicationEvent>> {
+        sqlx::query(
+            "SELECT at, from_status, to_status, actor, reason FROM application_events
+             WHERE application_id = ? ORDER BY id",
+        )
+        .bind(application_id)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(app_rows::event)
+        .collect()
+    }
+
+    pub(super) async fn move_status(&self, change: &StatusChange) -> StoreResult<MoveOutcome> {
+        let number = change.number.to_string();
+        let rejection = (change.to == ApplicationStatus::Rejected)
+            .then_some(change.reason.as_deref())
+            .flatten();
+        let mut tx = self.writer.begin().await?;
+        let moved: Option<i64> = sqlx::query_scalar(
+            "UPDATE applications SET status = ?, rejection_reason = ?, updated_at = ?
+             WHERE number = ? AND status = ? RETURNING id",
+        )
+        .bind(change.to.as_str())
+        .bind(rejection)
+        .bind(rows::millis(change.now))
+        .bind(&number)
+        .bind(change.from.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = moved else {
+            let status: Option<String> =
+                sqlx::query_scalar("SELECT status FROM applications WHERE number = ?")
+                    .bind(&number)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let status = status.ok_or(StoreError::NotFound)?;
+            return Ok(MoveOutcome::Unchanged(app_rows::status(&status)?));
+        };
+        sqlx::query(
+            "INSERT INTO application_events (application_id, at, from_status, to_status, actor, reason)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(rows::millis(change.now))
+        .bind(change.from.as_str())
+        .bind(change.to.as_str())
+        .bind(&change.actor)
+        .bind(&change.reason)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(message) = &change.outbox {
+            insert_outbox(&mut tx, message, change.now).await?;
+        }
+        tx.commit().await?;
+        Ok(MoveOutcome::Moved)
+    }
+
+    pub(super) async fn person_of_booking(
+        &self,
+        booking_id: &str,
+        position: u32,
+    ) -> StoreResult<Option<BookedPerson>> {
+        let row = sqlx::query(
+            "SELECT b.office_id, b.service, b.status, b.email_enc, b.lang,
+                    p.last_name_enc, p.first_name_enc, p.cnp_enc, p.cnp_hash
+             FROM bookings b JOIN booking_persons p ON p.booking_id = b.id
+             WHERE b.id = ? AND p.position = ? AND b.purged_at IS NULL",
+        )
+        .bind(booking_id)
+        .bind(wide(position))
+        .fetch_optional(&self.reader)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let service: String = row.try_get("service")?;
+        let status: String = row.try_get("status")?;
+        Ok(Some(BookedPerson {
+            office_id: row.try_get("office_id")?,
+            service: service
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("service {service:?}")))?,
+            status: status
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))?,
+            email: row.try_get("email_enc")?,
+            lang: row.try_get("lang")?,
+            last_name: row.try_get("last_name_enc")?,
+            first_name: row.try_get("first_name_enc")?,
+            cnp: row.try_get("cnp_enc")?,
+            cnp_hash: row.try_get("cnp_hash")?,
+        }))
+    }
+}

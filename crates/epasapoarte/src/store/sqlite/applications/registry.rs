@@ -1,0 +1,130 @@
+//! SQLite: the API tokens of other systems and the restrictions registry.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::store::applications::rows::{self as app_rows, RESTRICTION_COLUMNS, TOKEN_COLUMNS};
+use crate::store::sqlite::SqliteStore;
+use crate::store::*;
+
+impl SqliteStore {
+    pub(super) async fn insert_token(
+        &self,
+        name: &str,
+        token_hash: &[u8],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<i64>> {
+        // A taken name inserts nothing and returns no row; a hash collision of two random
+        // 192-bit tokens is not a case to handle.
+        let id = sqlx::query_scalar(
+            "INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?)
+             ON CONFLICT (name) DO NOTHING RETURNING id",
+        )
+        .bind(name)
+        .bind(token_hash)
+        .bind(rows::millis(now))
+        .fetch_optional(&self.writer)
+        .await?;
+        Ok(id)
+    }
+
+    pub(super) async fn token_by_hash(
+        &self,
+        token_hash: &[u8],
+    ) -> StoreResult<Option<ApiTokenRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(app_rows::api_token).transpose()
+    }
+
+    pub(super) async fn all_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>> {
+        sqlx::query(&format!(
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens ORDER BY name"
+        ))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(app_rows::api_token)
+        .collect()
+    }
+
+    pub(super) async fn revoke_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        let revoked = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+        )
+        .bind(rows::millis(now))
+        .bind(name)
+        .execute(&self.writer)
+        .await?
+        .rows_affected();
+        Ok(revoked == 1)
+    }
+
+    pub(super) async fn insert_restriction(&self, new: &NewRestriction) -> StoreResult<i64> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO restrictions (cnp_hash, cnp_enc, legal_basis, starts_on, ends_on, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&new.cnp_hash)
+        .bind(&new.cnp)
+        .bind(&new.legal_basis)
+        .bind(rows::date_text(new.starts_on))
+        .bind(rows::date_text(new.ends_on))
+        .bind(&new.created_by)
+        .bind(rows::millis(new.now))
+        .fetch_one(&self.writer)
+        .await?;
+        Ok(id)
+    }
+
+    pub(super) async fn lift(&self, id: i64, by: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+        let lifted = sqlx::query(
+            "UPDATE restrictions SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL",
+        )
+        .bind(rows::millis(now))
+        .bind(by)
+        .bind(id)
+        .execute(&self.writer)
+        .await?
+        .rows_affected();
+        Ok(lifted == 1)
+    }
+
+    pub(super) async fn all_restrictions(&self) -> StoreResult<Vec<RestrictionRecord>> {
+        sqlx::query(&format!(
+            "SELECT {RESTRICTION_COLUMNS} FROM restrictions ORDER BY created_at DESC, id DESC"
+        ))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(app_rows::restriction)
+        .collect()
+    }
+}
+
+/// The CNP's restriction in force on `on`, if any: started, not past its end date, not
+/// lifted. Ending "by itself" is this condition; no job has to run for it.
+pub(super) async fn restriction_in_force<'e, E>(
+    executor: E,
+    cnp_hash: &[u8],
+    on: NaiveDate,
+) -> StoreResult<Option<RestrictionRecord>>
+where
+    E: sqlx::SqliteExecutor<'e>,
+{
+    let day = rows::date_text(on);
+    let row = sqlx::query(&format!(
+        "SELECT {RESTRICTION_COLUMNS} FROM restrictions
+         WHERE cnp_hash = ? AND lifted_at IS NULL AND starts_on <= ? AND ends_on >= ?
+         ORDER BY created_at DESC, id DESC LIMIT 1"
+    ))
+    .bind(cnp_hash)
+    .bind(&day)
+    .bind(&day)
+    .fetch_optional(executor)
+    .await?;
+    row.as_ref().map(app_rows::restriction).transpose()
+}

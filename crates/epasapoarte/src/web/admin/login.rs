@@ -1,0 +1,93 @@
+//! `/admin/login` (SPEC §3): "Utilizator", "Parolă", "Autentificare". One message for
+//! every failure — wrong password, unknown user, locked account, too many tries from the
+//! address — with the same status and page, so nothing tells which it was.
+
+use askama::Template;
+use axum::extract::RawQuery;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+
+use super::cookie;
+use super::frame::StaffBar;
+use super::guard::{ClientAddress, Staff};
+use crate::service::ServiceError;
+use crate::staff::{LoginOutcome, StaffService};
+use crate::web::csrf;
+use crate::web::form::Form;
+use crate::web::page::{Chrome, Page};
+use crate::web::pages::problem;
+use crate::web::{FieldMessage, message_for};
+
+#[derive(Template)]
+#[template(path = "web/admin/login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    staff: Option<StaffBar>,
+    errors: Vec<FieldMessage>,
+    username: String,
+    /// Why the reader is here again: `admin.login.expired` or `admin.login.signed_out`.
+    notice: Option<&'static str>,
+}
+
+impl LoginPage {
+    fn error(&self, id: &str) -> Option<&str> {
+        message_for(&self.errors, id)
+    }
+}
+
+pub async fn show(page: Page, staff: Option<Staff>, RawQuery(query): RawQuery) -> Response {
+    if staff.is_some() {
+        return page.redirect("/admin");
+    }
+    let query = query.unwrap_or_default();
+    let notice = query.split('&').find_map(|pair| match pair {
+        "expirat=1" => Some("admin.login.expired"),
+        "iesire=1" => Some("admin.login.signed_out"),
+        _ => None,
+    });
+    let chrome = page.chrome.clone();
+    page.render(LoginPage {
+        chrome,
+        staff: None,
+        errors: Vec::new(),
+        username: String::new(),
+        notice,
+    })
+}
+
+pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form: Form) -> Response {
+    let staff = StaffService::of(&page.state.service);
+    let outcome = staff
+        .login(form.get("username"), form.get("password"), address)
+        .await;
+    match outcome {
+        Ok(LoginOutcome::SignedIn { token, .. }) => {
+            // A fresh anti-forgery session too: nothing planted before login carries over.
+            page.set_cookie(csrf::COOKIE, &csrf::new_session_id(), 0, "/");
+            let secure = cookie::secure(&page.state);
+            let mut response = page.redirect("/admin");
+            if let Ok(value) = HeaderValue::from_str(&cookie::set(&token, secure)) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Ok(LoginOutcome::Refused) => {
+            let chrome = page.chrome.clone();
+            let errors = vec![FieldMessage {
+                id: "username".to_owned(),
+                message: chrome.t("admin.login.failed").to_owned(),
+            }];
+            page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                LoginPage {
+                    chrome,
+                    staff: None,
+                    errors,
+                    username: form.get("username").chars().take(64).collect(),
+                    notice: None,
+                },
+            )
+        }
+        Err(error) => problem::failed(page, ServiceError::Internal(error.into())),
+    }
+}

@@ -1,0 +1,132 @@
+//! Every `/admin` route, in one table: its method, path, access rule, dashboard link and
+//! handler. The router is built from this table and every handler is wrapped by the
+//! guard with its own row's rule, so a route cannot exist without a rule — and the access
+//! matrix test walks this same table.
+
+use axum::routing::{MethodFilter, MethodRouter};
+
+use super::guard::guarded;
+use super::{audit, dashboard, login, logout, offices, password, users};
+use crate::http::AppState;
+use crate::staff::{Require, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+}
+
+impl Verb {
+    pub fn filter(self) -> MethodFilter {
+        match self {
+            Verb::Get => MethodFilter::GET,
+            Verb::Post => MethodFilter::POST,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+        }
+    }
+}
+
+/// One route of the back office.
+pub struct AdminRoute {
+    pub verb: Verb,
+    /// The axum path template; an office-scoped route names its office `{office}`.
+    pub path: &'static str,
+    pub require: Require,
+    /// The dashboard link's catalogue key, for pages worth a link (GET only).
+    pub nav: Option<&'static str>,
+    handler: fn(&'static AdminRoute) -> MethodRouter<AppState>,
+}
+
+impl AdminRoute {
+    pub fn method_router(&'static self) -> MethodRouter<AppState> {
+        (self.handler)(self)
+    }
+
+    /// The path with `{office}` filled in (for links).
+    pub fn path_for(&self, office: Option<i64>) -> String {
+        match office {
+            Some(office) => self.path.replace("{office}", &office.to_string()),
+            None => self.path.to_owned(),
+        }
+    }
+}
+
+/// The back office. Order matters only for the dashboard's links.
+pub static ROUTES: &[AdminRoute] = &[
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/login",
+        require: Require::Public,
+        nav: None,
+        handler: |route| guarded(route, login::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/login",
+        require: Require::Public,
+        nav: None,
+        handler: |route| guarded(route, login::submit),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/iesire",
+        require: Require::SignedIn,
+        nav: None,
+        handler: |route| guarded(route, logout::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin",
+        require: Require::SignedIn,
+        nav: None,
+        handler: |route| guarded(route, dashboard::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}",
+        require: Require::Office(Role::Manager),
+        nav: Some("admin.nav.my_office"),
+        handler: |route| guarded(route, offices::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri",
+        require: Require::Role(Role::Admin),
+        nav: Some("admin.nav.offices"),
+        handler: |route| guarded(route, offices::list),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/utilizatori",
+        require: Require::Role(Role::Admin),
+        nav: Some("admin.nav.users"),
+        handler: |route| guarded(route, users::list),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/audit",
+        require: Require::Role(Role::Admin),
+        nav: Some("admin.nav.audit"),
+        handler: |route| guarded(route, audit::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/parola",
+        require: Require::SignedIn,
+        nav: Some("admin.nav.password"),
+        handler: |route| guarded(route, password::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/parola",
+        require: Require::SignedIn,
+        nav: None,
+        handler: |route| guarded(route, password::submit),
+    },
+];

@@ -1,0 +1,16 @@
+//! The staff back office end to end: the real server on port 0, a real database per test
+//! (SQLite and PostgreSQL), browsed with a cookie jar and real form posts — login,
+//! lockout, sessions and their timeouts, password change, forged forms, the audit page
+//! and the access matrix over every `/admin` route.
+
+mod admin_web {
+    pub mod support;
+
+    mod access_matrix;
+    mod audit_page;
+    mod forgery;
+    mod login;
+    mod pages;
+    mod password;
+    mod sessions;
+}

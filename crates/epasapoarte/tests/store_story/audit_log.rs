@@ -1,0 +1,179 @@
+//! The audit log: appended lines come back newest first, filtered by actor, action,
+//! office and time and paged by id; and the database itself refuses to update or delete
+//! them (triggers), whoever asks.
+
+use chrono::Duration;
+use epasapoarte::store::{AuditFilter, NewAuditEntry};
+use epasapoarte::testing::{Backend, TestDatabase};
+
+use crate::support::{Story, on_both_backends, t0};
+
+on_both_backends!(
+    the_audit_log_filters_and_pages_newest_first,
+    the_audit_log_refuses_update_and_delete_in_the_database,
+);
+
+fn entry(minute: i64, actor: &str, action: &str, office: Option<i64>) -> NewAuditEntry {
+    NewAuditEntry {
+        at: t0() + Duration::minutes(minute),
+        actor: actor.to_owned(),
+        actor_user_id: None,
+        action: action.to_owned(),
+        office_id: office,
+        target: Some("user:1".to_owned()),
+        before: Some(r#"{"role":"clerk"}"#.to_owned()),
+        after: None,
+    }
+}
+
+async fn the_audit_log_filters_and_pages_newest_first(db: TestDatabase) {
+    let story = Story::new(db).await;
+    let office = Some(story.office);
+    let mut ids = Vec::new();
+    for minute in 0..6 {
+        let actor = if minute % 2 == 0 { "ana" } else { "system" };
+        let action = if minute < 3 {
+            "login.failed"
+        } else {
+            "user.created"
+        };
+        ids.push(
+            story
+                .store
+                .append_audit(&entry(minute, actor, action, office))
+                .await
+                .unwrap(),
+        );
+    }
+    story
+        .store
+        .append_audit(&entry(6, "ana", "logout", None))
+        .await
+        .unwrap();
+
+    let all = story
+        .store
+        .audit_entries(&AuditFilter::default(), 100)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 7);
+    assert!(all.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    assert_eq!(
+        all[6].before.as_deref().map(|t| t.replace(' ', "")),
+        Some(r#"{"role":"clerk"}"#.to_owned())
+    );
+
+    let by_actor = AuditFilter {
+        actor: Some("ana".into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(
+        story
+            .store
+            .audit_entries(&by_actor, 100)
+            .await
+            .unwrap()
+            .len(),
+        4
+    );
+    let by_action_and_office = AuditFilter {
+        action: Some("user.created".into()),
+        office_id: office,
+        ..AuditFilter::default()
+    };
+    assert_eq!(
+        story
+            .store
+            .audit_entries(&by_action_and_office, 100)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+    let by_time = AuditFilter {
+        from: Some(t0() + Duration::minutes(2)),
+        to: Some(t0() + Duration::minutes(4)),
+        ..AuditFilter::default()
+    };
+    let window: Vec<i64> = story
+        .store
+        .audit_entries(&by_time, 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(window, vec![ids[3], ids[2]]);
+
+    let first_page = story
+        .store
+        .audit_entries(&AuditFilter::default(), 3)
+        .await
+        .unwrap();
+    let next = AuditFilter {
+        before_id: first_page.last().map(|e| e.id),
+        ..AuditFilter::default()
+    };
+    let second_page = story.store.audit_entries(&next, 3).await.unwrap();
+    assert_eq!(second_page.first().map(|e| e.id), Some(ids[3]));
+}
+
+async fn the_audit_log_refuses_update_and_delete_in_the_database(db: TestDatabase) {
+    let story = Story::new(db).await;
+    story
+        .store
+        .append_audit(&entry(0, "ana", "login.failed", None))
+        .await
+        .unwrap();
+    let statements = [
+        "UPDATE audit_log SET actor = 'mallory'",
+        "DELETE FROM audit_log",
+    ];
+
+    for sql in statements {
+        let error = raw_execute(&story.db, sql).await.expect_err(sql);
+        assert!(error.contains("append-only"), "{sql}: {error}");
+    }
+    if story.db.backend == Backend::Postgres {
+        let error = raw_execute(&story.db, "TRUNCATE audit_log")
+            .await
+            .expect_err("truncate");
+        assert!(error.contains("append-only"), "TRUNCATE: {error}");
+    }
+
+    let kept = story
+        .store
+        .audit_entries(&AuditFilter::default(), 10)
+        .await
+        .unwrap();
+    assert_eq!((kept.len(), kept[0].actor.as_str()), (1, "ana"));
+}
+
+/// Runs SQL on a connection of its own, as a console user would: outside the store.
+async fn raw_execute(db: &TestDatabase, sql: &str) -> Result<u64, String> {
+    let result = match db.backend {
+        Backend::Sqlite => {
+            let pool = sqlx::SqlitePool::connect(&db.url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let result = sqlx::query(sql)
+                .execute(&pool)
+                .await
+                .map(|r| r.rows_affected());
+            pool.close().await;
+            result
+        }
+        Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(&db.url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let result = sqlx::query(sql)
+                .execute(&pool)
+                .await
+                .map(|r| r.rows_affected());
+            pool.close().await;
+            result
+        }
+    };
+    result.map_err(|error| error.to_string())
+}
