@@ -93,10 +93,13 @@ impl Bookings for SqliteStore {
         )
         .bind(token_hash)
         .bind(purpose.as_str())
-        .fetch_optional(&self.writer)
+        .fetch_optional(&self.reader)
         .await?;
         match id {
-            Some(id) => load(&self.writer, &[id]).await.map(|mut found| found.pop()),
+            // WAL: a committed write is visible to every read that starts after it, so the
+            // read pool serves a link opened right after booking without queueing behind
+            // the single writer.
+            Some(id) => load(&self.reader, &[id]).await.map(|mut found| found.pop()),
             None => Ok(None),
         }
     }
