@@ -138,6 +138,25 @@ impl Probe {
         })
     }
 
+    /// Brings a freshly seeded database to a steady state before it is measured, the same
+    /// for the HTTP phases and the raw baseline: SQLite folds its write-ahead log into the
+    /// database file; PostgreSQL gathers planner statistics (what autovacuum would do
+    /// minutes after a load) and writes a checkpoint.
+    pub async fn settle(&self) -> anyhow::Result<()> {
+        match self {
+            Probe::Sqlite(pool) => {
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(pool)
+                    .await?;
+            }
+            Probe::Postgres(pool) => {
+                sqlx::query("ANALYZE").execute(pool).await?;
+                sqlx::query("CHECKPOINT").execute(pool).await?;
+            }
+        }
+        Ok(())
+    }
+
     pub async fn close(&self) {
         match self {
             Probe::Sqlite(pool) => pool.close().await,

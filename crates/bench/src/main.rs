@@ -101,10 +101,10 @@ async fn run_all(args: &Args) -> anyhow::Result<bool> {
     };
     let mut report = report::Report::default();
     // Other work on the machine skews every figure: measure it before starting.
-    let idle_from = machine::CpuSnapshot::take(None);
+    let idle_from = machine::CpuSnapshot::take(None, None);
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let busy_before = idle_from
-        .until(&machine::CpuSnapshot::take(None))
+        .until(&machine::CpuSnapshot::take(None, None))
         .machine_pct;
     if busy_before > 10.0 {
         eprintln!(
@@ -112,11 +112,11 @@ async fn run_all(args: &Args) -> anyhow::Result<bool> {
              the figures will be lower than on a quiet machine"
         );
     }
-    let started = machine::CpuSnapshot::take(None);
+    let started = machine::CpuSnapshot::take(None, None);
     for backend in backends {
         run::backend(args, backend, &binary, &mut report).await?;
     }
-    let ended = machine::CpuSnapshot::take(None);
+    let ended = machine::CpuSnapshot::take(None, None);
     let mut header = header(&binary);
     header.push(format!(
         "- machine busy before the run (2 s sample, other processes): {busy_before:.0}%"

@@ -31,6 +31,8 @@ pub struct Ctx {
     pub server_pid: Option<u32>,
     pub rss: Option<RssSampler>,
     pub probe: Probe,
+    /// The PostgreSQL database under test (its backends' CPU is the "postgres" column).
+    pub database: Option<String>,
     /// Whether to wait on the outbox before confirming (mail files being written).
     pub mail_dir: std::path::PathBuf,
     pub mail_wait: Duration,
@@ -51,9 +53,12 @@ impl Ctx {
         if let Some(rss) = &self.rss {
             rss.take_peak_mib();
         }
-        let before = CpuSnapshot::take(self.server_pid);
+        let before = CpuSnapshot::take(self.server_pid, self.database.as_deref());
         let stats = phase.await?;
-        let cpu = before.until(&CpuSnapshot::take(self.server_pid));
+        let cpu = before.until(&CpuSnapshot::take(
+            self.server_pid,
+            self.database.as_deref(),
+        ));
         let row = Row {
             backend: self.backend.as_str(),
             phase: name.to_owned(),

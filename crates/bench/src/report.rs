@@ -25,7 +25,7 @@ impl Row {
         format!(
             "{} requests, {} ok, {} errors{} — {:.0}/s, p50 {:.2} ms, p99 {:.2} ms, \
              server RSS {}, CPU % of a core: server {:.0}, postgres {:.0}, generator {:.0}, \
-             other {:.0} (machine {:.0}% busy)",
+             other {:.0}{} (machine {:.0}% busy)",
             s.requests,
             s.ok,
             s.error_count(),
@@ -38,6 +38,7 @@ impl Row {
             self.cpu.postgres_pct,
             self.cpu.bench_pct,
             self.cpu.other_pct,
+            bracketed(&self.cpu.others_text()),
             self.cpu.machine_pct
         )
     }
@@ -141,8 +142,29 @@ impl Report {
              server process, all `postgres` processes, this generator (in the raw phase it \
              runs the store itself, and for SQLite the database engine), and other busy time \
              (kernel soft interrupts of the loopback traffic, any other process). Machine busy \
-             is the busy share of all cores. Errors by kind:"
+             is the busy share of all cores."
         );
+        let others: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|row| !row.cpu.named_others.is_empty())
+            .collect();
+        if !others.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nOther processes busy during a phase (% of one core):"
+            );
+            for row in others {
+                let _ = writeln!(
+                    out,
+                    "- {} / {}: {}",
+                    row.backend,
+                    row.phase,
+                    row.cpu.others_text()
+                );
+            }
+        }
+        let _ = writeln!(out, "\nErrors by kind:");
         for row in self.rows.iter().filter(|row| row.stats.error_count() > 0) {
             let _ = writeln!(
                 out,

@@ -39,6 +39,15 @@ pub fn http_client() -> anyhow::Result<reqwest::Client> {
         .context("building the HTTP client")
 }
 
+/// The database a PostgreSQL URL names (`None` for SQLite).
+fn database_name(url: &str) -> Option<String> {
+    if !url.starts_with("postgres") {
+        return None;
+    }
+    let path = url.split('?').next()?;
+    path.rsplit('/').next().map(str::to_owned)
+}
+
 fn throwaway(backend: Backend) -> anyhow::Result<TestDatabase> {
     match backend {
         Backend::Sqlite => Ok(TestDatabase::sqlite()),
@@ -52,7 +61,8 @@ async fn seeded(db: &TestDatabase, what: &str, report: &mut Report) -> anyhow::R
     let store = epasapoarte::store::connect(&db.url).await?;
     let seeded = epasapoarte::seed::seed(store.as_ref(), Utc::now()).await?;
     let text = format!(
-        "{what}: seeded {} counties, {} offices, {} slots in {:.1} s",
+        "{what}: seeded {} counties, {} offices, {} slots in {:.1} s, then settled before \
+         measuring (SQLite: WAL checkpoint; PostgreSQL: ANALYZE + CHECKPOINT)",
         seeded.counties,
         seeded.offices_created,
         seeded.slots_created,
@@ -74,6 +84,8 @@ pub async fn backend(
     let db = throwaway(backend)?;
     // The seeding connection goes before the server opens its own.
     drop(seeded(&db, "HTTP phases' database", report).await?);
+    let probe = Probe::connect(&db.url).await?;
+    probe.settle().await?;
     let client = http_client()?;
     let mut server = Server::start(binary, &db.url, &client).await?;
     eprintln!(
@@ -91,7 +103,8 @@ pub async fn backend(
         cnps: Arc::new(CnpSource::default()),
         server_pid: Some(server.pid()),
         rss: Some(rss.clone()),
-        probe: Probe::connect(&db.url).await?,
+        probe,
+        database: database_name(&db.url),
         mail_dir: server.mail_dir.clone(),
         mail_wait: Duration::from_secs(args.mail_wait),
     };
@@ -157,11 +170,15 @@ pub async fn backend(
     eprintln!("{name}: raw baseline on a second throwaway database");
     let raw_db = throwaway(backend)?;
     let store = seeded(&raw_db, "raw baseline's database", report).await?;
+    let raw_probe = Probe::connect(&raw_db.url).await?;
+    raw_probe.settle().await?;
+    raw_probe.close().await;
     let setup = RawSetup {
         backend,
         clients: args.clients,
         duration: Duration::from_secs(args.seconds),
         payload_len: usize::try_from(payload_len).unwrap_or(0),
+        database: database_name(&raw_db.url),
     };
     let raw_stats = raw::run(store.clone(), setup, report).await?;
     drop(store);

@@ -5,7 +5,7 @@
 //! overbooked seats must be 0.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::time::Instant;
 
 use rand::Rng;
@@ -16,6 +16,7 @@ use tokio::sync::Barrier;
 use super::catalog::FlashDay;
 use super::{Ctx, classify};
 use crate::load::{Outcome, PhaseStats, Recorder};
+use crate::machine::tcp_listen_counters;
 use crate::people::booking_body;
 use crate::report::{Check, Report};
 
@@ -24,6 +25,15 @@ use crate::report::{Check, Report};
 struct Citizen {
     recorder: Recorder,
     booked_persons: u64,
+    /// False when every slot was known full for its family before it could try.
+    tried: bool,
+}
+
+/// The crowd's totals, filled as the citizens come back.
+#[derive(Debug, Default)]
+struct Tally {
+    booked_persons: AtomicU64,
+    never_tried: AtomicU64,
 }
 
 pub async fn run(
@@ -42,9 +52,9 @@ pub async fn run(
     let slots = Arc::new(day.slots.clone());
     let url: Arc<str> = ctx.url("/api/v1/bookings").into();
     let barrier = Arc::new(Barrier::new(crowd + 1));
-    let booked_persons = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let tally = Arc::new(Tally::default());
     let (client, cnps) = (ctx.client.clone(), ctx.cnps.clone());
-    let counter = booked_persons.clone();
+    let totals = tally.clone();
     let crowd_run = async move {
         let citizens: Vec<_> = (0..crowd)
             .map(|_| {
@@ -62,6 +72,7 @@ pub async fn run(
                             break;
                         }
                         let pick = candidates[rand::thread_rng().gen_range(0..candidates.len())];
+                        citizen.tried = true;
                         let body = booking_body(&slots[pick].seat, usize::from(persons), &cnps);
                         let sent_at = Instant::now();
                         let sent = client
@@ -99,16 +110,31 @@ pub async fn run(
         let mut recorders = Vec::with_capacity(crowd);
         for citizen in citizens {
             if let Ok(citizen) = citizen.await {
-                counter.fetch_add(citizen.booked_persons, Ordering::Relaxed);
+                totals
+                    .booked_persons
+                    .fetch_add(citizen.booked_persons, Ordering::Relaxed);
+                totals
+                    .never_tried
+                    .fetch_add(u64::from(!citizen.tried), Ordering::Relaxed);
                 recorders.push(citizen.recorder);
             }
         }
         Ok(PhaseStats::merge(recorders, started.elapsed()))
     };
     let name = format!("flash crowd ({crowd} clients)");
+    let tcp_before = tcp_listen_counters();
     let stats = ctx.measure(report, &name, crowd_run).await?;
+    let tcp = match (tcp_before, tcp_listen_counters()) {
+        (Some((overflows, retrans)), Some((overflows2, retrans2))) => format!(
+            "; kernel: {} accept-queue overflows, {} SYN retransmissions (machine-wide)",
+            overflows2.saturating_sub(overflows),
+            retrans2.saturating_sub(retrans)
+        ),
+        _ => String::new(),
+    };
     let after = ctx.probe.audit_day(day.office_id, day.date).await?;
-    let booked = booked_persons.load(Ordering::Relaxed);
+    let booked = tally.booked_persons.load(Ordering::Relaxed);
+    let never_tried = tally.never_tried.load(Ordering::Relaxed);
     let backend = ctx.backend.as_str();
     let status_409 = stats
         .errors
@@ -123,7 +149,8 @@ pub async fn run(
             "flash crowd: office {} on {} — {} slots, seats available at start {seats_at_start}, \
              seats taken {} (in the 201 answers: {booked} persons), 201s {}, 409s {status_409}, \
              other statuses {other}{}; slots over capacity {}, seats over capacity {}, \
-             counter/booking mismatches {} → OVERBOOKED SEATS {}; {:.2} s until the last citizen was answered",
+             counter/booking mismatches {} → OVERBOOKED SEATS {}; {never_tried} citizens found \
+             the day full before trying; {:.2} s until the last citizen was answered{tcp}",
             day.office_id,
             day.date,
             after.slots,

@@ -23,13 +23,15 @@ use crate::people::{CnpSource, Seat};
 use crate::report::{Report, Row};
 
 /// What the raw phase needs to know from the HTTP run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RawSetup {
     pub backend: Backend,
     pub clients: usize,
     pub duration: Duration,
     /// Mean sealed size of the real confirmation-request payloads.
     pub payload_len: usize,
+    /// The raw baseline's PostgreSQL database, for the CPU columns.
+    pub database: Option<String>,
 }
 
 /// The free seats of every office from tomorrow (UTC) to the end of the horizon.
@@ -67,7 +69,7 @@ pub async fn run(
     let next = Arc::new(AtomicUsize::new(0));
     let name = "raw store.create_booking";
     eprintln!("  {}: {name} …", setup.backend.as_str());
-    let before = CpuSnapshot::take(None);
+    let before = CpuSnapshot::take(None, setup.database.as_deref());
     let stats = closed_loop(setup.clients, setup.duration, move || {
         let (store, crypto, cnps) = (store.clone(), crypto.clone(), cnps.clone());
         let payload_plain = payload_plain.clone();
@@ -83,7 +85,7 @@ pub async fn run(
         }
     })
     .await;
-    let cpu = before.until(&CpuSnapshot::take(None));
+    let cpu = before.until(&CpuSnapshot::take(None, setup.database.as_deref()));
     let row = Row {
         backend: setup.backend.as_str(),
         phase: name.to_owned(),
