@@ -84,18 +84,21 @@ impl BookingStatus {
         }
     }
 
-    /// Whether the booking's persons occupy seats of its slot.
+    /// Whether the booking's persons occupy seats of its slot. A checked-in booking still
+    /// does: citizens often arrive before their time, and a seat freed by an early
+    /// check-in would be offered online again for a slot the counter is already serving.
+    /// The seats return when the visit ends (completed), which is past the slot anyway.
     #[must_use]
     pub const fn holds_seats(self) -> bool {
-        matches!(self, Self::Pending | Self::Confirmed)
+        matches!(self, Self::Pending | Self::Confirmed | Self::CheckedIn)
     }
 
-    /// Whether the booking counts for "one active booking per CNP". The same states as
-    /// [`holds_seats`](Self::holds_seats): once checked in, the person may book again
-    /// (for instance a family member's later appointment).
+    /// Whether the booking counts for "one active booking per CNP": pending or confirmed.
+    /// Once checked in, the person may book again (for instance a family member's later
+    /// appointment).
     #[must_use]
     pub const fn is_active(self) -> bool {
-        self.holds_seats()
+        matches!(self, Self::Pending | Self::Confirmed)
     }
 
     /// Whether no event can move the booking any more.

@@ -17,6 +17,7 @@ pub mod applications;
 mod appointment;
 mod availability;
 mod booking;
+pub mod counter;
 mod directory;
 pub mod input;
 mod links;
@@ -25,6 +26,7 @@ pub mod view;
 
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
 pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};
+pub use counter::StaffMoveOutcome;
 pub use directory::Directory;
 pub use input::{BookingRequest, FieldError, FieldErrors};
 

@@ -192,14 +192,16 @@ pub struct OutboxItem {
 
 /// The whole storage interface the app holds: four small parts, each implemented by each
 /// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
-pub trait Store: Database + Catalog + Bookings + Outbox + Staff + Applications {}
+pub trait Store: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications {}
 
-impl<T: Database + Catalog + Bookings + Outbox + Staff + Applications> Store for T {}
+impl<T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications> Store for T {}
 
 mod applications;
+mod counter;
 mod staff;
 
 pub use applications::*;
+pub use counter::*;
 pub use staff::*;
 
 #[async_trait]

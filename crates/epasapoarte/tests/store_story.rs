@@ -14,6 +14,8 @@ mod audit_log;
 mod catalog;
 #[path = "store_story/churn.rs"]
 mod churn;
+#[path = "store_story/counter.rs"]
+mod counter;
 #[path = "store_story/housekeeping.rs"]
 mod housekeeping;
 #[path = "store_story/lifecycle.rs"]

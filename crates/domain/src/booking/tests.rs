@@ -93,25 +93,32 @@ fn final_statuses_take_no_event() {
 }
 
 #[test]
-fn only_pending_and_confirmed_hold_seats_and_count_as_active() {
+fn pending_confirmed_and_checked_in_hold_seats_but_only_the_first_two_are_active() {
     for s in BookingStatus::ALL {
-        let holding = matches!(s, S::Pending | S::Confirmed);
+        let holding = matches!(s, S::Pending | S::Confirmed | S::CheckedIn);
+        let active = matches!(s, S::Pending | S::Confirmed);
         assert_eq!(s.holds_seats(), holding, "{s}");
-        assert_eq!(s.is_active(), holding, "{s}");
+        assert_eq!(s.is_active(), active, "{s}");
     }
 }
 
 #[test]
-fn leaving_pending_or_confirmed_releases_the_seats() {
+fn leaving_the_holding_states_releases_the_seats() {
     let t = step(S::Confirmed, E::Cancel).unwrap();
     assert!(t.releases_seats());
     assert_eq!(t.seat_delta(3), -3);
     let t = step(S::Pending, E::Confirm).unwrap();
     assert!(!t.releases_seats());
     assert_eq!(t.seat_delta(3), 0);
-    let t = step(S::CheckedIn, E::Complete).unwrap();
+    // An early check-in keeps the seats: the slot is being served.
+    let t = step(S::Confirmed, E::CheckIn).unwrap();
     assert!(!t.releases_seats());
     assert_eq!(t.seat_delta(5), 0);
+    let t = step(S::CheckedIn, E::Complete).unwrap();
+    assert!(t.releases_seats());
+    assert_eq!(t.seat_delta(5), -5);
+    let t = step(S::Confirmed, E::MarkNoShow).unwrap();
+    assert!(t.releases_seats());
 }
 
 #[test]

@@ -14,6 +14,7 @@ use super::*;
 
 mod applications;
 mod bookings;
+mod counter;
 mod housekeeping;
 mod offices;
 mod outbox;

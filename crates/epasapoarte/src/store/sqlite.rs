@@ -17,6 +17,7 @@ use super::*;
 
 mod applications;
 mod bookings;
+mod counter;
 mod housekeeping;
 mod offices;
 mod outbox;

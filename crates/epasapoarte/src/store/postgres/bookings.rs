@@ -321,7 +321,7 @@ async fn current_status(pool: &PgPool, booking_id: &str) -> StoreResult<BookingS
 }
 
 /// Loads bookings with their slot and persons, in the order of `ids`.
-async fn load(pool: &PgPool, ids: &[String]) -> StoreResult<Vec<BookingRecord>> {
+pub(super) async fn load(pool: &PgPool, ids: &[String]) -> StoreResult<Vec<BookingRecord>> {
     let rows = sqlx::query(
         "SELECT b.id, b.office_id, b.service, b.status, b.created_at, b.expires_at, b.email_enc, b.lang,
                 s.date, s.time, s.starts_at

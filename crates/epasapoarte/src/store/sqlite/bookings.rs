@@ -334,7 +334,7 @@ pub(super) async fn insert_outbox(
 }
 
 /// Loads bookings with their slot and persons, in the order of `ids`.
-async fn load(pool: &SqlitePool, ids: &[String]) -> StoreResult<Vec<BookingRecord>> {
+pub(super) async fn load(pool: &SqlitePool, ids: &[String]) -> StoreResult<Vec<BookingRecord>> {
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
         let row = sqlx::query(

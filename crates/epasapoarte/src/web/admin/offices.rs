@@ -28,6 +28,7 @@ struct OfficesPage {
 struct OfficePage {
     chrome: Chrome,
     staff: Option<StaffBar>,
+    office_id: i64,
     name: String,
     rows: Vec<Row>,
     /// (weekday, interval, slot minutes, counters)
@@ -66,6 +67,7 @@ pub async fn show(page: Page, staff: Staff, Path(office): Path<i64>) -> Response
     let lang = chrome.lang;
     let bar = StaffBar::of(&page.state, lang, &staff).await;
     page.render(OfficePage {
+        office_id: office.id,
         name: office.name.clone(),
         rows: summary(lang, &office),
         hours: weekly(lang, &office),

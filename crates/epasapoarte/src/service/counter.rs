@@ -1,0 +1,108 @@
+//! The staff side of bookings (SPEC §3 "Agenda", office re-planning): read a booking or an
+//! office's bookings, and move one — check-in, no-show, completion, or a cancellation
+//! with one of the official reasons, which e-mails the citizen in the same transaction.
+//! The domain lifecycle decides which moves exist; the store makes each one a
+//! compare-and-set, so a clerk and a citizen acting at once have exactly one winner.
+//! Who may do this for which office is the back office's gate, not this layer's.
+
+use chrono::{DateTime, Utc};
+use epasapoarte_domain::booking::{BookingEvent, BookingStatus, CancelReason, step};
+
+use super::{BookingService, ServiceError, ServiceResult};
+use crate::i18n::Lang;
+use crate::mail::Mail;
+use crate::store::{BookingMove, BookingRecord, TransitionOutcome};
+
+/// What a staff move found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffMoveOutcome {
+    /// This call moved the booking; it was in `from`.
+    Moved {
+        from: BookingStatus,
+        to: BookingStatus,
+    },
+    /// The lifecycle does not allow the move from the booking's current status (including
+    /// a race lost to another move); nothing changed.
+    NotAllowed { status: BookingStatus },
+}
+
+impl BookingService {
+    /// A booking by id, personal data still sealed (`None` when unknown).
+    pub async fn staff_booking(&self, id: &str) -> ServiceResult<Option<BookingRecord>> {
+        Ok(self.store.booking(id).await?)
+    }
+
+    /// The office's bookings starting in `[from, to)`, every status, by time.
+    pub async fn office_bookings(
+        &self,
+        office_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> ServiceResult<Vec<BookingRecord>> {
+        Ok(self.store.office_bookings(office_id, from, to).await?)
+    }
+
+    /// Moves a booking by a staff action. `reason` is required for `Cancel` (and must be
+    /// a staff reason); it is ignored otherwise. A cancellation e-mails the citizen.
+    pub async fn move_booking_by_staff(
+        &self,
+        booking_id: &str,
+        event: BookingEvent,
+        reason: Option<CancelReason>,
+    ) -> ServiceResult<StaffMoveOutcome> {
+        let record = self
+            .store
+            .booking(booking_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let Ok(transition) = step(record.status, event) else {
+            return Ok(StaffMoveOutcome::NotAllowed {
+                status: record.status,
+            });
+        };
+        let (reason, outbox) = if event == BookingEvent::Cancel {
+            let reason = reason
+                .filter(|reason| CancelReason::STAFF.contains(reason))
+                .ok_or_else(|| {
+                    ServiceError::Internal(anyhow::anyhow!(
+                        "a staff cancellation needs a staff reason"
+                    ))
+                })?;
+            let (appointment, email) = self.stored_appointment(&record).await?;
+            let mail = Mail::Cancelled {
+                to: email,
+                lang: Lang::parse(&record.lang).unwrap_or_default(),
+                reason: reason.as_str().to_owned(),
+                appointment,
+            };
+            (
+                Some(reason.as_str().to_owned()),
+                Some(self.seal_mail(&mail)?),
+            )
+        } else {
+            (None, None)
+        };
+        let change = BookingMove {
+            booking_id: record.id.clone(),
+            from: transition.from,
+            to: transition.to,
+            now: self.now(),
+            reason,
+            outbox,
+        };
+        let outcome = self.store.move_booking(&change).await?;
+        if transition.releases_seats() {
+            self.directory.invalidate_seats(record.office_id);
+        }
+        Ok(match outcome {
+            TransitionOutcome::Done => {
+                tracing::info!(booking = %record.id, from = %transition.from, to = %transition.to, "booking moved by staff");
+                StaffMoveOutcome::Moved {
+                    from: transition.from,
+                    to: transition.to,
+                }
+            }
+            TransitionOutcome::Unchanged(status) => StaffMoveOutcome::NotAllowed { status },
+        })
+    }
+}
