@@ -302,7 +302,8 @@ pub trait Outbox: Send + Sync + 'static {
         lease: chrono::Duration,
         limit: u32,
     ) -> StoreResult<Vec<OutboxItem>>;
-    async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()>;
+    /// Marks messages sent (a group at a time: one transaction for all of them).
+    async fn mark_sent(&self, ids: &[i64], now: DateTime<Utc>) -> StoreResult<()>;
     async fn mark_failed(
         &self,
         id: i64,

@@ -91,27 +91,79 @@ pub async fn deliver_due(
         batch_was_full: items.len() >= BATCH_SIZE as usize,
         ..DeliveryReport::default()
     };
+    // Sent messages are marked in groups, not one transaction each: on PostgreSQL every
+    // commit waits for a WAL flush, and one per e-mail halved the bookings a server could
+    // take while mail went out. A group is written at least every second, so a crash
+    // re-sends at most that second's messages (under the same Message-ID: SPEC §7 accepts
+    // at-least-once delivery).
+    let mut sent = SentMarks::new(now);
     for item in &items {
         if started.elapsed() > SEND_BUDGET {
             // Due again at once, for the next round (the lease would free it later anyway).
             mark_failed(store, item, "not attempted: the round ran out of time", now).await;
             continue;
         }
-        if deliver_one(store, crypto, mailer, settings, item, now).await {
+        if deliver_one(crypto, mailer, settings, store, item, now).await {
             report.sent += 1;
+            sent.push(item.id);
+            if sent.due() {
+                sent.flush(store).await;
+            }
         } else {
             report.failed += 1;
         }
     }
+    sent.flush(store).await;
     Ok(report)
 }
 
-/// Opens, renders, sends and marks one message; true when it was handed over.
+/// Ids of sent messages waiting to be marked, and since when.
+struct SentMarks {
+    ids: Vec<i64>,
+    since: Instant,
+    now: DateTime<Utc>,
+}
+
+impl SentMarks {
+    const MAX_WAIT: Duration = Duration::from_secs(1);
+
+    fn new(now: DateTime<Utc>) -> Self {
+        SentMarks {
+            ids: Vec::new(),
+            since: Instant::now(),
+            now,
+        }
+    }
+
+    fn push(&mut self, id: i64) {
+        if self.ids.is_empty() {
+            self.since = Instant::now();
+        }
+        self.ids.push(id);
+    }
+
+    fn due(&self) -> bool {
+        self.since.elapsed() >= Self::MAX_WAIT
+    }
+
+    async fn flush(&mut self, store: &dyn Store) {
+        if self.ids.is_empty() {
+            return;
+        }
+        if let Err(error) = store.mark_sent(&self.ids, self.now).await {
+            tracing::error!(count = self.ids.len(), %error, "mail sent but not marked: it will be sent again");
+        }
+        self.ids.clear();
+    }
+}
+
+/// Opens, renders and sends one message, marking a failure; true when it was handed over
+/// (the caller marks it sent).
 async fn deliver_one(
-    store: &dyn Store,
     crypto: &Crypto,
     mailer: &Mailer,
     settings: &MailSettings,
+    store: &dyn Store,
     item: &OutboxItem,
     now: DateTime<Utc>,
 ) -> bool {
@@ -145,9 +197,6 @@ async fn deliver_one(
                 transport = mailer.name(),
                 "mail sent"
             );
-            if let Err(error) = store.mark_sent(id, now).await {
-                tracing::error!(outbox_id = id, kind, %error, "mail sent but not marked: it will be sent again");
-            }
             true
         }
         Err(error) => {

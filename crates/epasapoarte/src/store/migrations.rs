@@ -29,6 +29,12 @@ pub const SQLITE: &[Migration] = &[
         name: "applications",
         sql: include_str!("../../migrations/sqlite/0004_applications.sql"),
     },
+    // 5–8: the back office (reports, office setup, counter, applications pages).
+    Migration {
+        version: 9,
+        name: "outbox_claim",
+        sql: include_str!("../../migrations/sqlite/0009_outbox_claim.sql"),
+    },
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -51,6 +57,12 @@ pub const POSTGRES: &[Migration] = &[
         version: 4,
         name: "applications",
         sql: include_str!("../../migrations/postgres/0004_applications.sql"),
+    },
+    // 5–8: the back office (reports, office setup, counter, applications pages).
+    Migration {
+        version: 9,
+        name: "outbox_claim",
+        sql: include_str!("../../migrations/postgres/0009_outbox_claim.sql"),
     },
 ];
 

@@ -20,6 +20,7 @@ mod bookings;
 mod counter;
 mod housekeeping;
 mod offices;
+mod one_trip;
 mod outbox;
 mod staff;
 
@@ -70,7 +71,11 @@ fn classify(error: sqlx::Error) -> StoreError {
         if message.contains("booking_persons.cnp_hash") {
             return StoreError::CnpAlreadyBooked;
         }
-        if message.contains("slots_taken_within_capacity") {
+        // A full slot fails the seat CHECK; a slot that does not exist leaves the
+        // booking's slot_id NULL (see `one_trip.rs`).
+        if message.contains("slots_taken_within_capacity")
+            || message.contains("NOT NULL constraint failed: bookings.slot_id")
+        {
             return StoreError::SlotFull;
         }
     }

@@ -11,6 +11,7 @@ use crate::support::{Story, booking, message, on_both_backends, random_bytes, t0
 on_both_backends!(
     a_booking_for_three_takes_three_seats_and_writes_its_email,
     a_booking_that_does_not_fit_is_refused_and_writes_nothing,
+    a_booking_for_a_slot_never_planned_is_refused_and_the_next_one_is_unharmed,
     a_cnp_with_an_active_booking_cannot_book_again_and_nothing_is_written,
     a_booking_naming_one_cnp_twice_is_refused,
     unknown_bookings_and_tokens_are_not_found,
@@ -82,6 +83,33 @@ async fn a_booking_that_does_not_fit_is_refused_and_writes_nothing(db: TestDatab
         .cnps(&[too_big.persons[0].cnp_hash.clone()])
         .build();
     story.store.create_booking(&retry).await.unwrap();
+}
+
+async fn a_booking_for_a_slot_never_planned_is_refused_and_the_next_one_is_unharmed(
+    db: TestDatabase,
+) {
+    let story = Story::new(db).await;
+    let slot = story.slot(0, 4).await;
+    let mut nowhere = slot;
+    nowhere.time = chrono::NaiveTime::from_hms_opt(3, 7, 0).unwrap();
+
+    let refused = story.store.create_booking(&booking(&nowhere).build()).await;
+
+    assert!(matches!(refused, Err(StoreError::SlotFull)), "{refused:?}");
+    assert_eq!(story.depth().await, 0);
+    // A refusal rolls its transaction back: the writer goes on with the next booking, and
+    // a string of refusals in a row leaves nothing behind either.
+    for _ in 0..3 {
+        let again = story.store.create_booking(&booking(&nowhere).build()).await;
+        assert!(matches!(again, Err(StoreError::SlotFull)), "{again:?}");
+    }
+    story
+        .store
+        .create_booking(&booking(&slot).persons(4).build())
+        .await
+        .unwrap();
+    assert_eq!(story.seats(&slot).await.taken, 4);
+    assert_eq!(story.depth().await, 1);
 }
 
 async fn a_cnp_with_an_active_booking_cannot_book_again_and_nothing_is_written(db: TestDatabase) {

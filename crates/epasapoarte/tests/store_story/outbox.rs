@@ -137,9 +137,8 @@ async fn a_sent_message_leaves_the_claims_and_the_depth(db: TestDatabase) {
     assert_eq!(claimed.len(), 2);
     assert!(claimed[0].id < claimed[1].id, "oldest first");
 
-    for item in &claimed {
-        story.store.mark_sent(item.id, now).await.unwrap();
-    }
+    let ids: Vec<i64> = claimed.iter().map(|item| item.id).collect();
+    story.store.mark_sent(&ids, now).await.unwrap();
 
     assert_eq!(story.depth().await, 1);
     let later = story

@@ -82,17 +82,50 @@ impl Bookings for PgStore {
         purpose: TokenPurpose,
         token_hash: &[u8],
     ) -> StoreResult<Option<BookingRecord>> {
-        let id: Option<String> = sqlx::query_scalar(
-            "SELECT booking_id FROM booking_tokens WHERE hash = $1 AND purpose = $2",
+        // One round trip (a link opens the booking on every confirm and cancel): the
+        // token, its booking, the slot and the persons, aggregated in order.
+        let row = sqlx::query(
+            "SELECT b.id, b.office_id, b.service, b.status, b.created_at, b.expires_at, b.email_enc, b.lang,
+                    s.date, s.time, s.starts_at,
+                    array_agg(p.last_name_enc ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS last_names,
+                    array_agg(p.first_name_enc ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS first_names,
+                    array_agg(p.cnp_enc ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS cnps,
+                    array_agg(p.cnp_hash ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS cnp_hashes
+             FROM booking_tokens t
+             JOIN bookings b ON b.id = t.booking_id
+             JOIN slots s ON s.id = b.slot_id
+             LEFT JOIN booking_persons p ON p.booking_id = b.id
+             WHERE t.hash = $1 AND t.purpose = $2
+             GROUP BY b.id, s.id",
         )
         .bind(token_hash)
         .bind(purpose.as_str())
         .fetch_optional(&self.pool)
         .await?;
-        match id {
-            Some(id) => load(&self.pool, &[id]).await.map(|mut found| found.pop()),
-            None => Ok(None),
-        }
+        let Some(row) = row else { return Ok(None) };
+        let column = |name: &str| -> StoreResult<Vec<Vec<u8>>> {
+            Ok(row
+                .try_get::<Option<Vec<Vec<u8>>>, _>(name)?
+                .unwrap_or_default())
+        };
+        let (last, first, cnp, hash) = (
+            column("last_names")?,
+            column("first_names")?,
+            column("cnps")?,
+            column("cnp_hashes")?,
+        );
+        let persons = last
+            .into_iter()
+            .zip(first)
+            .zip(cnp.into_iter().zip(hash))
+            .map(|((last_name, first_name), (cnp, cnp_hash))| SealedPerson {
+                last_name,
+                first_name,
+                cnp,
+                cnp_hash,
+            })
+            .collect();
+        booking_record(&row, persons).map(Some)
     }
 
     async fn active_bookings_by_email(&self, email_hash: &[u8]) -> StoreResult<Vec<BookingRecord>> {

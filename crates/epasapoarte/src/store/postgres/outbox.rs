@@ -51,12 +51,12 @@ impl Outbox for PgStore {
         Ok(items)
     }
 
-    async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
+    async fn mark_sent(&self, ids: &[i64], now: DateTime<Utc>) -> StoreResult<()> {
         sqlx::query(
-            "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2",
+            "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = ANY($2)",
         )
         .bind(rows::millis(now))
-        .bind(id)
+        .bind(ids)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -8,79 +8,15 @@ use epasapoarte_domain::booking::BookingStatus;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
-use super::{SqliteStore, classify};
+use super::{SqliteStore, one_trip};
 use crate::store::rows;
 use crate::store::*;
 
 #[async_trait]
 impl Bookings for SqliteStore {
     async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()> {
-        let persons = i64::try_from(booking.persons.len()).unwrap_or(i64::MAX);
-        let mut tx = self.writer.begin().await?;
-        // The conditional update is the capacity check: it takes the seats only if they
-        // are free, in the same statement.
-        let slot_id: Option<i64> = sqlx::query_scalar(
-            "UPDATE slots SET taken = taken + ?1
-             WHERE office_id = ?2 AND date = ?3 AND time = ?4 AND taken + ?1 <= capacity
-             RETURNING id",
-        )
-        .bind(persons)
-        .bind(booking.office_id)
-        .bind(rows::date_text(booking.date))
-        .bind(rows::time_text(booking.time))
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(classify)?;
-        let Some(slot_id) = slot_id else {
-            return Err(StoreError::SlotFull);
-        };
-        sqlx::query(
-            "INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at, expires_at,
-                                   email_hash, email_enc, phone_enc, consent_at, consent_policy, lang)
-             VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&booking.id)
-        .bind(booking.office_id)
-        .bind(slot_id)
-        .bind(booking.service.as_str())
-        .bind(persons)
-        .bind(rows::millis(booking.created_at))
-        .bind(rows::millis(booking.expires_at))
-        .bind(&booking.email_hash)
-        .bind(&booking.email)
-        .bind(&booking.phone)
-        .bind(rows::millis(booking.created_at))
-        .bind(&booking.consent_policy)
-        .bind(&booking.lang)
-        .execute(&mut *tx)
-        .await
-        .map_err(classify)?;
-        for (position, person) in (1_i64..).zip(&booking.persons) {
-            sqlx::query(
-                "INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc, cnp_enc, cnp_hash, holds)
-                 VALUES (?, ?, ?, ?, ?, ?, 1)",
-            )
-            .bind(&booking.id)
-            .bind(position)
-            .bind(&person.last_name)
-            .bind(&person.first_name)
-            .bind(&person.cnp)
-            .bind(&person.cnp_hash)
-            .execute(&mut *tx)
-            .await
-            .map_err(classify)?;
-        }
-        insert_token(
-            &mut tx,
-            &booking.id,
-            TokenPurpose::Confirm,
-            &booking.confirm_token_hash,
-            booking.created_at,
-        )
-        .await?;
-        insert_outbox(&mut tx, &booking.outbox, booking.created_at).await?;
-        tx.commit().await?;
-        Ok(())
+        // One round trip: see `one_trip.rs`.
+        one_trip::create_booking(&self.writer, booking).await
     }
 
     async fn booking_by_token(
@@ -121,30 +57,19 @@ impl Bookings for SqliteStore {
         cancel_token_hash: &[u8],
         outbox: &NewOutboxMessage,
     ) -> StoreResult<TransitionOutcome> {
-        let mut tx = self.writer.begin().await?;
-        let confirmed = sqlx::query(
-            "UPDATE bookings SET status = 'confirmed', confirmed_at = ?
-             WHERE id = ? AND status = 'pending' AND expires_at > ?",
+        // The common case in one round trip (see `one_trip.rs`); the rest below.
+        if one_trip::confirm_booking(
+            &self.writer,
+            booking_id,
+            rows::millis(now),
+            cancel_token_hash,
+            outbox,
         )
-        .bind(rows::millis(now))
-        .bind(booking_id)
-        .bind(rows::millis(now))
-        .execute(&mut *tx)
         .await?
-        .rows_affected();
-        if confirmed == 1 {
-            insert_token(
-                &mut tx,
-                booking_id,
-                TokenPurpose::Cancel,
-                cancel_token_hash,
-                now,
-            )
-            .await?;
-            insert_outbox(&mut tx, outbox, now).await?;
-            tx.commit().await?;
+        {
             return Ok(TransitionOutcome::Done);
         }
+        let mut tx = self.writer.begin().await?;
         // Not confirmable: a pending booking past its time expires here and now, so the
         // citizen is told "expired" and the seats return at once.
         if release(

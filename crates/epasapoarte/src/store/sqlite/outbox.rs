@@ -47,14 +47,18 @@ impl Outbox for SqliteStore {
         Ok(items)
     }
 
-    async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query(
-            "UPDATE outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE id = ?",
-        )
-        .bind(rows::millis(now))
-        .bind(id)
-        .execute(&self.writer)
-        .await?;
+    async fn mark_sent(&self, ids: &[i64], now: DateTime<Utc>) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        for id in ids {
+            sqlx::query(
+                "UPDATE outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE id = ?",
+            )
+            .bind(rows::millis(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
