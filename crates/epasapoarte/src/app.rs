@@ -59,10 +59,12 @@ impl Application {
         let now = options.clock.now();
         if options.demo {
             let report = seed::seed(store.as_ref(), now).await?;
+            let staff = seed::seed_demo_staff(&store, now).await?;
             tracing::info!(
                 offices = report.offices_created,
                 slots = report.slots_created,
-                "demo data seeded"
+                staff_accounts = staff,
+                "demo data seeded (staff sign-in: see the README)"
             );
         } else {
             seed::plan_all_slots(store.as_ref(), now).await?;

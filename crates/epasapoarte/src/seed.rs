@@ -9,6 +9,7 @@ use epasapoarte_domain::schedule::{BookingWindow, bookable_slots};
 
 use crate::store::{NewOffice, OfficeRecord, PlannedSlot, Store};
 
+mod demo_staff;
 pub mod hours;
 pub mod offices;
 
@@ -57,6 +58,8 @@ pub fn offices() -> Vec<NewOffice> {
         })
         .collect()
 }
+
+pub use demo_staff::{DEMO_COUNTY, DEMO_STAFF, seed_demo_staff};
 
 /// Loads the counties and the demo offices, then plans every office's slots for the
 /// booking window at `now`. A second run creates nothing.

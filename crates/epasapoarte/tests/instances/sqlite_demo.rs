@@ -164,6 +164,8 @@ pub async fn run() {
         "the log shows the secret key"
     );
 
+    demo_staff_can_sign_in(&server).await;
+
     server.terminate();
     let status = server.wait_exit(Duration::from_secs(10)).await;
     assert!(
@@ -171,4 +173,57 @@ pub async fn run() {
         "exit on SIGTERM: {status:?}"
     );
     eprintln!("sqlite demo story took {:?}", started.elapsed());
+}
+
+/// The demo seeds staff accounts, names them on its login page, and they work: the
+/// manager of the Cluj office signs in and reaches that office's page.
+async fn demo_staff_can_sign_in(server: &Server) {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(20))
+        .build()
+        .expect("an HTTP client");
+    let login = browser
+        .get(server.url("/admin/login"))
+        .send()
+        .await
+        .expect("GET /admin/login")
+        .text()
+        .await
+        .expect("the login page");
+    assert!(login.contains("manager.cj") && login.contains("demo-manager-parola"));
+    let csrf = login
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the login form's anti-forgery token")
+        .to_owned();
+    let signed_in = browser
+        .post(server.url("/admin/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "manager.cj"),
+            ("password", "demo-manager-parola"),
+        ])
+        .send()
+        .await
+        .expect("POST /admin/login");
+    assert_eq!(
+        signed_in.status().as_u16(),
+        303,
+        "the demo manager signs in"
+    );
+    let dashboard = browser
+        .get(server.url("/admin"))
+        .send()
+        .await
+        .expect("GET /admin")
+        .text()
+        .await
+        .expect("the dashboard");
+    assert!(
+        dashboard.contains("manager.cj"),
+        "signed in as the demo manager"
+    );
 }

@@ -27,6 +27,19 @@ struct LoginPage {
     username: String,
     /// Why the reader is here again: `admin.login.expired` or `admin.login.signed_out`.
     notice: Option<&'static str>,
+    /// `serve --demo` only: the demo accounts (username, role key, password), which are
+    /// public anyway (README).
+    demo_accounts: Vec<(&'static str, String, &'static str)>,
+}
+
+fn demo_accounts(page: &Page) -> Vec<(&'static str, String, &'static str)> {
+    if !page.state.demo {
+        return Vec::new();
+    }
+    crate::seed::DEMO_STAFF
+        .iter()
+        .map(|(username, role, password)| (*username, format!("admin.role.{role}"), *password))
+        .collect()
 }
 
 impl LoginPage {
@@ -46,12 +59,14 @@ pub async fn show(page: Page, staff: Option<Staff>, RawQuery(query): RawQuery) -
         _ => None,
     });
     let chrome = page.chrome.clone();
+    let demo_accounts = demo_accounts(&page);
     page.render(LoginPage {
         chrome,
         staff: None,
         errors: Vec::new(),
         username: String::new(),
         notice,
+        demo_accounts,
     })
 }
 
@@ -73,6 +88,7 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
         }
         Ok(LoginOutcome::Refused) => {
             let chrome = page.chrome.clone();
+            let demo_accounts = demo_accounts(&page);
             let errors = vec![FieldMessage {
                 id: "username".to_owned(),
                 message: chrome.t("admin.login.failed").to_owned(),
@@ -85,6 +101,7 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
                     errors,
                     username: form.get("username").chars().take(64).collect(),
                     notice: None,
+                    demo_accounts,
                 },
             )
         }
