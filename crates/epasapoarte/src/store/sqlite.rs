@@ -21,6 +21,7 @@ mod counter;
 mod housekeeping;
 mod offices;
 mod outbox;
+mod reports;
 mod staff;
 
 pub struct SqliteStore {
