@@ -12,5 +12,7 @@ mod admin_web {
     mod login;
     mod pages;
     mod password;
+    mod reports;
+    mod reports_setup;
     mod sessions;
 }
