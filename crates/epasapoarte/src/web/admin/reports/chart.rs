@@ -10,7 +10,8 @@ const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 240.0;
 const LEFT: f64 = 48.0;
 const RIGHT: f64 = 8.0;
-const TOP: f64 = 12.0;
+/// Room above the plot for the legend.
+const TOP: f64 = 24.0;
 const BOTTOM: f64 = 28.0;
 
 /// What every chart needs: a unique id prefix, its title and description, and one
@@ -187,10 +188,9 @@ impl Chart<'_> {
             let x = WIDTH - RIGHT - 160.0 * (entries.len() - n) as f64;
             let _ = write!(
                 svg,
-                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{TOP}\" width=\"10\" height=\"10\"/>\
-                 <text class=\"chart__legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"4\" width=\"10\" height=\"10\"/>\
+                 <text class=\"chart__legend\" x=\"{:.1}\" y=\"13\">{}</text>",
                 x + 14.0,
-                TOP + 9.0,
                 escape(name)
             );
         }
@@ -263,16 +263,17 @@ mod tests {
     fn one_day_fills_the_plot_width_and_scales_to_its_value() {
         let labels = vec!["2026-01-05".to_owned()];
         let svg = chart(&labels).bars(("offered", &[10]), ("booked", &[5]), |_| "5 / 10".into());
-        // Offered 10 is the top of the scale: the full plot height (200), from y = 12.
+        // Offered 10 is the top of the scale: the full plot (664 wide from x = 48, 188
+        // high from y = 24); booked 5 is half as high, and the narrower bar in front.
         assert!(
             svg.contains(
-                "class=\"chart__back\" x=\"114.4\" y=\"12.0\" width=\"532.8\" height=\"200.0\""
+                "class=\"chart__back\" x=\"114.4\" y=\"24.0\" width=\"531.2\" height=\"188.0\""
             ),
             "{svg}"
         );
         assert!(
             svg.contains(
-                "class=\"chart__front\" x=\"247.6\" y=\"112.0\" width=\"266.4\" height=\"100.0\""
+                "class=\"chart__front\" x=\"247.2\" y=\"118.0\" width=\"265.6\" height=\"94.0\""
             ),
             "{svg}"
         );
