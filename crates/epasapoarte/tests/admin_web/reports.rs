@@ -7,7 +7,7 @@ use epasapoarte::jobs;
 use epasapoarte_domain::booking::BookingStatus::*;
 
 use super::reports_setup::{day, table_rows};
-use super::support::{Backoffice, Persona};
+use super::support::{Backoffice, Persona, unresolved_keys};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -17,6 +17,7 @@ on_both_backends!(
     lead_time_samples_keep_one_row_per_hour_and_the_days_worst,
     an_admin_sees_every_office_and_others_see_only_their_own,
     bad_ranges_are_refused_with_422,
+    the_report_pages_read_well_in_romanian_and_english,
 );
 
 const RANGE: &str = "de_la=2030-03-04&pana_la=2030-03-06";
@@ -357,4 +358,26 @@ async fn bad_ranges_are_refused_with_422(app: Backoffice) {
         long.body.contains("value=\"2029-01-01\""),
         "what was typed is kept"
     );
+}
+
+async fn the_report_pages_read_well_in_romanian_and_english(app: Backoffice) {
+    known_days(&app).await;
+    let admin = app.signed_in(Persona::Admin).await;
+    let office = format!("/admin/birouri/{}/rapoarte", app.office_a);
+    for (lang, marker) in [("en", "Seats booked"), ("ro", "Locuri rezervate")] {
+        for path in ["/admin/rapoarte", office.as_str()] {
+            let reply = admin.get(&format!("{path}?{RANGE}&lang={lang}")).await;
+            assert_eq!(reply.status, 200, "{path} in {lang}");
+            assert!(reply.body.contains(marker), "{path} in {lang}");
+            assert_eq!(reply.body.matches("<h1").count(), 1, "{path}: one h1");
+            assert!(
+                unresolved_keys(&reply.body).is_empty(),
+                "{path} {lang}: {:?}",
+                unresolved_keys(&reply.body)
+            );
+        }
+    }
+    let english = admin.get(&format!("{office}?{RANGE}&lang=en")).await;
+    let rows = table_rows(&english.body, "report-days", "tbody");
+    assert_eq!(rows[0][7], "62.5%");
 }
