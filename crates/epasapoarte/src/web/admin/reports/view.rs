@@ -103,15 +103,17 @@ pub fn charts(lang: Lang, days: &[DayReport]) -> (String, String) {
             )
         },
     );
-    // A day without a free seat sits at the top of the scale: the horizon, at least.
+    // A day without any free seat is drawn at the top of the scale (never as a short
+    // wait); its tooltip and the table say "no free seat".
     let worst = days
         .iter()
         .filter_map(|day| day.lead_days.flatten())
         .max()
         .unwrap_or(0);
+    let ceiling = super::chart::nice_max(worst.max(1));
     let lead: Vec<Option<u32>> = days
         .iter()
-        .map(|day| day.lead_days.map(|days| days.unwrap_or(worst)))
+        .map(|day| day.lead_days.map(|days| days.unwrap_or(ceiling)))
         .collect();
     let sampled = lead.iter().flatten().count();
     let lead_chart = Chart {
@@ -171,4 +173,57 @@ pub fn csv_body(days: &[DayReport]) -> String {
         ]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn report(day: u32, lead_days: Option<Option<u32>>) -> DayReport {
+        DayReport {
+            counts: DayCounts {
+                date: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
+                ..DayCounts::default()
+            },
+            lead_days,
+        }
+    }
+
+    #[test]
+    fn a_day_without_a_free_seat_is_drawn_at_the_top_not_as_a_short_wait() {
+        let days = [report(5, Some(None)), report(6, None)];
+        let (_, lead) = charts(Lang::Ro, &days);
+        // Scale top 1 (nothing numeric), so the point sits at the plot's top, y = 24.
+        assert!(
+            lead.contains("cy=\"24.0\" r=\"3\"><title>2026-01-05: niciun loc liber</title>"),
+            "{lead}"
+        );
+        assert_eq!(
+            lead.matches("<circle").count(),
+            1,
+            "an unmeasured day has no point"
+        );
+    }
+
+    #[test]
+    fn the_csv_marks_unmeasured_and_seatless_days_differently() {
+        let body = csv_body(&[
+            report(5, Some(None)),
+            report(6, None),
+            report(7, Some(Some(12))),
+        ]);
+        let lines: Vec<&str> = body.split("\r\n").collect();
+        assert_eq!(lines[1], "2026-01-05,0,0,0,0,0,0,,none");
+        assert_eq!(lines[2], "2026-01-06,0,0,0,0,0,0,,");
+        assert_eq!(lines[3], "2026-01-07,0,0,0,0,0,0,,12");
+    }
+
+    #[test]
+    fn percentages_follow_the_language() {
+        assert_eq!(percent(Lang::Ro, Some(625)), "62,5 %");
+        assert_eq!(percent(Lang::En, Some(625)), "62.5%");
+        assert_eq!(percent(Lang::En, None), "—");
+    }
 }
