@@ -13,6 +13,7 @@ mod admin_web {
     mod pages;
     mod password;
     mod reports;
+    mod reports_lead;
     mod reports_setup;
     mod sessions;
 }
