@@ -93,6 +93,7 @@ impl Application {
             handles.push(jobs::spawn_expiry(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_slot_planning(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_housekeeping(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
         }
         Ok(Application {

@@ -1,7 +1,8 @@
 //! Background work every instance runs (SPEC §7): expiring unconfirmed bookings, planning
-//! slots over the horizon, delivering the outbox. Each job is a public "run once" step that
-//! tests call directly, plus a loop; all of them are safe with many instances (the database
-//! decides who does each piece of work, exactly once).
+//! slots over the horizon, delivering the outbox, sampling lead times for the reports.
+//! Each job is a public "run once" step that tests call directly, plus a loop; all of them
+//! are safe with many instances (the database decides who does each piece of work,
+//! exactly once).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -174,6 +175,32 @@ pub fn spawn_housekeeping(
         move || {
             let service = service.clone();
             async move { housekeeping_once(&service).await.map(|_| ()) }
+        },
+    ))
+}
+
+/// Lead time is sampled once per hour; each sample is an upsert per office and UTC hour,
+/// so instances running the job in the same hour write one row, not one each.
+pub const LEAD_TIME_INTERVAL: Duration = Duration::from_secs(60 * 60);
+
+/// Samples every office's lead time to its first free slot (one store read for all).
+pub async fn lead_time_once(service: &BookingService) -> anyhow::Result<usize> {
+    Ok(service.sample_lead_times().await?)
+}
+
+/// Starts the lead-time sampling loop (its first tick samples at once).
+pub fn spawn_lead_time(
+    service: BookingService,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    tokio::spawn(every(
+        "lead_time",
+        LEAD_TIME_INTERVAL,
+        shutdown,
+        move || {
+            let service = service.clone();
+            async move { lead_time_once(&service).await.map(|_| ()) }
         },
     ))
 }

@@ -22,6 +22,7 @@ mod directory;
 pub mod input;
 mod links;
 mod lookup;
+pub mod reports;
 pub mod view;
 
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};

@@ -192,16 +192,24 @@ pub struct OutboxItem {
 
 /// The whole storage interface the app holds: four small parts, each implemented by each
 /// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
-pub trait Store: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications {}
+pub trait Store:
+    Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports
+{
+}
 
-impl<T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications> Store for T {}
+impl<T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports> Store
+    for T
+{
+}
 
 mod applications;
 mod counter;
+pub(crate) mod reports;
 mod staff;
 
 pub use applications::*;
 pub use counter::*;
+pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 
 #[async_trait]

@@ -12,5 +12,8 @@ mod admin_web {
     mod login;
     mod pages;
     mod password;
+    mod reports;
+    mod reports_lead;
+    mod reports_setup;
     mod sessions;
 }

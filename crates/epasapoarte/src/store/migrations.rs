@@ -29,7 +29,11 @@ pub const SQLITE: &[Migration] = &[
         name: "applications",
         sql: include_str!("../../migrations/sqlite/0004_applications.sql"),
     },
-    // 5–8: the back office (reports, office setup, counter, applications pages).
+    Migration {
+        version: 5,
+        name: "reports",
+        sql: include_str!("../../migrations/sqlite/0005_reports.sql"),
+    },
     Migration {
         version: 9,
         name: "outbox_claim",
@@ -58,7 +62,11 @@ pub const POSTGRES: &[Migration] = &[
         name: "applications",
         sql: include_str!("../../migrations/postgres/0004_applications.sql"),
     },
-    // 5–8: the back office (reports, office setup, counter, applications pages).
+    Migration {
+        version: 5,
+        name: "reports",
+        sql: include_str!("../../migrations/postgres/0005_reports.sql"),
+    },
     Migration {
         version: 9,
         name: "outbox_claim",

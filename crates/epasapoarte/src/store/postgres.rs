@@ -18,6 +18,7 @@ mod counter;
 mod housekeeping;
 mod offices;
 mod outbox;
+mod reports;
 mod staff;
 
 pub struct PgStore {

@@ -22,6 +22,7 @@ mod housekeeping;
 mod offices;
 mod one_trip;
 mod outbox;
+mod reports;
 mod staff;
 
 pub struct SqliteStore {

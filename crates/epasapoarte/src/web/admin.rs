@@ -16,6 +16,7 @@ mod login;
 mod logout;
 mod offices;
 mod password;
+mod reports;
 pub mod routes;
 mod users;
 

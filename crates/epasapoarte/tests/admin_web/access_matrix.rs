@@ -26,6 +26,17 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ("GET", "/admin/birouri", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/utilizatori", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/audit", [303, 403, 403, 403, 403, 200]),
+    ("GET", "/admin/rapoarte", [303, 403, 403, 403, 403, 200]),
+    (
+        "GET",
+        "/admin/birouri/{office}/rapoarte",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/rapoarte.csv",
+        [303, 403, 200, 404, 404, 200],
+    ),
     ("GET", "/admin/parola", [303, 200, 200, 200, 200, 200]),
     ("POST", "/admin/parola", [303, 422, 422, 422, 422, 422]),
     // Last for each persona: it ends the session.

@@ -6,7 +6,7 @@
 use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
-use super::{audit, dashboard, login, logout, offices, password, users};
+use super::{audit, dashboard, login, logout, offices, password, reports, users};
 use crate::http::AppState;
 use crate::staff::{Require, Role};
 
@@ -114,6 +114,27 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Role(Role::Admin),
         nav: Some("admin.nav.audit"),
         handler: |route| guarded(route, audit::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/rapoarte",
+        require: Require::Role(Role::Admin),
+        nav: Some("admin.reports.nav"),
+        handler: |route| guarded(route, reports::all),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/rapoarte",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, reports::office),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/rapoarte.csv",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, reports::office_csv),
     },
     AdminRoute {
         verb: Verb::Get,

@@ -1,0 +1,172 @@
+//! Known bookings for the report tests: slots planned straight into the store and
+//! bookings moved through the store's own transitions, so every status is real.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Bucharest;
+use epasapoarte::store::{BookingMove, NewBooking, NewOutboxMessage, PlannedSlot, SealedPerson};
+use epasapoarte_domain::booking::BookingStatus;
+use epasapoarte_domain::passport::PassportType;
+
+use super::support::Backoffice;
+
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+}
+
+fn at(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    Bucharest
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .expect("an unambiguous local time")
+        .with_timezone(&Utc)
+}
+
+fn bytes() -> Vec<u8> {
+    rand::random::<[u8; 32]>().to_vec()
+}
+
+fn message() -> NewOutboxMessage {
+    NewOutboxMessage {
+        kind: "confirm_request",
+        payload: bytes(),
+    }
+}
+
+impl Backoffice {
+    /// Plans one slot of `office` on `date` at `hh:mm` with `capacity` seats.
+    pub async fn plan(&self, office: i64, date: NaiveDate, hh_mm: &str, capacity: u16) {
+        let time = NaiveTime::parse_from_str(hh_mm, "%H:%M").expect("a time");
+        let slot = PlannedSlot {
+            date,
+            time,
+            starts_at: at(date, time),
+            capacity,
+        };
+        self.state
+            .service
+            .store
+            .plan_slots(office, &[slot])
+            .await
+            .expect("planning a slot");
+    }
+
+    /// A booking of `persons` at that slot, moved to `status` the way the lifecycle
+    /// does (pending → confirmed → checked in → completed, or → no-show / cancelled;
+    /// pending → expired). Returns its id.
+    pub async fn book(
+        &self,
+        office: i64,
+        date: NaiveDate,
+        hh_mm: &str,
+        persons: usize,
+        status: BookingStatus,
+    ) -> String {
+        let store = &self.state.service.store;
+        let now = self.clock_now();
+        let expired = status == BookingStatus::Expired;
+        let booking = NewBooking {
+            id: format!("bk_{}", hex(&bytes()[..10])),
+            office_id: office,
+            service: PassportType::Electronic,
+            date,
+            time: NaiveTime::parse_from_str(hh_mm, "%H:%M").expect("a time"),
+            persons: (0..persons)
+                .map(|_| SealedPerson {
+                    last_name: bytes(),
+                    first_name: bytes(),
+                    cnp: bytes(),
+                    cnp_hash: bytes(),
+                })
+                .collect(),
+            email_hash: bytes(),
+            email: bytes(),
+            phone: None,
+            consent_policy: "2026-11".to_owned(),
+            lang: "ro".to_owned(),
+            created_at: now - Duration::hours(2),
+            expires_at: if expired {
+                now - Duration::hours(1)
+            } else {
+                now + Duration::days(1)
+            },
+            confirm_token_hash: bytes(),
+            outbox: message(),
+        };
+        store.create_booking(&booking).await.expect("a booking");
+        let id = booking.id;
+        use BookingStatus::*;
+        let path: &[BookingStatus] = match status {
+            Pending | Expired => &[],
+            Confirmed => &[Confirmed],
+            CheckedIn => &[Confirmed, CheckedIn],
+            Completed => &[Confirmed, CheckedIn, Completed],
+            NoShow => &[Confirmed, NoShow],
+            Cancelled => &[Confirmed, Cancelled],
+        };
+        let mut from = Pending;
+        for to in path {
+            if *to == Confirmed {
+                store
+                    .confirm_booking(&id, now, &bytes(), &message())
+                    .await
+                    .expect("confirming");
+            } else if *to == Cancelled {
+                store
+                    .cancel_booking(&id, now, "citizen", &message())
+                    .await
+                    .expect("cancelling");
+            } else {
+                store
+                    .move_booking(&BookingMove {
+                        booking_id: id.clone(),
+                        from,
+                        to: *to,
+                        now,
+                        reason: None,
+                        outbox: None,
+                    })
+                    .await
+                    .expect("moving");
+            }
+            from = *to;
+        }
+        if expired {
+            store.expire_due(now, 100).await.expect("expiring");
+        }
+        let stored = store.booking(&id).await.expect("reading").expect("stored");
+        assert_eq!(stored.status, status, "the booking reached its status");
+        id
+    }
+
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        self.state.service.now()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The rows of an HTML table's `<tbody>` (or `<tfoot>`): each row's cell texts.
+pub fn table_rows(html: &str, table_id: &str, section: &str) -> Vec<Vec<String>> {
+    let start = html
+        .find(&format!("id=\"{table_id}\""))
+        .unwrap_or_else(|| panic!("table {table_id}"));
+    let rest = &html[start..];
+    let open = format!("<{section}>");
+    let Some(body_start) = rest.find(&open) else {
+        return Vec::new();
+    };
+    let body = &rest[body_start + open.len()..];
+    let body = &body[..body.find(&format!("</{section}>")).expect("section end")];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split(['<'])
+                .filter_map(|piece| piece.split_once('>').map(|(_, text)| text.trim()))
+                .filter(|text| !text.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
+}
