@@ -22,6 +22,7 @@ mod directory;
 pub mod input;
 mod links;
 mod lookup;
+mod office_setup;
 pub mod view;
 
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};

@@ -192,16 +192,24 @@ pub struct OutboxItem {
 
 /// The whole storage interface the app holds: four small parts, each implemented by each
 /// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
-pub trait Store: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications {}
+pub trait Store:
+    Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + OfficeSetup
+{
+}
 
-impl<T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications> Store for T {}
+impl<T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + OfficeSetup> Store
+    for T
+{
+}
 
 mod applications;
 mod counter;
+mod office_setup;
 mod staff;
 
 pub use applications::*;
 pub use counter::*;
+pub use office_setup::*;
 pub use staff::*;
 
 #[async_trait]

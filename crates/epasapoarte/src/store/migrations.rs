@@ -29,6 +29,11 @@ pub const SQLITE: &[Migration] = &[
         name: "applications",
         sql: include_str!("../../migrations/sqlite/0004_applications.sql"),
     },
+    Migration {
+        version: 6,
+        name: "office_setup",
+        sql: include_str!("../../migrations/sqlite/0006_office_setup.sql"),
+    },
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -51,6 +56,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 4,
         name: "applications",
         sql: include_str!("../../migrations/postgres/0004_applications.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "office_setup",
+        sql: include_str!("../../migrations/postgres/0006_office_setup.sql"),
     },
 ];
 
