@@ -10,6 +10,7 @@ mod admin_web {
     mod audit_page;
     mod forgery;
     mod login;
+    mod office_setup;
     mod pages;
     mod password;
     mod sessions;

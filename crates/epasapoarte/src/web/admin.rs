@@ -17,6 +17,7 @@ mod logout;
 mod offices;
 mod password;
 pub mod routes;
+mod setup;
 mod users;
 
 pub use guard::Staff;

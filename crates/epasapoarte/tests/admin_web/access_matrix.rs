@@ -28,6 +28,26 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ("GET", "/admin/audit", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/parola", [303, 200, 200, 200, 200, 200]),
     ("POST", "/admin/parola", [303, 422, 422, 422, 422, 422]),
+    (
+        "GET",
+        "/admin/birouri/{office}/program",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/program",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/replanificare",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/replanificare",
+        [303, 403, 422, 404, 404, 422],
+    ),
     // Last for each persona: it ends the session.
     ("POST", "/admin/iesire", [303, 303, 303, 303, 303, 303]),
 ];

@@ -6,6 +6,7 @@
 use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
+use super::setup::{hours, replan};
 use super::{audit, dashboard, login, logout, offices, password, users};
 use crate::http::AppState;
 use crate::staff::{Require, Role};
@@ -128,5 +129,33 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::SignedIn,
         nav: None,
         handler: |route| guarded(route, password::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/program",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, hours::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/program",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, hours::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/replanificare",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, replan::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/replanificare",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, replan::submit),
     },
 ];
