@@ -11,6 +11,7 @@ mod admin_web {
     mod forgery;
     mod login;
     mod office_setup;
+    mod office_setup_dates;
     mod pages;
     mod password;
     mod sessions;

@@ -21,7 +21,7 @@ on_both_backends!(
 );
 
 /// The slots of office A over the next three weeks, planned as the job would.
-async fn planned(app: &Backoffice) -> Vec<SlotSeats> {
+pub async fn planned(app: &Backoffice) -> Vec<SlotSeats> {
     let store = app.state.service.store.as_ref();
     epasapoarte::seed::plan_all_slots(store, app.state.service.now())
         .await
@@ -29,7 +29,7 @@ async fn planned(app: &Backoffice) -> Vec<SlotSeats> {
     slots(app).await
 }
 
-async fn slots(app: &Backoffice) -> Vec<SlotSeats> {
+pub async fn slots(app: &Backoffice) -> Vec<SlotSeats> {
     let now = app.state.service.now();
     app.state
         .service
@@ -39,7 +39,7 @@ async fn slots(app: &Backoffice) -> Vec<SlotSeats> {
         .expect("slots")
 }
 
-async fn slot_of(app: &Backoffice, date: NaiveDate, time: NaiveTime) -> SlotSeats {
+pub async fn slot_of(app: &Backoffice, date: NaiveDate, time: NaiveTime) -> SlotSeats {
     slots(app)
         .await
         .into_iter()
@@ -48,7 +48,7 @@ async fn slot_of(app: &Backoffice, date: NaiveDate, time: NaiveTime) -> SlotSeat
 }
 
 /// A confirmed booking of `persons` in the first open slot at least two days ahead.
-async fn confirmed_booking(app: &Backoffice, persons: u16) -> (String, SlotSeats) {
+pub async fn confirmed_booking(app: &Backoffice, persons: u16) -> (String, SlotSeats) {
     let now = app.state.service.now();
     let slot = planned(app)
         .await
@@ -105,11 +105,14 @@ fn cnp(n: u32) -> String {
     format!("{body}{}", epasapoarte_domain::cnp::check_digit(&first12))
 }
 
-/// Posts weekly hours: (ISO weekday, start, end, slot minutes, counters) rows.
+/// (ISO weekday, start, end, slot minutes, counters), as typed.
+type HoursRow<'a> = (u32, &'a str, &'a str, &'a str, &'a str);
+
+/// Posts weekly hours rows.
 async fn post_hours(
     browser: &Browser,
     office: i64,
-    rows: &[(u32, &str, &str, &str, &str)],
+    rows: &[HoursRow<'_>],
 ) -> super::support::Reply {
     let mut fields: Vec<(String, String)> = Vec::new();
     for day in 1..=7u32 {
@@ -298,7 +301,7 @@ async fn a_cancelled_booking_is_emailed_and_its_seats_are_not_offered_again(app:
 async fn bad_hours_are_refused_with_the_error_summary(app: Backoffice) {
     planned(&app).await;
     let manager = app.signed_in(Persona::ManagerA).await;
-    let cases: [(&[(u32, &str, &str, &str, &str)], &str); 6] = [
+    let cases: [(&[HoursRow<'_>], &str); 6] = [
         (
             &[(1, "12:00", "09:00", "30", "2")],
             "Ora de sfârșit trebuie să fie după ora de început.",

@@ -18,8 +18,10 @@ use crate::web::form::Form;
 use crate::web::page::Page;
 use crate::web::pages::{format, problem};
 
+pub mod exceptions;
 pub mod hours;
 pub mod replan;
+pub mod settings;
 
 /// The office of the path (the guard has checked the member may see it), or the answer.
 pub async fn office_or_answer(page: Page, office: i64) -> Result<(Page, OfficeRecord), Response> {
