@@ -22,6 +22,7 @@ mod directory;
 pub mod input;
 mod links;
 mod lookup;
+mod office_setup;
 pub mod reports;
 pub mod view;
 

@@ -193,22 +193,25 @@ pub struct OutboxItem {
 /// The whole storage interface the app holds: four small parts, each implemented by each
 /// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
 pub trait Store:
-    Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports
+    Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports + OfficeSetup
 {
 }
 
-impl<T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports> Store
-    for T
+impl<
+    T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports + OfficeSetup,
+> Store for T
 {
 }
 
 mod applications;
 mod counter;
+mod office_setup;
 pub(crate) mod reports;
 mod staff;
 
 pub use applications::*;
 pub use counter::*;
+pub use office_setup::*;
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 

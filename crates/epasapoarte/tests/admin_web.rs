@@ -10,6 +10,8 @@ mod admin_web {
     mod audit_page;
     mod forgery;
     mod login;
+    mod office_setup;
+    mod office_setup_dates;
     mod pages;
     mod password;
     mod reports;

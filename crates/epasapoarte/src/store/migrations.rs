@@ -35,6 +35,11 @@ pub const SQLITE: &[Migration] = &[
         sql: include_str!("../../migrations/sqlite/0005_reports.sql"),
     },
     Migration {
+        version: 6,
+        name: "office_setup",
+        sql: include_str!("../../migrations/sqlite/0006_office_setup.sql"),
+    },
+    Migration {
         version: 9,
         name: "outbox_claim",
         sql: include_str!("../../migrations/sqlite/0009_outbox_claim.sql"),
@@ -66,6 +71,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 5,
         name: "reports",
         sql: include_str!("../../migrations/postgres/0005_reports.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "office_setup",
+        sql: include_str!("../../migrations/postgres/0006_office_setup.sql"),
     },
     Migration {
         version: 9,

@@ -16,6 +16,7 @@ mod applications;
 mod bookings;
 mod counter;
 mod housekeeping;
+mod office_setup;
 mod offices;
 mod outbox;
 mod reports;

@@ -19,6 +19,7 @@ mod applications;
 mod bookings;
 mod counter;
 mod housekeeping;
+mod office_setup;
 mod offices;
 mod one_trip;
 mod outbox;

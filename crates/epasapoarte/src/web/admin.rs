@@ -18,6 +18,7 @@ mod offices;
 mod password;
 mod reports;
 pub mod routes;
+mod setup;
 mod users;
 
 pub use guard::Staff;

@@ -27,6 +27,15 @@ impl Form {
             .unwrap_or("")
     }
 
+    /// Every value of a repeated field (checkboxes), trimmed, in form order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.trim().to_owned())
+            .collect()
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.fields.iter().any(|(key, _)| key == name)
     }

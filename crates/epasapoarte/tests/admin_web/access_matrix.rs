@@ -39,6 +39,51 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ),
     ("GET", "/admin/parola", [303, 200, 200, 200, 200, 200]),
     ("POST", "/admin/parola", [303, 422, 422, 422, 422, 422]),
+    (
+        "GET",
+        "/admin/birouri/{office}/program",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/program",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/replanificare",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/replanificare",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/exceptii",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/exceptii",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/exceptii/stergere",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/setari",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/setari",
+        [303, 403, 422, 404, 404, 422],
+    ),
     // Last for each persona: it ends the session.
     ("POST", "/admin/iesire", [303, 303, 303, 303, 303, 303]),
 ];

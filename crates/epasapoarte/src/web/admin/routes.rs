@@ -6,6 +6,7 @@
 use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
+use super::setup::{exceptions, hours, replan, settings};
 use super::{audit, dashboard, login, logout, offices, password, reports, users};
 use crate::http::AppState;
 use crate::staff::{Require, Role};
@@ -149,5 +150,68 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::SignedIn,
         nav: None,
         handler: |route| guarded(route, password::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/program",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, hours::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/program",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, hours::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/replanificare",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, replan::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/replanificare",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, replan::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/exceptii",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, exceptions::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/exceptii",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, exceptions::add),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/exceptii/stergere",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, exceptions::remove),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/setari",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, settings::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/setari",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, settings::submit),
     },
 ];

@@ -1,0 +1,236 @@
+//! PostgreSQL: office setup and re-planning, each save one transaction; the planned
+//! slots go in as arrays in one statement rather than one round trip per slot.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
+use sqlx::{Postgres, Row, Transaction};
+
+use super::PgStore;
+use crate::store::rows;
+use crate::store::*;
+
+type Tx<'a> = Transaction<'a, Postgres>;
+
+#[async_trait]
+impl OfficeSetup for PgStore {
+    async fn save_weekly_hours(
+        &self,
+        office_id: i64,
+        weekly: &[OpeningInterval],
+        replan: &Replan,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM office_hours WHERE office_id = $1")
+            .bind(office_id)
+            .execute(&mut *tx)
+            .await?;
+        for interval in weekly {
+            sqlx::query(
+                "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(office_id)
+            .bind(i64::from(interval.weekday.number_from_monday()))
+            .bind(rows::time_text(interval.start))
+            .bind(rows::time_text(interval.end))
+            .bind(i64::from(interval.slot_minutes))
+            .bind(i64::from(interval.counters))
+            .execute(&mut *tx)
+            .await?;
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_exception(
+        &self,
+        office_id: i64,
+        exception: &DateException,
+        replan: &Replan,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let special = match &exception.hours {
+            ExceptionHours::Closed => &[][..],
+            ExceptionHours::Special(intervals) => &intervals[..],
+        };
+        let date = rows::date_text(exception.date);
+        sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES ($1, $2, $3)")
+            .bind(office_id)
+            .bind(&date)
+            .bind(special.is_empty())
+            .execute(&mut *tx)
+            .await?;
+        for interval in special {
+            sqlx::query(
+                "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(office_id)
+            .bind(&date)
+            .bind(rows::time_text(interval.start))
+            .bind(rows::time_text(interval.end))
+            .bind(i64::from(interval.slot_minutes))
+            .bind(i64::from(interval.counters))
+            .execute(&mut *tx)
+            .await?;
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_exception(
+        &self,
+        office_id: i64,
+        date: NaiveDate,
+        replan: &Replan,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let date = rows::date_text(date);
+        sqlx::query("DELETE FROM office_exception_hours WHERE office_id = $1 AND date = $2")
+            .bind(office_id)
+            .bind(&date)
+            .execute(&mut *tx)
+            .await?;
+        let removed =
+            sqlx::query("DELETE FROM office_exceptions WHERE office_id = $1 AND date = $2")
+                .bind(office_id)
+                .bind(&date)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if removed == 0 {
+            return Ok(false);
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn save_office_settings(
+        &self,
+        office_id: i64,
+        settings: &OfficeSettings,
+        replan: &Replan,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE offices SET max_persons = $1, horizon_days = $2 WHERE id = $3")
+            .bind(i64::from(settings.max_persons))
+            .bind(i64::from(settings.horizon_days))
+            .bind(office_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM office_services WHERE office_id = $1")
+            .bind(office_id)
+            .execute(&mut *tx)
+            .await?;
+        for service in &settings.services {
+            sqlx::query("INSERT INTO office_services (office_id, service) VALUES ($1, $2)")
+                .bind(office_id)
+                .bind(service.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replan_conflicts(
+        &self,
+        office_id: i64,
+        from: DateTime<Utc>,
+    ) -> StoreResult<Vec<ReplanConflict>> {
+        let sql = conflicts_sql(|n| format!("${n}"));
+        sqlx::query(&sql)
+            .bind(office_id)
+            .bind(rows::millis(from))
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                Ok(ReplanConflict {
+                    booking_id: row.try_get("id")?,
+                    date: rows::date(&row.try_get::<String, _>("date")?)?,
+                    time: rows::time(&row.try_get::<String, _>("time")?)?,
+                    starts_at: rows::instant(row.try_get("starts_at")?)?,
+                    status: status
+                        .parse()
+                        .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))?,
+                    persons: rows::small(row.try_get("persons")?, "persons")?,
+                    scheduled: rows::small(row.try_get("scheduled")?, "scheduled")?,
+                    taken: rows::small(row.try_get("taken")?, "taken")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn keep_booking(
+        &self,
+        office_id: i64,
+        booking_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let kept = sqlx::query(
+            "UPDATE bookings SET kept_at = $1 WHERE id = $2 AND office_id = $3
+             AND status IN ('pending', 'confirmed') AND kept_at IS NULL",
+        )
+        .bind(rows::millis(now))
+        .bind(booking_id)
+        .bind(office_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(kept == 1)
+    }
+}
+
+/// Sets every future slot to the new schedule: first all of them to nothing (holding only
+/// their seats), then the planned ones to their capacity — never below their seats.
+async fn replan_in(tx: &mut Tx<'_>, office_id: i64, replan: &Replan) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE slots SET scheduled = 0, capacity = taken WHERE office_id = $1 AND starts_at >= $2",
+    )
+    .bind(office_id)
+    .bind(rows::millis(replan.from))
+    .execute(&mut **tx)
+    .await?;
+    let dates: Vec<String> = replan
+        .planned
+        .iter()
+        .map(|s| rows::date_text(s.date))
+        .collect();
+    let times: Vec<String> = replan
+        .planned
+        .iter()
+        .map(|s| rows::time_text(s.time))
+        .collect();
+    let starts: Vec<i64> = replan
+        .planned
+        .iter()
+        .map(|s| rows::millis(s.starts_at))
+        .collect();
+    let capacities: Vec<i64> = replan
+        .planned
+        .iter()
+        .map(|s| i64::from(s.capacity))
+        .collect();
+    sqlx::query(
+        "INSERT INTO slots (office_id, date, time, starts_at, capacity, scheduled)
+         SELECT $1, p.date, p.time, p.starts_at, p.capacity, p.capacity
+         FROM UNNEST($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS p(date, time, starts_at, capacity)
+         ON CONFLICT (office_id, date, time) DO UPDATE
+         SET scheduled = EXCLUDED.scheduled, capacity = GREATEST(EXCLUDED.capacity, slots.taken)",
+    )
+    .bind(office_id)
+    .bind(&dates)
+    .bind(&times)
+    .bind(&starts)
+    .bind(&capacities)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! SQLite: office setup and re-planning, each save one transaction on the writer.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
+use sqlx::{Row, Sqlite, Transaction};
+
+use super::SqliteStore;
+use crate::store::rows;
+use crate::store::*;
+
+type Tx<'a> = Transaction<'a, Sqlite>;
+
+#[async_trait]
+impl OfficeSetup for SqliteStore {
+    async fn save_weekly_hours(
+        &self,
+        office_id: i64,
+        weekly: &[OpeningInterval],
+        replan: &Replan,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        sqlx::query("DELETE FROM office_hours WHERE office_id = ?")
+            .bind(office_id)
+            .execute(&mut *tx)
+            .await?;
+        for interval in weekly {
+            sqlx::query(
+                "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(office_id)
+            .bind(i64::from(interval.weekday.number_from_monday()))
+            .bind(rows::time_text(interval.start))
+            .bind(rows::time_text(interval.end))
+            .bind(i64::from(interval.slot_minutes))
+            .bind(i64::from(interval.counters))
+            .execute(&mut *tx)
+            .await?;
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_exception(
+        &self,
+        office_id: i64,
+        exception: &DateException,
+        replan: &Replan,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        let special = match &exception.hours {
+            ExceptionHours::Closed => &[][..],
+            ExceptionHours::Special(intervals) => &intervals[..],
+        };
+        let date = rows::date_text(exception.date);
+        sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES (?, ?, ?)")
+            .bind(office_id)
+            .bind(&date)
+            .bind(special.is_empty())
+            .execute(&mut *tx)
+            .await?;
+        for interval in special {
+            sqlx::query(
+                "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(office_id)
+            .bind(&date)
+            .bind(rows::time_text(interval.start))
+            .bind(rows::time_text(interval.end))
+            .bind(i64::from(interval.slot_minutes))
+            .bind(i64::from(interval.counters))
+            .execute(&mut *tx)
+            .await?;
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_exception(
+        &self,
+        office_id: i64,
+        date: NaiveDate,
+        replan: &Replan,
+    ) -> StoreResult<bool> {
+        let mut tx = self.writer.begin().await?;
+        let date = rows::date_text(date);
+        sqlx::query("DELETE FROM office_exception_hours WHERE office_id = ? AND date = ?")
+            .bind(office_id)
+            .bind(&date)
+            .execute(&mut *tx)
+            .await?;
+        let removed = sqlx::query("DELETE FROM office_exceptions WHERE office_id = ? AND date = ?")
+            .bind(office_id)
+            .bind(&date)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed == 0 {
+            return Ok(false);
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn save_office_settings(
+        &self,
+        office_id: i64,
+        settings: &OfficeSettings,
+        replan: &Replan,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        sqlx::query("UPDATE offices SET max_persons = ?, horizon_days = ? WHERE id = ?")
+            .bind(i64::from(settings.max_persons))
+            .bind(i64::from(settings.horizon_days))
+            .bind(office_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM office_services WHERE office_id = ?")
+            .bind(office_id)
+            .execute(&mut *tx)
+            .await?;
+        for service in &settings.services {
+            sqlx::query("INSERT INTO office_services (office_id, service) VALUES (?, ?)")
+                .bind(office_id)
+                .bind(service.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        replan_in(&mut tx, office_id, replan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replan_conflicts(
+        &self,
+        office_id: i64,
+        from: DateTime<Utc>,
+    ) -> StoreResult<Vec<ReplanConflict>> {
+        let sql = conflicts_sql(|n| format!("?{n}"));
+        sqlx::query(&sql)
+            .bind(office_id)
+            .bind(rows::millis(from))
+            .fetch_all(&self.reader)
+            .await?
+            .iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                Ok(ReplanConflict {
+                    booking_id: row.try_get("id")?,
+                    date: rows::date(&row.try_get::<String, _>("date")?)?,
+                    time: rows::time(&row.try_get::<String, _>("time")?)?,
+                    starts_at: rows::instant(row.try_get("starts_at")?)?,
+                    status: status
+                        .parse()
+                        .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))?,
+                    persons: rows::small(row.try_get("persons")?, "persons")?,
+                    scheduled: rows::small(row.try_get("scheduled")?, "scheduled")?,
+                    taken: rows::small(row.try_get("taken")?, "taken")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn keep_booking(
+        &self,
+        office_id: i64,
+        booking_id: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let kept = sqlx::query(
+            "UPDATE bookings SET kept_at = ? WHERE id = ? AND office_id = ?
+             AND status IN ('pending', 'confirmed') AND kept_at IS NULL",
+        )
+        .bind(rows::millis(now))
+        .bind(booking_id)
+        .bind(office_id)
+        .execute(&self.writer)
+        .await?
+        .rows_affected();
+        Ok(kept == 1)
+    }
+}
+
+/// Sets every future slot to the new schedule: first all of them to nothing (holding only
+/// their seats), then the planned ones to their capacity — never below their seats.
+async fn replan_in(tx: &mut Tx<'_>, office_id: i64, replan: &Replan) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE slots SET scheduled = 0, capacity = taken WHERE office_id = ? AND starts_at >= ?",
+    )
+    .bind(office_id)
+    .bind(rows::millis(replan.from))
+    .execute(&mut **tx)
+    .await?;
+    for slot in &replan.planned {
+        sqlx::query(
+            "INSERT INTO slots (office_id, date, time, starts_at, capacity, scheduled)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+             ON CONFLICT (office_id, date, time) DO UPDATE
+             SET scheduled = excluded.scheduled, capacity = MAX(excluded.capacity, slots.taken)",
+        )
+        .bind(office_id)
+        .bind(rows::date_text(slot.date))
+        .bind(rows::time_text(slot.time))
+        .bind(rows::millis(slot.starts_at))
+        .bind(i64::from(slot.capacity))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! `/admin/birouri/{office}/replanificare`: the bookings a change of hours, exceptions
+//! or horizon no longer fits — their slot is gone or has fewer seats than it holds. For
+//! each, the manager keeps it (it stays, its slot holding exactly its seats, none offered
+//! beyond the schedule) or cancels it with a staff reason (the citizen is e-mailed). A
+//! decided booking leaves the list; nothing is ever dropped silently.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery};
+use axum::http::StatusCode;
+use axum::response::Response;
+use epasapoarte_domain::booking::CancelReason;
+use serde_json::json;
+
+use super::{audit, event, message, office_or_answer};
+use crate::i18n::Lang;
+use crate::service::StaffMoveOutcome;
+use crate::store::ReplanConflict;
+use crate::web::FieldMessage;
+use crate::web::admin::frame::StaffBar;
+use crate::web::admin::guard::Staff;
+use crate::web::form::Form;
+use crate::web::page::{Chrome, Page};
+use crate::web::pages::{format, problem};
+
+#[derive(Template)]
+#[template(path = "web/admin/setup/replan.html")]
+struct ReplanPage {
+    chrome: Chrome,
+    staff: Option<StaffBar>,
+    office_id: i64,
+    name: String,
+    notice: Option<&'static str>,
+    errors: Vec<FieldMessage>,
+    rows: Vec<ConflictRow>,
+    /// (value, label) of the staff reasons, the schedule change first.
+    reasons: Vec<(&'static str, &'static str)>,
+}
+
+struct ConflictRow {
+    booking_id: String,
+    when: String,
+    persons: u16,
+    status: String,
+    seats: String,
+}
+
+/// Where a manager lands after a saved change: the re-planning page if bookings now wait
+/// for a decision, else back on `page_path` with "saved".
+pub async fn after_change(page: Page, office: i64, page_path: &str) -> Response {
+    match page.state.service.replan_conflicts(office).await {
+        Ok(conflicts) if !conflicts.is_empty() => {
+            page.redirect(&format!("/admin/birouri/{office}/replanificare?salvat=1"))
+        }
+        Ok(_) => page.redirect(&format!("{page_path}?salvat=1")),
+        Err(error) => problem::failed(page, error),
+    }
+}
+
+pub async fn show(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<i64>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let query = query.unwrap_or_default();
+    let notice = if query.contains("salvat") {
+        Some("admin.setup.replan_saved")
+    } else if query.contains("decis") {
+        Some("admin.setup.replan_decided")
+    } else {
+        None
+    };
+    render(page, &staff, office, notice, Vec::new()).await
+}
+
+pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+    let lang = page.chrome.lang;
+    let booking = form.get("booking");
+    let decision = form.get("decision");
+    let reason = form.get("reason").parse::<CancelReason>().ok();
+    // Each row has its own small form, so a problem points at the list as a whole.
+    let problem = match decision {
+        "keep" | "cancel" if booking.is_empty() => Some("booking_missing"),
+        "keep" => None,
+        "cancel" if reason.is_some_and(|r| CancelReason::STAFF.contains(&r)) => None,
+        "cancel" => Some("reason_invalid"),
+        _ => Some("decision_missing"),
+    };
+    if let Some(code) = problem {
+        let error = FieldMessage {
+            id: "conflicts".to_owned(),
+            message: message(lang, "", code),
+        };
+        return render(page, &staff, office, None, vec![error]).await;
+    }
+    let service = &page.state.service;
+    let (action, after) = if decision == "keep" {
+        match service.keep_conflicting_booking(office, booking).await {
+            Ok(true) => ("replan.kept", json!({"kept": true})),
+            Ok(false) => return problem::not_found(page),
+            Err(error) => return problem::failed(page, error),
+        }
+    } else {
+        let reason = reason.unwrap_or(CancelReason::ScheduleChange);
+        match service
+            .cancel_conflicting_booking(office, booking, reason)
+            .await
+        {
+            Ok(Some(StaffMoveOutcome::Moved { from, to })) => (
+                "replan.cancelled",
+                json!({"from": from.as_str(), "to": to.as_str(), "reason": reason.as_str()}),
+            ),
+            // A citizen cancelled or the booking expired meanwhile: nothing to decide.
+            Ok(Some(StaffMoveOutcome::NotAllowed { .. })) => {
+                return page.redirect(&format!("/admin/birouri/{office}/replanificare?decis=1"));
+            }
+            Ok(None) => return problem::not_found(page),
+            Err(error) => return problem::failed(page, error),
+        }
+    };
+    let entry = event(&staff, action, office)
+        .target(format!("booking:{booking}"))
+        .before(json!({"conflict": true}))
+        .after(after);
+    audit(&page, entry).await;
+    page.redirect(&format!("/admin/birouri/{office}/replanificare?decis=1"))
+}
+
+async fn render(
+    page: Page,
+    staff: &Staff,
+    office: i64,
+    notice: Option<&'static str>,
+    errors: Vec<FieldMessage>,
+) -> Response {
+    let (page, office) = match office_or_answer(page, office).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let conflicts = match page.state.service.replan_conflicts(office.id).await {
+        Ok(conflicts) => conflicts,
+        Err(error) => return problem::failed(page, error),
+    };
+    let chrome = page.chrome.clone();
+    let lang = chrome.lang;
+    let bar = StaffBar::of(&page.state, lang, staff).await;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut reasons: Vec<CancelReason> = CancelReason::STAFF.to_vec();
+    reasons.sort_by_key(|r| *r != CancelReason::ScheduleChange);
+    page.render_status(
+        status,
+        ReplanPage {
+            office_id: office.id,
+            name: office.name.clone(),
+            notice,
+            errors,
+            rows: conflicts.iter().map(|c| row(lang, c)).collect(),
+            reasons: reasons
+                .into_iter()
+                .map(|r| (r.as_str(), reason_label(lang, r)))
+                .collect(),
+            staff: Some(bar),
+            chrome,
+        },
+    )
+}
+
+fn row(lang: Lang, conflict: &ReplanConflict) -> ConflictRow {
+    let seats = if conflict.scheduled == 0 {
+        lang.t("admin.setup.slot_gone").to_owned()
+    } else {
+        lang.tf(
+            "admin.setup.slot_smaller",
+            &[
+                ("scheduled", &conflict.scheduled.to_string()),
+                ("taken", &conflict.taken.to_string()),
+            ],
+        )
+    };
+    ConflictRow {
+        booking_id: conflict.booking_id.clone(),
+        when: format!(
+            "{}, {}",
+            format::date(lang, conflict.date),
+            format::clock(conflict.time)
+        ),
+        persons: conflict.persons,
+        status: lang
+            .t(&format!("admin.setup.status.{}", conflict.status.as_str()))
+            .to_owned(),
+        seats,
+    }
+}
+
+fn reason_label(lang: Lang, reason: CancelReason) -> &'static str {
+    match lang {
+        Lang::Ro => reason.label_ro(),
+        Lang::En => reason.label_en(),
+    }
+}
