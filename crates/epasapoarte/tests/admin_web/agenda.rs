@@ -14,6 +14,7 @@ on_both_backends!(
     a_clerk_of_another_office_gets_not_found_for_the_agenda_and_its_actions,
     another_offices_booking_in_this_offices_address_is_not_found,
     a_bad_date_is_refused_and_no_date_means_today,
+    the_agenda_is_linked_from_the_dashboard_and_the_office_page,
 );
 
 fn register_link(booking: &Booked, person: usize) -> String {
@@ -194,4 +195,22 @@ async fn a_bad_date_is_refused_and_no_date_means_today(app: Backoffice) {
         .date_naive()
         .to_string();
     assert!(today.body.contains(&format!("value=\"{date}\"")));
+}
+
+async fn the_agenda_is_linked_from_the_dashboard_and_the_office_page(app: Backoffice) {
+    let link = format!("href=\"/admin/birouri/{}/agenda\"", app.office_a);
+    let clerk = app.signed_in(Persona::ClerkA).await;
+    let manager = app.signed_in(Persona::ManagerA).await;
+
+    let dashboard = clerk.get("/admin").await;
+    let office = manager
+        .get(&format!("/admin/birouri/{}", app.office_a))
+        .await;
+
+    assert!(
+        dashboard.body.contains(&link),
+        "clerks cannot open the office page"
+    );
+    assert!(dashboard.body.contains("Agenda zilei"));
+    assert!(office.body.contains(&link));
 }
