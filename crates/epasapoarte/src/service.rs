@@ -18,6 +18,7 @@ mod appointment;
 mod availability;
 mod booking;
 pub mod counter;
+pub mod counter_persons;
 mod directory;
 pub mod input;
 mod links;

@@ -7,7 +7,10 @@ mod admin_web {
     pub mod support;
 
     mod access_matrix;
+    mod agenda;
+    mod agenda_moves;
     mod audit_page;
+    mod counter;
     mod forgery;
     mod login;
     mod office_setup;

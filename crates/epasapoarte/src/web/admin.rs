@@ -7,6 +7,7 @@ use axum::Router;
 
 use crate::http::AppState;
 
+mod agenda;
 mod audit;
 pub mod cookie;
 mod dashboard;

@@ -23,6 +23,36 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
         "/admin/birouri/{office}",
         [303, 403, 200, 404, 404, 200],
     ),
+    (
+        "GET",
+        "/admin/birouri/{office}/agenda",
+        [303, 200, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/agenda/prezenta",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/agenda/absent",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/agenda/finalizare",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/agenda/anulare",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/agenda/cnp",
+        [303, 422, 422, 404, 404, 422],
+    ),
     ("GET", "/admin/birouri", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/utilizatori", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/audit", [303, 403, 403, 403, 403, 200]),

@@ -7,7 +7,7 @@ use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
 use super::setup::{exceptions, hours, replan, settings};
-use super::{audit, dashboard, login, logout, offices, password, reports, users};
+use super::{agenda, audit, dashboard, login, logout, offices, password, reports, users};
 use crate::http::AppState;
 use crate::staff::{Require, Role};
 
@@ -94,6 +94,48 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Office(Role::Manager),
         nav: Some("admin.nav.my_office"),
         handler: |route| guarded(route, offices::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/agenda",
+        require: Require::Office(Role::Clerk),
+        nav: Some("admin.agenda.nav"),
+        handler: |route| guarded(route, agenda::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/prezenta",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::check_in),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/absent",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::no_show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/finalizare",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::complete),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/anulare",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::cancel),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/cnp",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::reveal),
     },
     AdminRoute {
         verb: Verb::Get,

@@ -1,0 +1,163 @@
+//! The counter's moves from the agenda: check-in (`agenda/prezenta`), no-show
+//! (`agenda/absent`), completion (`agenda/finalizare`) and cancellation with a reason
+//! (`agenda/anulare`, which e-mails the citizen). Each is a form with the booking id; a
+//! done move is audited (before/after status) and answered with a 303 back to the day;
+//! a move the lifecycle no longer allows (a race lost, a double click) or one that comes
+//! too early is a 409 page that says why, and audited as refused.
+
+use axum::extract::{MatchedPath, Path};
+use axum::http::StatusCode;
+use axum::response::Response;
+use epasapoarte_domain::booking::{BookingEvent, CancelReason};
+use serde_json::json;
+
+use super::view::{self, Extras};
+use super::{office_of, posted_booking, rules};
+use crate::service::StaffMoveOutcome;
+use crate::staff::{Actor, AuditEvent, StaffService};
+use crate::web::FieldMessage;
+use crate::web::admin::guard::Staff;
+use crate::web::form::Form;
+use crate::web::page::Page;
+use crate::web::pages::problem;
+
+pub async fn check_in(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<i64>,
+    route: MatchedPath,
+    form: Form,
+) -> Response {
+    act(page, staff, office, route, form, BookingEvent::CheckIn).await
+}
+
+pub async fn no_show(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<i64>,
+    route: MatchedPath,
+    form: Form,
+) -> Response {
+    act(page, staff, office, route, form, BookingEvent::MarkNoShow).await
+}
+
+pub async fn complete(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<i64>,
+    route: MatchedPath,
+    form: Form,
+) -> Response {
+    act(page, staff, office, route, form, BookingEvent::Complete).await
+}
+
+pub async fn cancel(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<i64>,
+    route: MatchedPath,
+    form: Form,
+) -> Response {
+    act(page, staff, office, route, form, BookingEvent::Cancel).await
+}
+
+/// The audit action and the redirect's `rezultat` of each counter move.
+fn names(event: BookingEvent) -> (&'static str, &'static str) {
+    match event {
+        BookingEvent::CheckIn => ("booking.checked_in", "prezenta"),
+        BookingEvent::MarkNoShow => ("booking.no_show", "absent"),
+        BookingEvent::Complete => ("booking.completed", "finalizata"),
+        _ => ("booking.cancelled", "anulata"),
+    }
+}
+
+async fn act(
+    page: Page,
+    staff: Staff,
+    office: i64,
+    route: MatchedPath,
+    form: Form,
+    event: BookingEvent,
+) -> Response {
+    let office = match office_of(&page, office).await {
+        Ok(office) => office,
+        Err(error) => return problem::failed(page, error),
+    };
+    let (page, record) = match posted_booking(page, &staff, &office, route.as_str(), &form).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let lang = page.chrome.lang;
+    let reason: Option<CancelReason> = if event == BookingEvent::Cancel {
+        let Some(reason) = rules::reason(form.get("motiv")) else {
+            let extras = Extras {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                errors: vec![FieldMessage {
+                    id: format!("motiv-{}", record.id),
+                    message: lang.t("admin.agenda.error_reason").to_owned(),
+                }],
+                ..Extras::default()
+            };
+            return view::render(page, &staff, &office, Some(record.date), extras).await;
+        };
+        Some(reason)
+    } else {
+        None
+    };
+    let service = &page.state.service;
+    if let Some(early) = rules::too_early(event, &record, office.timezone, service.now()) {
+        let conflict = lang.t(early.key()).to_owned();
+        return conflict_page(page, &staff, &office, &record, conflict).await;
+    }
+    let (action, done) = names(event);
+    let audit = StaffService::of(service);
+    let actor = Actor::staff(&staff);
+    let target = format!("booking:{}", record.id);
+    match service
+        .move_booking_by_staff(&record.id, event, reason)
+        .await
+    {
+        Ok(StaffMoveOutcome::Moved { from, to }) => {
+            let entry = AuditEvent::new(actor, action)
+                .office(Some(office.id))
+                .target(target)
+                .before(json!({"status": from.as_str()}))
+                .after(json!({"status": to.as_str(), "reason": reason.map(CancelReason::as_str)}));
+            audit.audit_or_log(entry).await;
+            page.redirect(&format!(
+                "/admin/birouri/{}/agenda?data={}&rezultat={done}",
+                office.id, record.date
+            ))
+        }
+        Ok(StaffMoveOutcome::NotAllowed { status }) => {
+            let entry = AuditEvent::new(actor, "booking.move_refused")
+                .office(Some(office.id))
+                .target(target)
+                .before(json!({"status": status.as_str()}))
+                .after(json!({"refused": event.as_str()}));
+            audit.audit_or_log(entry).await;
+            let conflict = lang.tf(
+                "admin.agenda.conflict",
+                &[("status", view::status_label(lang, status))],
+            );
+            conflict_page(page, &staff, &office, &record, conflict).await
+        }
+        Err(error) => problem::failed(page, error),
+    }
+}
+
+/// 409: the agenda of the booking's day, with the reason the move was not made.
+async fn conflict_page(
+    page: Page,
+    staff: &Staff,
+    office: &crate::store::OfficeRecord,
+    record: &crate::store::BookingRecord,
+    conflict: String,
+) -> Response {
+    let extras = Extras {
+        status: StatusCode::CONFLICT,
+        conflict: Some(conflict),
+        ..Extras::default()
+    };
+    view::render(page, staff, office, Some(record.date), extras).await
+}
