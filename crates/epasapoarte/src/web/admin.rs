@@ -7,6 +7,7 @@ use axum::Router;
 
 use crate::http::AppState;
 
+mod applications;
 mod audit;
 pub mod cookie;
 mod dashboard;
@@ -16,6 +17,7 @@ mod login;
 mod logout;
 mod offices;
 mod password;
+mod restrictions;
 pub mod routes;
 mod users;
 

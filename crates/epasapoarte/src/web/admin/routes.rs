@@ -6,7 +6,9 @@
 use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
-use super::{audit, dashboard, login, logout, offices, password, users};
+use super::{
+    applications, audit, dashboard, login, logout, offices, password, restrictions, users,
+};
 use crate::http::AppState;
 use crate::staff::{Require, Role};
 
@@ -114,6 +116,69 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Role(Role::Admin),
         nav: Some("admin.nav.audit"),
         handler: |route| guarded(route, audit::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/cereri",
+        require: Require::Office(Role::Clerk),
+        nav: Some("admin.applications.nav"),
+        handler: |route| guarded(route, applications::search::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/cereri/cautare",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::search::by_cnp),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/cereri/noua",
+        require: Require::Office(Role::Clerk),
+        nav: Some("admin.applications.nav_new"),
+        handler: |route| guarded(route, applications::new::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/cereri/noua",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::new::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/cerere",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::detail::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/cerere/status",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::detail::move_status),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/restrictii",
+        require: Require::Role(Role::Admin),
+        nav: Some("admin.restrictions.nav"),
+        handler: |route| guarded(route, restrictions::list),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/restrictii",
+        require: Require::Role(Role::Admin),
+        nav: None,
+        handler: |route| guarded(route, restrictions::add),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/restrictii/ridicare",
+        require: Require::Role(Role::Admin),
+        nav: None,
+        handler: |route| guarded(route, restrictions::lift),
     },
     AdminRoute {
         verb: Verb::Get,
