@@ -6,11 +6,16 @@
 mod admin_web {
     pub mod support;
 
+    pub mod counter_support;
+
     mod access_matrix;
+    mod application_status;
+    mod applications;
     mod audit_page;
     mod forgery;
     mod login;
     mod pages;
     mod password;
+    mod restrictions;
     mod sessions;
 }
