@@ -61,7 +61,7 @@ impl Values {
         self.cnp = holder.cnp.clone();
     }
 
-    pub fn from_booking(&self) -> bool {
+    pub fn is_booked(&self) -> bool {
         !self.booking_id.is_empty()
     }
 
