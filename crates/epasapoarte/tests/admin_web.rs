@@ -6,9 +6,13 @@
 mod admin_web {
     pub mod support;
 
+    pub mod counter_support;
+
     mod access_matrix;
     mod agenda;
     mod agenda_moves;
+    mod application_status;
+    mod applications;
     mod audit_page;
     mod counter;
     mod forgery;
@@ -20,5 +24,6 @@ mod admin_web {
     mod reports;
     mod reports_lead;
     mod reports_setup;
+    mod restrictions;
     mod sessions;
 }

@@ -24,6 +24,7 @@ mod view;
 
 pub use input::{ApplicationRequest, CourierAddress, RestrictionRequest};
 pub use lookup::{PublicStatus, StatusQuestion};
+pub use person::BookedHolder;
 pub use register::RegisteredApplication;
 pub use status::StatusMoved;
 pub use tokens::{ApiAuthError, IssueTokenError};

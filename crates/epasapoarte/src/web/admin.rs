@@ -8,6 +8,7 @@ use axum::Router;
 use crate::http::AppState;
 
 mod agenda;
+mod applications;
 mod audit;
 pub mod cookie;
 mod dashboard;
@@ -18,6 +19,7 @@ mod logout;
 mod offices;
 mod password;
 mod reports;
+mod restrictions;
 pub mod routes;
 mod setup;
 mod users;

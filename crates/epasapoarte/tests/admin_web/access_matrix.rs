@@ -114,6 +114,45 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
         "/admin/birouri/{office}/setari",
         [303, 403, 422, 404, 404, 422],
     ),
+    (
+        "GET",
+        "/admin/birouri/{office}/cereri",
+        [303, 200, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/cereri/cautare",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/cereri/noua",
+        [303, 200, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/cereri/noua",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    // Without a number: back to the search page.
+    (
+        "GET",
+        "/admin/birouri/{office}/cerere",
+        [303, 303, 303, 404, 404, 303],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/cerere/status",
+        [303, 303, 303, 404, 404, 303],
+    ),
+    ("GET", "/admin/restrictii", [303, 403, 403, 403, 403, 200]),
+    ("POST", "/admin/restrictii", [303, 403, 403, 403, 403, 422]),
+    // Without an id: nothing to lift, back to the list.
+    (
+        "POST",
+        "/admin/restrictii/ridicare",
+        [303, 403, 403, 403, 403, 303],
+    ),
     // Last for each persona: it ends the session.
     ("POST", "/admin/iesire", [303, 303, 303, 303, 303, 303]),
 ];

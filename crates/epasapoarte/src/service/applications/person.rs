@@ -158,3 +158,42 @@ pub(super) fn delivery_error(error: DeliveryError, pickup: Pickup) -> (&'static 
         DeliveryError::CourierWithMission => ("courier", "application.courier_with_mission"),
     }
 }
+
+/// A booked person in clear, to prefill the counter's form (the clerk still submits it,
+/// and registration checks the booking again).
+#[derive(Clone, PartialEq, Eq)]
+pub struct BookedHolder {
+    pub service: epasapoarte_domain::passport::PassportType,
+    pub last_name: String,
+    pub first_name: String,
+    pub cnp: String,
+}
+
+impl std::fmt::Debug for BookedHolder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BookedHolder(<personal data>)")
+    }
+}
+
+impl BookingService {
+    /// Person `position` (1-based) of booking `booking_id`, if that booking is at
+    /// `office_id`; `None` for an unknown booking or person and for another office's.
+    pub async fn booked_holder(
+        &self,
+        office_id: i64,
+        booking_id: &str,
+        position: u32,
+    ) -> ApplicationResult<Option<BookedHolder>> {
+        let person = match self.store.booked_person(booking_id, position).await? {
+            Some(person) if person.office_id == office_id => person,
+            _ => return Ok(None),
+        };
+        let (last_name, first_name, cnp) = open(self, &person)?;
+        Ok(Some(BookedHolder {
+            service: person.service,
+            last_name,
+            first_name,
+            cnp,
+        }))
+    }
+}

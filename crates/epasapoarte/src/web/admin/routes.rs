@@ -7,7 +7,10 @@ use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
 use super::setup::{exceptions, hours, replan, settings};
-use super::{agenda, audit, dashboard, login, logout, offices, password, reports, users};
+use super::{
+    agenda, applications, audit, dashboard, login, logout, offices, password, reports,
+    restrictions, users,
+};
 use crate::http::AppState;
 use crate::staff::{Require, Role};
 
@@ -178,6 +181,69 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Office(Role::Manager),
         nav: None,
         handler: |route| guarded(route, reports::office_csv),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/cereri",
+        require: Require::Office(Role::Clerk),
+        nav: Some("admin.applications.nav"),
+        handler: |route| guarded(route, applications::search::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/cereri/cautare",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::search::by_cnp),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/cereri/noua",
+        require: Require::Office(Role::Clerk),
+        nav: Some("admin.applications.nav_new"),
+        handler: |route| guarded(route, applications::new::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/cereri/noua",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::new::submit),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/cerere",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::detail::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/cerere/status",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, applications::detail::move_status),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/restrictii",
+        require: Require::Role(Role::Admin),
+        nav: Some("admin.restrictions.nav"),
+        handler: |route| guarded(route, restrictions::list),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/restrictii",
+        require: Require::Role(Role::Admin),
+        nav: None,
+        handler: |route| guarded(route, restrictions::add),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/restrictii/ridicare",
+        require: Require::Role(Role::Admin),
+        nav: None,
+        handler: |route| guarded(route, restrictions::lift),
     },
     AdminRoute {
         verb: Verb::Get,

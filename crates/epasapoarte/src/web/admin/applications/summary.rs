@@ -1,0 +1,78 @@
+//! An application's facts as rows of the detail page, and its history as table lines.
+
+use super::detail::status_label;
+use crate::i18n::Lang;
+use crate::service::applications::ApplicationView;
+use crate::web::pages::appointment::{Row, service_label};
+
+pub fn rows(lang: Lang, view: &ApplicationView) -> Vec<Row> {
+    let t = |key: &str| lang.t(&format!("admin.application.{key}"));
+    let category = match lang {
+        Lang::Ro => view.holder_category.label_ro(),
+        Lang::En => view.holder_category.label_en(),
+    };
+    let mut rows = vec![
+        Row::new(t("status"), status_label(lang, view.status)),
+        Row::new(t("last_name"), view.last_name.clone()),
+        Row::new(t("first_name"), view.first_name.clone()),
+        Row::new(t("cnp"), view.cnp.clone()),
+        Row::new(
+            t("email"),
+            view.email.clone().unwrap_or_else(|| t("none").to_owned()),
+        ),
+        Row::new(t("passport_type"), service_label(lang, view.passport_type)),
+        Row::new(t("category"), category),
+        Row::new(t("fee_due_row"), view.fee_due.to_string()),
+        Row::new(
+            t("receipt"),
+            format!("{} · {}", view.receipt_number, view.receipt_amount),
+        ),
+        Row::new(t("pickup"), view.pickup.text()),
+    ];
+    if let Some((address, fee)) = &view.courier {
+        let text = format!(
+            "{}, {}, {}, {} ({})",
+            address.street, address.locality, address.county, address.postal_code, fee
+        );
+        rows.push(Row::new(t("courier_row"), text));
+    }
+    let booking = match &view.booking {
+        Some((id, person)) => lang.tf(
+            "admin.application.booking_person",
+            &[("id", id), ("person", &person.to_string())],
+        ),
+        None => t("walk_in_row").to_owned(),
+    };
+    rows.push(Row::new(t("booking_row"), booking));
+    rows.push(Row::new(
+        t("submitted_on"),
+        view.submitted_on.format("%d.%m.%Y").to_string(),
+    ));
+    if let Some(reason) = &view.rejection_reason {
+        rows.push(Row::new(t("rejection_reason"), reason.clone()));
+    }
+    rows
+}
+
+/// (when, from, to, who, reason), oldest first, times in Romania's time.
+pub fn history(
+    lang: Lang,
+    view: &ApplicationView,
+) -> Vec<(String, String, &'static str, String, String)> {
+    view.history
+        .iter()
+        .map(|event| {
+            let at = event.at.with_timezone(&chrono_tz::Europe::Bucharest);
+            (
+                at.format("%d.%m.%Y %H:%M").to_string(),
+                event
+                    .from
+                    .map(|from| status_label(lang, from).to_owned())
+                    .unwrap_or_default(),
+                status_label(lang, event.to),
+                event.actor.clone(),
+                event.reason.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
