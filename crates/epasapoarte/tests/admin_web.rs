@@ -16,6 +16,7 @@ mod admin_web {
     mod audit_page;
     mod counter;
     mod forgery;
+    mod hostile_forms;
     mod login;
     mod office_setup;
     mod office_setup_dates;

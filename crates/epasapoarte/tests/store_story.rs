@@ -20,6 +20,8 @@ mod counter;
 mod housekeeping;
 #[path = "store_story/lifecycle.rs"]
 mod lifecycle;
+#[path = "store_story/office_setup.rs"]
+mod office_setup;
 #[path = "store_story/outbox.rs"]
 mod outbox;
 #[path = "store_story/races.rs"]

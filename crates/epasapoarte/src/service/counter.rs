@@ -27,8 +27,12 @@ pub enum StaffMoveOutcome {
 }
 
 impl BookingService {
-    /// A booking by id, personal data still sealed (`None` when unknown).
+    /// A booking by id, personal data still sealed (`None` when unknown, or when the text
+    /// cannot be a booking id at all).
     pub async fn staff_booking(&self, id: &str) -> ServiceResult<Option<BookingRecord>> {
+        if !super::input::is_booking_id(id) {
+            return Ok(None);
+        }
         Ok(self.store.booking(id).await?)
     }
 

@@ -123,6 +123,13 @@ pub fn parse_service(text: &str) -> Option<PassportType> {
     text.trim().parse().ok()
 }
 
+/// Whether `text` can be a booking id (32 hex digits, see `booking::new_booking_id`).
+/// Anything else is unknown without asking the store: PostgreSQL refuses a text holding
+/// a NUL outright (an error, not "no row"), and a 10 kB "id" is no reason for a query.
+pub fn is_booking_id(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     (text.len() == 10)

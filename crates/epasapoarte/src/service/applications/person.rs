@@ -9,7 +9,7 @@ use super::ApplicationResult;
 use super::input::{self, ApplicationRequest};
 use super::register::parse_cnp;
 use crate::i18n::Lang;
-use crate::service::input::PersonName;
+use crate::service::input::{PersonName, is_booking_id};
 use crate::service::{BookingService, FieldErrors};
 use crate::store::{BookedPerson, OfficeRecord};
 
@@ -108,7 +108,12 @@ async fn booked(
     office: &OfficeRecord,
     errors: &mut FieldErrors,
 ) -> ApplicationResult<Option<BookedPerson>> {
-    let Some(person) = service.store.booked_person(booking_id, position).await? else {
+    let found = if is_booking_id(booking_id) {
+        service.store.booked_person(booking_id, position).await?
+    } else {
+        None
+    };
+    let Some(person) = found else {
         errors.add("booking_id", "application.booking_not_found");
         return Ok(None);
     };
@@ -184,6 +189,9 @@ impl BookingService {
         booking_id: &str,
         position: u32,
     ) -> ApplicationResult<Option<BookedHolder>> {
+        if !is_booking_id(booking_id) {
+            return Ok(None);
+        }
         let person = match self.store.booked_person(booking_id, position).await? {
             Some(person) if person.office_id == office_id => person,
             _ => return Ok(None),

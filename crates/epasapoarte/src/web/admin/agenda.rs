@@ -132,5 +132,5 @@ async fn posted_booking(
 /// A posted id as the audit log may keep it: booking ids are 32 hex digits; anything else
 /// (a mistyped CNP, say) is not copied into the log.
 fn booking_ref(id: &str) -> Option<&str> {
-    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
+    crate::service::input::is_booking_id(id).then_some(id)
 }

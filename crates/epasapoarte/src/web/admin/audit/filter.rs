@@ -28,7 +28,14 @@ impl FilterForm {
         let mut form = FilterForm::default();
         let mut before = None;
         for (key, value) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
-            let value: String = value.trim().chars().take(MAX_TEXT).collect();
+            // No name or action holds a control character, and PostgreSQL refuses a text
+            // with a NUL outright: such characters are dropped, not searched for.
+            let value: String = value
+                .trim()
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(MAX_TEXT)
+                .collect();
             match key.as_ref() {
                 "actor" => form.actor = value,
                 "action" => form.action = value,
@@ -139,6 +146,13 @@ mod tests {
         );
         assert_eq!(form.filter.office_id, None);
         assert_eq!(form.filter.before_id, None);
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_the_text_filters() {
+        let form = FilterForm::parse(Some("actor=an%00a%1B&action=login%0D%0A.failed"));
+        assert_eq!(form.filter.actor.as_deref(), Some("ana"));
+        assert_eq!(form.filter.action.as_deref(), Some("login.failed"));
     }
 
     #[test]
