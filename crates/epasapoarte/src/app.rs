@@ -86,6 +86,9 @@ impl Application {
             service: service.clone(),
             limits: Arc::new(Limits::new(config.rate_limits)),
             demo: options.demo,
+            writes: Arc::new(tokio::sync::Semaphore::new(
+                crate::http::write_queue::WRITES_IN_FLIGHT,
+            )),
         };
         let (shutdown, stopped) = watch::channel(false);
         let mut handles = Vec::new();

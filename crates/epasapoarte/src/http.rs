@@ -20,6 +20,7 @@ pub mod extract;
 mod openapi;
 mod ops;
 pub mod rate_limit;
+pub mod write_queue;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -28,6 +29,8 @@ pub struct AppState {
     pub limits: Arc<rate_limit::Limits>,
     /// `serve --demo`: shows the demo mailbox; impossible to turn on otherwise.
     pub demo: bool,
+    /// Turns for writes (see `write_queue.rs`).
+    pub writes: Arc<tokio::sync::Semaphore>,
 }
 
 /// Request bodies beyond this are refused with 413 (a booking for ten is ~3 KiB).
@@ -43,6 +46,11 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .fallback(not_found)
+        // Inner to outer: a write waits its turn only once the rate limit let it in.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            write_queue::take_turns,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::limit_public_writes,

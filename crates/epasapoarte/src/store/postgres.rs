@@ -26,6 +26,9 @@ pub struct PgStore {
     pool: PgPool,
 }
 
+/// A pooled connection idle longer than this is pinged before it is used.
+const IDLE_CHECK_AFTER: Duration = Duration::from_secs(10);
+
 /// Any number of instances may start at once; this lock makes them migrate one by one.
 const MIGRATION_LOCK: i64 = 0x6570_6173_6d69_6772; // "epasmigr"
 
@@ -35,6 +38,18 @@ impl PgStore {
             .max_connections(16)
             .min_connections(2)
             .acquire_timeout(Duration::from_secs(5))
+            // sqlx pings every connection it hands out by default: one more round trip
+            // per query. Only a connection idle for a while can have been dropped by the
+            // server or the network, so only such a one is checked.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > IDLE_CHECK_AFTER {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect(url)
             .await
             .context("connecting to PostgreSQL (EPAS_DATABASE_URL)")?;

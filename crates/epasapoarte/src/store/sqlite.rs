@@ -52,13 +52,17 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
+        // No ping before handing out a connection (sqlx's default): a local file cannot
+        // hang up, and on the single writer the ping was one more trip per write.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .connect_with(options.clone())
             .await
             .with_context(|| format!("opening SQLite database {path}"))?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
+            .test_before_acquire(false)
             .connect_with(options.read_only(true))
             .await
             .with_context(|| format!("opening SQLite database {path} for reading"))?;

@@ -7,7 +7,8 @@ use crate::on_both_backends;
 
 on_both_backends!(
     health_readiness_and_metrics_answer,
-    the_openapi_document_describes_every_path
+    the_openapi_document_describes_every_path,
+    writes_wait_their_turn_while_reads_go_on,
 );
 
 async fn health_readiness_and_metrics_answer(app: TestApp) {
@@ -47,4 +48,38 @@ async fn the_openapi_document_describes_every_path(app: TestApp) {
         );
     }
     assert!(doc["components"]["schemas"]["BookingRequest"].is_object());
+}
+
+/// The write queue (src/http/write_queue.rs): with every turn taken, a booking waits —
+/// it is neither refused nor lost — while reads are answered; once a turn frees, the
+/// waiting booking goes through.
+async fn writes_wait_their_turn_while_reads_go_on(app: TestApp) {
+    let turns = epasapoarte::http::write_queue::WRITES_IN_FLIGHT;
+    let all_turns = app
+        .app_state
+        .writes
+        .clone()
+        .acquire_many_owned(u32::try_from(turns).unwrap())
+        .await
+        .unwrap();
+    let body = app.booking_body(1, 1).await;
+    let waiting = tokio::spawn({
+        let (client, url) = (
+            app.client.clone(),
+            format!("{}/api/v1/bookings", app.address),
+        );
+        async move { client.post(url).json(&body).send().await.unwrap() }
+    });
+
+    // Reads are not held back.
+    assert_eq!(app.get("/api/v1/counties").await.status(), 200);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!waiting.is_finished(), "the booking waits for a turn");
+
+    drop(all_turns);
+    let answered = tokio::time::timeout(std::time::Duration::from_secs(10), waiting)
+        .await
+        .expect("answered once a turn is free")
+        .unwrap();
+    assert_eq!(answered.status(), 201);
 }
