@@ -82,6 +82,11 @@ pub const POSTGRES: &[Migration] = &[
         name: "outbox_claim",
         sql: include_str!("../../migrations/postgres/0009_outbox_claim.sql"),
     },
+    Migration {
+        version: 10,
+        name: "slot_fillfactor",
+        sql: include_str!("../../migrations/postgres/0010_slot_fillfactor.sql"),
+    },
 ];
 
 /// Creates the bookkeeping table (same SQL on both backends).
