@@ -86,8 +86,8 @@ test('the manager adds Saturday hours and special hours for today', async (t) =>
     }
 
     // An exception for today: open 00:00–23:55, 5-minute slots, 2 counters.
-    // The back link's name is "‹ Înapoi" (the chevron is CSS generated content).
-    await page.getByRole('link', { name: 'Înapoi' }).click();
+    // The chevron before "Înapoi" is decorative CSS content with empty alt text.
+    await page.getByRole('link', { name: 'Înapoi', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/admin/birouri/${office.id}`);
     await staff.follow(page, 'Excepții de la program', `/admin/birouri/${office.id}/exceptii`);
     await axe.check(page, 'exceptions');
