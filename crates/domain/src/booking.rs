@@ -23,7 +23,7 @@ mod tests;
 use std::fmt;
 use std::str::FromStr;
 
-pub use cancel::CancelReason;
+pub use cancel::{CancelReason, EXPLANATION_MAX_CHARS};
 pub use transition::{IllegalTransition, Transition, seat_delta, step, transition};
 
 /// A stable name that matched no variant of the named type.

@@ -29,7 +29,7 @@ pub mod view;
 
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
 pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};
-pub use counter::StaffMoveOutcome;
+pub use counter::{StaffCancellation, StaffMoveOutcome};
 pub use directory::Directory;
 pub use input::{BookingRequest, FieldError, FieldErrors};
 

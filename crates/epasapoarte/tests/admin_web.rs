@@ -11,6 +11,7 @@ mod admin_web {
     mod access_matrix;
     mod agenda;
     mod agenda_moves;
+    mod agenda_reasons;
     mod application_status;
     mod applications;
     mod audit_page;

@@ -35,6 +35,24 @@ fn a_staff_cancellation_gives_the_official_reason() {
 }
 
 #[test]
+fn a_staff_explanation_follows_the_reason_in_both_parts() {
+    let mut mail = cancelled(Lang::Ro, "other");
+    if let Mail::Cancelled { note, .. } = &mut mail {
+        *note = Some("Biroul este închis din cauza unei avarii.".into());
+    }
+    let rendered = render(&mail, BASE_URL);
+    for part in [&rendered.text, &rendered.html] {
+        assert!(part.contains("Motivul: Alt motiv."), "{part}");
+        assert!(
+            part.contains("Explicația biroului: Biroul este închis din cauza unei avarii."),
+            "{part}"
+        );
+    }
+    let without = render(&cancelled(Lang::Ro, "other"), BASE_URL);
+    assert!(!without.text.contains("Explicația biroului"));
+}
+
+#[test]
 fn an_unknown_reason_key_reads_as_another_reason() {
     let mail = render(&cancelled(Lang::Ro, "something_new"), BASE_URL);
     assert!(mail.text.contains("Motivul: alt motiv.\n"));
@@ -123,7 +141,8 @@ fn names_and_addresses_are_escaped_in_html_and_kept_in_text() {
         Mail::Cancelled {
             to: "a@example.ro".into(),
             lang: Lang::Ro,
-            reason: "citizen".into(),
+            reason: "other".into(),
+            note: Some("<script>alert(1)</script> la ghișeu".into()),
             appointment: hostile.clone(),
         },
         lookup(Lang::Ro, vec![(hostile.clone(), CANCEL_URL.into())]),

@@ -23,6 +23,9 @@ pub enum CancelReason {
     Other,
 }
 
+/// The longest explanation staff may give with a cancellation, in characters.
+pub const EXPLANATION_MAX_CHARS: usize = 300;
+
 impl CancelReason {
     /// Every reason.
     pub const ALL: [Self; 6] = [
@@ -42,6 +45,13 @@ impl CancelReason {
         Self::ScheduleChange,
         Self::Other,
     ];
+
+    /// Whether staff must explain the reason in words ("other" says nothing by itself);
+    /// the explanation goes to the citizen with the cancellation notice.
+    #[must_use]
+    pub const fn needs_explanation(self) -> bool {
+        matches!(self, Self::Other)
+    }
 
     /// The stable name (database, JSON, audit log).
     #[must_use]

@@ -195,3 +195,13 @@ fn cancel_reasons_round_trip_and_staff_cannot_pick_the_citizens_own() {
     );
     assert!("no_show".parse::<CancelReason>().is_err());
 }
+
+#[test]
+fn only_other_needs_an_explanation_in_words() {
+    let needing: Vec<CancelReason> = CancelReason::ALL
+        .into_iter()
+        .filter(|r| r.needs_explanation())
+        .collect();
+    assert_eq!(needing, [CancelReason::Other]);
+    assert!(CancelReason::STAFF.contains(&CancelReason::Other));
+}

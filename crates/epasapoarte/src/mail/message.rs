@@ -32,6 +32,9 @@ pub enum Mail {
         lang: Lang,
         /// A `booking::CancelReason` name; "citizen" when the citizen cancelled.
         reason: String,
+        /// Staff's explanation in words (required with the reason "other").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
         appointment: Appointment,
     },
     /// J5: the active appointments held for an address, each with a fresh cancel link.

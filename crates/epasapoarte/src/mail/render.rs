@@ -52,9 +52,10 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
         Mail::Cancelled {
             lang,
             reason,
+            note,
             appointment,
             ..
-        } => kinds::cancelled(*lang, reason, appointment, base_url),
+        } => kinds::cancelled(*lang, reason, note.as_deref(), appointment, base_url),
         Mail::Lookup {
             lang, appointments, ..
         } => kinds::lookup(*lang, appointments, base_url),

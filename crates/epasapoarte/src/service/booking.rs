@@ -254,6 +254,7 @@ impl BookingService {
             to: email,
             lang: Lang::parse(&record.lang).unwrap_or_default(),
             reason: CancelReason::Citizen.as_str().to_owned(),
+            note: None,
             appointment,
         };
         let outbox = self.seal_mail(&mail)?;

@@ -6,9 +6,11 @@
 //! Who may do this for which office is the back office's gate, not this layer's.
 
 use chrono::{DateTime, Utc};
-use epasapoarte_domain::booking::{BookingEvent, BookingStatus, CancelReason, step};
+use epasapoarte_domain::booking::{
+    BookingEvent, BookingStatus, CancelReason, EXPLANATION_MAX_CHARS, step,
+};
 
-use super::{BookingService, ServiceError, ServiceResult};
+use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::i18n::Lang;
 use crate::mail::Mail;
 use crate::store::{BookingMove, BookingRecord, TransitionOutcome};
@@ -24,6 +26,51 @@ pub enum StaffMoveOutcome {
     /// The lifecycle does not allow the move from the booking's current status (including
     /// a race lost to another move); nothing changed.
     NotAllowed { status: BookingStatus },
+}
+
+/// Why staff cancel a booking: one of the staff reasons, and the explanation in words
+/// the citizen receives with it (required where the reason says nothing by itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffCancellation {
+    pub reason: CancelReason,
+    pub explanation: Option<String>,
+}
+
+impl StaffCancellation {
+    pub fn new(reason: CancelReason) -> Self {
+        StaffCancellation {
+            reason,
+            explanation: None,
+        }
+    }
+
+    /// The explanation as typed: trimmed, control characters dropped, empty = none.
+    pub fn explained(mut self, text: &str) -> Self {
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        let clean = clean.trim();
+        self.explanation = (!clean.is_empty()).then(|| clean.to_owned());
+        self
+    }
+
+    /// The rules: a staff reason; an explanation where the reason needs one, and never
+    /// longer than [`EXPLANATION_MAX_CHARS`]. Field errors name the form field
+    /// `explicatie` (codes `field.explanation_*`).
+    fn check(&self) -> ServiceResult<()> {
+        if !CancelReason::STAFF.contains(&self.reason) {
+            return Err(ServiceError::Internal(anyhow::anyhow!(
+                "a staff cancellation needs a staff reason"
+            )));
+        }
+        match &self.explanation {
+            None if self.reason.needs_explanation() => Err(ServiceError::Validation(
+                FieldErrors::single("explicatie", "explanation_required"),
+            )),
+            Some(text) if text.chars().count() > EXPLANATION_MAX_CHARS => Err(
+                ServiceError::Validation(FieldErrors::single("explicatie", "explanation_too_long")),
+            ),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl BookingService {
@@ -46,13 +93,13 @@ impl BookingService {
         Ok(self.store.office_bookings(office_id, from, to).await?)
     }
 
-    /// Moves a booking by a staff action. `reason` is required for `Cancel` (and must be
-    /// a staff reason); it is ignored otherwise. A cancellation e-mails the citizen.
+    /// Moves a booking by a staff action. `cancellation` is required for `Cancel` and
+    /// ignored otherwise; a cancellation e-mails the citizen its reason (and explanation).
     pub async fn move_booking_by_staff(
         &self,
         booking_id: &str,
         event: BookingEvent,
-        reason: Option<CancelReason>,
+        cancellation: Option<StaffCancellation>,
     ) -> ServiceResult<StaffMoveOutcome> {
         let record = self
             .store
@@ -65,22 +112,20 @@ impl BookingService {
             });
         };
         let (reason, outbox) = if event == BookingEvent::Cancel {
-            let reason = reason
-                .filter(|reason| CancelReason::STAFF.contains(reason))
-                .ok_or_else(|| {
-                    ServiceError::Internal(anyhow::anyhow!(
-                        "a staff cancellation needs a staff reason"
-                    ))
-                })?;
+            let cancellation = cancellation.ok_or_else(|| {
+                ServiceError::Internal(anyhow::anyhow!("a staff cancellation needs a reason"))
+            })?;
+            cancellation.check()?;
             let (appointment, email) = self.stored_appointment(&record).await?;
             let mail = Mail::Cancelled {
                 to: email,
                 lang: Lang::parse(&record.lang).unwrap_or_default(),
-                reason: reason.as_str().to_owned(),
+                reason: cancellation.reason.as_str().to_owned(),
+                note: cancellation.explanation,
                 appointment,
             };
             (
-                Some(reason.as_str().to_owned()),
+                Some(cancellation.reason.as_str().to_owned()),
                 Some(self.seal_mail(&mail)?),
             )
         } else {

@@ -122,7 +122,11 @@ impl BookingService {
             return Ok(None);
         }
         let outcome = self
-            .move_booking_by_staff(booking_id, BookingEvent::Cancel, Some(reason))
+            .move_booking_by_staff(
+                booking_id,
+                BookingEvent::Cancel,
+                Some(super::StaffCancellation::new(reason)),
+            )
             .await?;
         Ok(Some(outcome))
     }

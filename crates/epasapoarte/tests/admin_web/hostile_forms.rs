@@ -171,6 +171,7 @@ impl Ids {
                 ("programare", &self.own_booking),
                 ("data", today),
                 ("motiv", "other"),
+                ("explicatie", "Ghișeul este închis azi."),
             ]),
             "cereri/cautare" => owned(&[("cnp", &adult(720))]),
             "cereri/noua" => owned(&[

@@ -112,6 +112,7 @@ pub fn cancelled(lang: Lang, reason: &str) -> Mail {
         to: "ana.popescu@example.ro".into(),
         lang,
         reason: reason.into(),
+        note: None,
         appointment: appointment(),
     }
 }

@@ -131,6 +131,7 @@ fn person_details(lang: Lang, person: &PersonLine) -> PersonView {
 pub(super) fn cancelled(
     lang: Lang,
     reason: &str,
+    note: Option<&str>,
     appointment: &Appointment,
     base_url: &str,
 ) -> Body {
@@ -147,6 +148,10 @@ pub(super) fn cancelled(
         lang.t("mail.cancelled.intro").to_owned(),
         lang.tf("mail.cancelled.reason", &[("reason", &reason_text)]),
     ];
+    if let Some(note) = note {
+        body.intro
+            .push(lang.tf("mail.cancelled.note", &[("note", note)]));
+    }
     let mut block = Body::block(lang.t("mail.cancelled.heading").to_owned());
     block.rows = format::summary(lang, appointment, true);
     body.blocks.push(block);

@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::view::{self, Extras};
 use super::{office_of, posted_booking, rules};
-use crate::service::StaffMoveOutcome;
+use crate::service::{ServiceError, StaffCancellation, StaffMoveOutcome};
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::web::FieldMessage;
 use crate::web::admin::guard::Staff;
@@ -88,7 +88,7 @@ async fn act(
         Err(response) => return response,
     };
     let lang = page.chrome.lang;
-    let reason: Option<CancelReason> = if event == BookingEvent::Cancel {
+    let cancellation: Option<StaffCancellation> = if event == BookingEvent::Cancel {
         let Some(reason) = rules::reason(form.get("motiv")) else {
             let extras = Extras {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -100,10 +100,14 @@ async fn act(
             };
             return view::render(page, &staff, &office, Some(record.date), extras).await;
         };
-        Some(reason)
+        Some(StaffCancellation::new(reason).explained(form.get("explicatie")))
     } else {
         None
     };
+    let reason = cancellation.as_ref().map(|c| c.reason);
+    let explained = cancellation
+        .as_ref()
+        .is_some_and(|c| c.explanation.is_some());
     let service = &page.state.service;
     if let Some(early) = rules::too_early(event, &record, office.timezone, service.now()) {
         let conflict = lang.t(early.key()).to_owned();
@@ -114,7 +118,7 @@ async fn act(
     let actor = Actor::staff(&staff);
     let target = format!("booking:{}", record.id);
     match service
-        .move_booking_by_staff(&record.id, event, reason)
+        .move_booking_by_staff(&record.id, event, cancellation)
         .await
     {
         Ok(StaffMoveOutcome::Moved { from, to }) => {
@@ -122,7 +126,13 @@ async fn act(
                 .office(Some(office.id))
                 .target(target)
                 .before(json!({"status": from.as_str()}))
-                .after(json!({"status": to.as_str(), "reason": reason.map(CancelReason::as_str)}));
+                // The explanation itself goes to the citizen only: free text may hold
+                // personal data, which the audit log does not keep.
+                .after(json!({
+                    "status": to.as_str(),
+                    "reason": reason.map(CancelReason::as_str),
+                    "explained": explained,
+                }));
             audit.audit_or_log(entry).await;
             page.redirect(&format!(
                 "/admin/birouri/{}/agenda?data={}&rezultat={done}",
@@ -141,6 +151,22 @@ async fn act(
                 &[("status", view::status_label(lang, status))],
             );
             conflict_page(page, &staff, &office, &record, conflict).await
+        }
+        Err(ServiceError::Validation(errors)) => {
+            let messages = errors
+                .0
+                .iter()
+                .map(|(field, error)| FieldMessage {
+                    id: format!("{field}-{}", record.id),
+                    message: lang.t(&format!("field.{}", error.code)).to_owned(),
+                })
+                .collect();
+            let extras = Extras {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                errors: messages,
+                ..Extras::default()
+            };
+            view::render(page, &staff, &office, Some(record.date), extras).await
         }
         Err(error) => problem::failed(page, error),
     }

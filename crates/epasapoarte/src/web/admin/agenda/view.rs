@@ -94,6 +94,8 @@ struct Row {
     context: String,
     /// The id of the booking's reason select (`motiv-ID`).
     reason_field: String,
+    /// The id of its explanation field (`explicatie-ID`).
+    explanation_field: String,
     service: &'static str,
     status: &'static str,
     /// The status tag's colour: active bookings green, the rest grey.
@@ -205,6 +207,7 @@ async fn build_day(
                 &[("time", &format::clock(record.time))],
             ),
             reason_field: format!("motiv-{}", record.id),
+            explanation_field: format!("explicatie-{}", record.id),
             service: service_label(lang, record.service),
             status: status_label(lang, record.status),
             active: record.status.is_active(),

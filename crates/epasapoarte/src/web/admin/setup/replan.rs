@@ -82,7 +82,13 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
     let problem = match decision {
         "keep" | "cancel" if booking.is_empty() => Some("booking_missing"),
         "keep" => None,
-        "cancel" if reason.is_some_and(|r| CancelReason::STAFF.contains(&r)) => None,
+        // "Other" needs an explanation in words, which this page does not ask for.
+        "cancel"
+            if reason
+                .is_some_and(|r| CancelReason::STAFF.contains(&r) && !r.needs_explanation()) =>
+        {
+            None
+        }
         "cancel" => Some("reason_invalid"),
         _ => Some("decision_missing"),
     };
@@ -149,7 +155,10 @@ async fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut reasons: Vec<CancelReason> = CancelReason::STAFF.to_vec();
+    let mut reasons: Vec<CancelReason> = CancelReason::STAFF
+        .into_iter()
+        .filter(|r| !r.needs_explanation())
+        .collect();
     reasons.sort_by_key(|r| *r != CancelReason::ScheduleChange);
     page.render_status(
         status,
