@@ -17,6 +17,7 @@ mod admin_web {
     mod audit_page;
     mod counter;
     mod forgery;
+    mod hostile_fixtures;
     mod hostile_forms;
     mod login;
     mod office_setup;
