@@ -52,6 +52,14 @@ async fn a_clerk_registers_a_booked_person_from_the_prefilled_form(app: Backoffi
     assert_eq!(form.status, 200);
     assert!(form.body.contains(&format!("value=\"{companion}\"")));
     assert!(form.body.contains("value=\"Ioana\""));
+    // Showing the CNP on the prefilled form is a view of it: audited, by its tail only.
+    let views = app.audit_of("booking.cnp_viewed").await;
+    assert_eq!(views.len(), 1);
+    let after = views[0].after.as_deref().unwrap_or("");
+    assert!(
+        after.contains(&companion[9..]) && !after.contains(&companion),
+        "{after}"
+    );
     assert_eq!(posted.status, 303, "{}", posted.body);
     let location = posted.location.unwrap_or_default();
     assert!(location.ends_with("&inregistrata=1"), "{location}");

@@ -64,7 +64,22 @@ pub async fn show(
         };
         let service = &page.state.service;
         match service.booked_holder(office, &booking, position).await {
-            Ok(Some(holder)) => values.prefill(&booking, position, &holder),
+            Ok(Some(holder)) => {
+                // The prefilled form shows the person's CNP: a view, audited as such.
+                let after =
+                    json!({"persons": 1, "position": position, "cnp": [cnp_tail(&holder.cnp)]});
+                let target = format!("booking:{booking}");
+                audit(
+                    &page.state,
+                    &staff,
+                    "booking.cnp_viewed",
+                    office,
+                    target,
+                    after,
+                )
+                .await;
+                values.prefill(&booking, position, &holder)
+            }
             Ok(None) => return problem::not_found(page),
             Err(error) => return failed(page, error),
         }
