@@ -3,10 +3,11 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
+use epasapoarte_domain::schedule::{DateException, OpeningInterval};
 use sqlx::{Postgres, Row, Transaction};
 
 use super::PgStore;
+use super::offices::{insert_exception, insert_weekly_hours};
 use crate::store::rows;
 use crate::store::*;
 
@@ -25,20 +26,7 @@ impl OfficeSetup for PgStore {
             .bind(office_id)
             .execute(&mut *tx)
             .await?;
-        for interval in weekly {
-            sqlx::query(
-                "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(office_id)
-            .bind(i64::from(interval.weekday.number_from_monday()))
-            .bind(rows::time_text(interval.start))
-            .bind(rows::time_text(interval.end))
-            .bind(i64::from(interval.slot_minutes))
-            .bind(i64::from(interval.counters))
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_weekly_hours(&mut tx, office_id, weekly.iter().copied()).await?;
         replan_in(&mut tx, office_id, replan).await?;
         tx.commit().await?;
         Ok(())
@@ -51,31 +39,7 @@ impl OfficeSetup for PgStore {
         replan: &Replan,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
-        let special = match &exception.hours {
-            ExceptionHours::Closed => &[][..],
-            ExceptionHours::Special(intervals) => &intervals[..],
-        };
-        let date = rows::date_text(exception.date);
-        sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES ($1, $2, $3)")
-            .bind(office_id)
-            .bind(&date)
-            .bind(special.is_empty())
-            .execute(&mut *tx)
-            .await?;
-        for interval in special {
-            sqlx::query(
-                "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(office_id)
-            .bind(&date)
-            .bind(rows::time_text(interval.start))
-            .bind(rows::time_text(interval.end))
-            .bind(i64::from(interval.slot_minutes))
-            .bind(i64::from(interval.counters))
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_exception(&mut tx, office_id, exception).await?;
         replan_in(&mut tx, office_id, replan).await?;
         tx.commit().await?;
         Ok(())

@@ -2,10 +2,11 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
+use epasapoarte_domain::schedule::{DateException, OpeningInterval};
 use sqlx::{Row, Sqlite, Transaction};
 
 use super::SqliteStore;
+use super::offices::{insert_exception, insert_weekly_hours};
 use crate::store::rows;
 use crate::store::*;
 
@@ -24,20 +25,7 @@ impl OfficeSetup for SqliteStore {
             .bind(office_id)
             .execute(&mut *tx)
             .await?;
-        for interval in weekly {
-            sqlx::query(
-                "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(office_id)
-            .bind(i64::from(interval.weekday.number_from_monday()))
-            .bind(rows::time_text(interval.start))
-            .bind(rows::time_text(interval.end))
-            .bind(i64::from(interval.slot_minutes))
-            .bind(i64::from(interval.counters))
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_weekly_hours(&mut tx, office_id, weekly.iter().copied()).await?;
         replan_in(&mut tx, office_id, replan).await?;
         tx.commit().await?;
         Ok(())
@@ -50,31 +38,7 @@ impl OfficeSetup for SqliteStore {
         replan: &Replan,
     ) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
-        let special = match &exception.hours {
-            ExceptionHours::Closed => &[][..],
-            ExceptionHours::Special(intervals) => &intervals[..],
-        };
-        let date = rows::date_text(exception.date);
-        sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES (?, ?, ?)")
-            .bind(office_id)
-            .bind(&date)
-            .bind(special.is_empty())
-            .execute(&mut *tx)
-            .await?;
-        for interval in special {
-            sqlx::query(
-                "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(office_id)
-            .bind(&date)
-            .bind(rows::time_text(interval.start))
-            .bind(rows::time_text(interval.end))
-            .bind(i64::from(interval.slot_minutes))
-            .bind(i64::from(interval.counters))
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_exception(&mut tx, office_id, exception).await?;
         replan_in(&mut tx, office_id, replan).await?;
         tx.commit().await?;
         Ok(())

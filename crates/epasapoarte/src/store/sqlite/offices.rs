@@ -8,6 +8,7 @@ use sqlx::sqlite::SqliteRow;
 use super::SqliteStore;
 use crate::store::rows::{self, ExceptionRow, HoursRow};
 use crate::store::*;
+use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
 
 #[async_trait]
 impl Catalog for SqliteStore {
@@ -63,45 +64,9 @@ impl Catalog for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        for interval in office.schedule.weekly() {
-            sqlx::query(
-                "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(i64::from(interval.weekday.number_from_monday()))
-            .bind(rows::time_text(interval.start))
-            .bind(rows::time_text(interval.end))
-            .bind(i64::from(interval.slot_minutes))
-            .bind(i64::from(interval.counters))
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_weekly_hours(&mut tx, id, office.schedule.weekly()).await?;
         for exception in office.schedule.exceptions() {
-            let special = match &exception.hours {
-                epasapoarte_domain::schedule::ExceptionHours::Closed => &[][..],
-                epasapoarte_domain::schedule::ExceptionHours::Special(intervals) => &intervals[..],
-            };
-            sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(rows::date_text(exception.date))
-                .bind(special.is_empty())
-                .execute(&mut *tx)
-                .await?;
-            for interval in special {
-                sqlx::query(
-                    "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
-                     VALUES (?, ?, ?, ?, ?, ?)",
-                )
-                .bind(id)
-                .bind(rows::date_text(exception.date))
-                .bind(rows::time_text(interval.start))
-                .bind(rows::time_text(interval.end))
-                .bind(i64::from(interval.slot_minutes))
-                .bind(i64::from(interval.counters))
-                .execute(&mut *tx)
-                .await?;
-            }
+            insert_exception(&mut tx, id, exception).await?;
         }
         tx.commit().await?;
         Ok(id)
@@ -277,4 +242,61 @@ pub(super) fn slot_seats(row: &SqliteRow) -> StoreResult<SlotSeats> {
         capacity: rows::small(row.try_get("capacity")?, "capacity")?,
         taken: rows::small(row.try_get("taken")?, "taken")?,
     })
+}
+
+/// Writes an office's weekly intervals (a new office; the hours page, after clearing them).
+pub(super) async fn insert_weekly_hours(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    office_id: i64,
+    weekly: impl IntoIterator<Item = OpeningInterval>,
+) -> StoreResult<()> {
+    for interval in weekly {
+        sqlx::query(
+            "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(office_id)
+        .bind(i64::from(interval.weekday.number_from_monday()))
+        .bind(rows::time_text(interval.start))
+        .bind(rows::time_text(interval.end))
+        .bind(i64::from(interval.slot_minutes))
+        .bind(i64::from(interval.counters))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Writes one date exception: closed, or its special hours.
+pub(super) async fn insert_exception(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    office_id: i64,
+    exception: &DateException,
+) -> StoreResult<()> {
+    let special = match &exception.hours {
+        ExceptionHours::Closed => &[][..],
+        ExceptionHours::Special(intervals) => &intervals[..],
+    };
+    let date = rows::date_text(exception.date);
+    sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES (?, ?, ?)")
+        .bind(office_id)
+        .bind(&date)
+        .bind(special.is_empty())
+        .execute(&mut **tx)
+        .await?;
+    for interval in special {
+        sqlx::query(
+            "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(office_id)
+        .bind(&date)
+        .bind(rows::time_text(interval.start))
+        .bind(rows::time_text(interval.end))
+        .bind(i64::from(interval.slot_minutes))
+        .bind(i64::from(interval.counters))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
