@@ -4,7 +4,12 @@
 // a given slot, and an axe collector that scans every page visited and reports all
 // violations at the end. Elements are found by role and label text, never by CSS.
 
+const fs = require('node:fs');
+const path = require('node:path');
 const { scan, describe } = require('./axe');
+const { REPO } = require('./server');
+
+const SCREENSHOTS = process.env.EPAS_SCREENSHOT_DIR || path.join(REPO, 'target', 'screenshots');
 const { waitForLink } = require('./mail');
 
 /** `serve --demo`'s accounts of the first Cluj office (src/seed/demo_staff.rs). */
@@ -147,6 +152,11 @@ class AxeCollector {
 
   async check(page, name) {
     this.seen.push(name);
+    // A full-page photograph of every staff page scanned, beside the public pages' ones
+    // (target/screenshots/, CI artifacts): staff-<tag>-<page>.png.
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = `staff-${this.tag}-${name}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase() + '.png';
+    await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
     const violations = await scan(page);
     if (violations.length) this.failures.push(`${this.tag} ${name} (${new URL(page.url()).pathname}):\n${describe(violations)}`);
   }

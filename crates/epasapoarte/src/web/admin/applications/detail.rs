@@ -46,6 +46,13 @@ impl DetailPage {
     fn error(&self, id: &str) -> Option<&str> {
         message_for(&self.errors, id)
     }
+
+    /// Whether "rejected" is one of the moves offered (only then is a reason asked for).
+    fn may_reject(&self) -> bool {
+        self.next
+            .iter()
+            .any(|(value, _)| *value == ApplicationStatus::Rejected.as_str())
+    }
 }
 
 pub fn status_label(lang: Lang, status: ApplicationStatus) -> &'static str {
