@@ -67,13 +67,23 @@ impl Audit {
 
 impl Probe {
     pub async fn connect(url: &str) -> anyhow::Result<Probe> {
+        // No reaper (idle timeout, lifetime): see the store's pools on sqlx#3645.
         Ok(
             if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-                Probe::Postgres(PgPoolOptions::new().max_connections(2).connect(url).await?)
+                Probe::Postgres(
+                    PgPoolOptions::new()
+                        .max_connections(2)
+                        .idle_timeout(None)
+                        .max_lifetime(None)
+                        .connect(url)
+                        .await?,
+                )
             } else {
                 Probe::Sqlite(
                     SqlitePoolOptions::new()
                         .max_connections(2)
+                        .idle_timeout(None)
+                        .max_lifetime(None)
                         .connect(url)
                         .await?,
                 )

@@ -324,3 +324,36 @@ pub trait Outbox: Send + Sync + 'static {
     /// Messages not yet sent (for `/metrics`).
     async fn outbox_depth(&self) -> StoreResult<u64>;
 }
+
+#[cfg(test)]
+mod pool_tests {
+    use crate::testing::TestDatabase;
+
+    /// sqlx 0.8's pool reaper can spin a core forever (launchbadge/sqlx#3645; it hung
+    /// CI here once). It runs only when a pool has an idle timeout or a lifetime, so no
+    /// pool of the store may have either.
+    #[tokio::test]
+    async fn no_pool_has_a_reaper() {
+        for db in TestDatabase::all() {
+            let options: Vec<(Option<std::time::Duration>, Option<std::time::Duration>)> =
+                if db.url.starts_with("postgres") {
+                    let store = super::postgres::PgStore::connect(&db.url).await.unwrap();
+                    let options = store.pool().options();
+                    vec![(options.get_idle_timeout(), options.get_max_lifetime())]
+                } else {
+                    let store = super::sqlite::SqliteStore::connect(&db.url).await.unwrap();
+                    store
+                        .pools()
+                        .iter()
+                        .map(|pool| {
+                            let options = pool.options();
+                            (options.get_idle_timeout(), options.get_max_lifetime())
+                        })
+                        .collect()
+                };
+            for (idle, lifetime) in options {
+                assert_eq!((idle, lifetime), (None, None), "{}", db.url);
+            }
+        }
+    }
+}

@@ -36,8 +36,13 @@ impl PgStore {
     pub async fn connect(url: &str) -> anyhow::Result<PgStore> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .min_connections(2)
             .acquire_timeout(Duration::from_secs(5))
+            // sqlx 0.8's reaper (idle timeout, max lifetime, min connections) can spin a
+            // core forever on a race in its idle count (launchbadge/sqlx#3645, seen here
+            // on SQLite in CI): none of them, so no reaper. Connections stay open; one
+            // idle long enough to have been dropped is pinged before use (below).
+            .idle_timeout(None)
+            .max_lifetime(None)
             // sqlx pings every connection it hands out by default: one more round trip
             // per query. Only a connection idle for a while can have been dropped by the
             // server or the network, so only such a one is checked.

@@ -54,19 +54,32 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(5));
         // No ping before handing out a connection (sqlx's default): a local file cannot
         // hang up, and on the single writer the ping was one more trip per write.
+        // No idle timeout or lifetime either: closing local connections buys nothing, and
+        // sqlx 0.8's reaper that enforces them can spin a core forever on a race in its
+        // idle count (launchbadge/sqlx#3645; seen here in CI). No reaper, no spin.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .test_before_acquire(false)
+            .idle_timeout(None)
+            .max_lifetime(None)
             .connect_with(options.clone())
             .await
             .with_context(|| format!("opening SQLite database {path}"))?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
             .test_before_acquire(false)
+            .idle_timeout(None)
+            .max_lifetime(None)
             .connect_with(options.read_only(true))
             .await
             .with_context(|| format!("opening SQLite database {path} for reading"))?;
         Ok(SqliteStore { writer, reader })
+    }
+
+    /// Both pools (the writer, then the readers), for checks of their settings.
+    #[cfg(test)]
+    pub(crate) fn pools(&self) -> [&SqlitePool; 2] {
+        [&self.writer, &self.reader]
     }
 }
 

@@ -150,8 +150,11 @@ async fn story(database_url: &str, dir: &Path, collected: &Shared) {
     b.wait_ready(&client, Duration::from_secs(20)).await;
     lap(collected, "both instances ready", t);
 
+    // No reaper (idle timeout, lifetime): see src/store/postgres.rs on sqlx#3645.
     let pool = sqlx::postgres::PgPoolOptions::new()
         .max_connections(2)
+        .idle_timeout(None)
+        .max_lifetime(None)
         .connect(database_url)
         .await
         .expect("connecting to the test database");
