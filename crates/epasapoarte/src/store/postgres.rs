@@ -13,6 +13,7 @@ use super::migrations::{CREATE_TABLE, POSTGRES};
 use super::*;
 
 mod applications;
+mod booking_reads;
 mod bookings;
 mod counter;
 mod housekeeping;

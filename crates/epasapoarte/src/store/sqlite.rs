@@ -16,6 +16,7 @@ use super::migrations::{CREATE_TABLE, SQLITE};
 use super::*;
 
 mod applications;
+mod booking_reads;
 mod bookings;
 mod counter;
 mod housekeeping;

@@ -5,10 +5,10 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
-use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Row};
+use sqlx::PgPool;
 
-use super::{PgStore, classify};
+use super::booking_reads::load;
+use super::{PgStore, booking_reads, classify};
 use crate::store::rows;
 use crate::store::*;
 
@@ -82,50 +82,7 @@ impl Bookings for PgStore {
         purpose: TokenPurpose,
         token_hash: &[u8],
     ) -> StoreResult<Option<BookingRecord>> {
-        // One round trip (a link opens the booking on every confirm and cancel): the
-        // token, its booking, the slot and the persons, aggregated in order.
-        let row = sqlx::query(
-            "SELECT b.id, b.office_id, b.service, b.status, b.created_at, b.expires_at, b.email_enc, b.lang,
-                    s.date, s.time, s.starts_at,
-                    array_agg(p.last_name_enc ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS last_names,
-                    array_agg(p.first_name_enc ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS first_names,
-                    array_agg(p.cnp_enc ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS cnps,
-                    array_agg(p.cnp_hash ORDER BY p.position) FILTER (WHERE p.booking_id IS NOT NULL) AS cnp_hashes
-             FROM booking_tokens t
-             JOIN bookings b ON b.id = t.booking_id
-             JOIN slots s ON s.id = b.slot_id
-             LEFT JOIN booking_persons p ON p.booking_id = b.id
-             WHERE t.hash = $1 AND t.purpose = $2
-             GROUP BY b.id, s.id",
-        )
-        .bind(token_hash)
-        .bind(purpose.as_str())
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let column = |name: &str| -> StoreResult<Vec<Vec<u8>>> {
-            Ok(row
-                .try_get::<Option<Vec<Vec<u8>>>, _>(name)?
-                .unwrap_or_default())
-        };
-        let (last, first, cnp, hash) = (
-            column("last_names")?,
-            column("first_names")?,
-            column("cnps")?,
-            column("cnp_hashes")?,
-        );
-        let persons = last
-            .into_iter()
-            .zip(first)
-            .zip(cnp.into_iter().zip(hash))
-            .map(|((last_name, first_name), (cnp, cnp_hash))| SealedPerson {
-                last_name,
-                first_name,
-                cnp,
-                cnp_hash,
-            })
-            .collect();
-        booking_record(&row, persons).map(Some)
+        booking_reads::by_token(&self.pool, purpose, token_hash).await
     }
 
     async fn active_bookings_by_email(&self, email_hash: &[u8]) -> StoreResult<Vec<BookingRecord>> {
@@ -351,69 +308,4 @@ async fn current_status(pool: &PgPool, booking_id: &str) -> StoreResult<BookingS
     status
         .parse()
         .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))
-}
-
-/// Loads bookings with their slot and persons, in the order of `ids`.
-pub(super) async fn load(pool: &PgPool, ids: &[String]) -> StoreResult<Vec<BookingRecord>> {
-    let rows = sqlx::query(
-        "SELECT b.id, b.office_id, b.service, b.status, b.created_at, b.expires_at, b.email_enc, b.lang,
-                s.date, s.time, s.starts_at
-         FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.id = ANY($1)",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await?;
-    let people = sqlx::query(
-        "SELECT booking_id, last_name_enc, first_name_enc, cnp_enc, cnp_hash FROM booking_persons
-         WHERE booking_id = ANY($1) ORDER BY booking_id, position",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await?;
-    let mut found = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Some(row) = rows
-            .iter()
-            .find(|row| row.try_get::<String, _>("id").ok().as_deref() == Some(id))
-        else {
-            continue;
-        };
-        let persons = people
-            .iter()
-            .filter(|p| p.try_get::<String, _>("booking_id").ok().as_deref() == Some(id))
-            .map(|p| {
-                Ok(SealedPerson {
-                    last_name: p.try_get("last_name_enc")?,
-                    first_name: p.try_get("first_name_enc")?,
-                    cnp: p.try_get("cnp_enc")?,
-                    cnp_hash: p.try_get("cnp_hash")?,
-                })
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()?;
-        found.push(booking_record(row, persons)?);
-    }
-    Ok(found)
-}
-
-fn booking_record(row: &PgRow, persons: Vec<SealedPerson>) -> StoreResult<BookingRecord> {
-    let service: String = row.try_get("service")?;
-    let status: String = row.try_get("status")?;
-    Ok(BookingRecord {
-        id: row.try_get("id")?,
-        office_id: row.try_get("office_id")?,
-        service: service
-            .parse()
-            .map_err(|_| StoreError::Corrupt(format!("service {service:?}")))?,
-        date: rows::date(&row.try_get::<String, _>("date")?)?,
-        time: rows::time(&row.try_get::<String, _>("time")?)?,
-        starts_at: rows::instant(row.try_get("starts_at")?)?,
-        status: status
-            .parse()
-            .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))?,
-        created_at: rows::instant(row.try_get("created_at")?)?,
-        expires_at: rows::instant(row.try_get("expires_at")?)?,
-        email: row.try_get("email_enc")?,
-        lang: row.try_get("lang")?,
-        persons,
-    })
 }

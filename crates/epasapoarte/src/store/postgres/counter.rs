@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::PgStore;
-use super::bookings::load;
+use super::booking_reads::load;
 use crate::store::rows;
 use crate::store::*;
 

@@ -5,7 +5,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::SqliteStore;
-use super::bookings::{insert_outbox, load};
+use super::booking_reads::load;
+use super::bookings::insert_outbox;
 use crate::store::rows;
 use crate::store::*;
 
