@@ -55,7 +55,7 @@ impl Application {
             .await
             .with_context(|| format!("listening on {}", config.listen))?;
         let secret = secret_key(&config)?;
-        let store = store::connect(&config.database_url).await?;
+        let store = store::connect(config.database_url.expose()).await?;
         let now = options.clock.now();
         if options.demo {
             let report = seed::seed(store.as_ref(), now).await?;
@@ -145,6 +145,7 @@ fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
     }
     let db_path = config
         .database_url
+        .expose()
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
     let dir = Path::new(db_path)

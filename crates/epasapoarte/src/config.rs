@@ -8,16 +8,20 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 
 mod secret;
+mod secret_url;
 
 pub use secret::SecretKey;
+pub use secret_url::SecretUrl;
 
 /// The validated configuration every part of the service reads.
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub database_url: String,
+    /// May carry a password: prints redacted (`SecretUrl`).
+    pub database_url: SecretUrl,
     pub listen: String,
     pub base_url: String,
-    pub smtp_url: Option<String>,
+    /// May carry `user:password@`: prints redacted.
+    pub smtp_url: Option<SecretUrl>,
     pub mail_dir: PathBuf,
     pub mail_from: String,
     pub confirm_timeout_secs: u64,
@@ -46,7 +50,7 @@ struct Layer {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            database_url: "sqlite://data/epasapoarte.db".into(),
+            database_url: SecretUrl::from("sqlite://data/epasapoarte.db"),
             listen: "127.0.0.1:8080".into(),
             base_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,
@@ -67,8 +71,13 @@ impl Config {
         if let Some(path) = file {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading config file {}", path.display()))?;
-            let layer: Layer = toml::from_str(&text)
-                .with_context(|| format!("parsing config file {}", path.display()))?;
+            let layer: Layer = toml::from_str(&text).map_err(|error| {
+                anyhow::anyhow!(
+                    "parsing config file {}: {}",
+                    path.display(),
+                    toml_problem(&text, &error)
+                )
+            })?;
             config.apply(layer)?;
         }
         config.apply(Layer::from_env(|name| std::env::var(name).ok())?)?;
@@ -95,7 +104,7 @@ impl Config {
             rate_limits,
             retention_days,
         } = layer;
-        set(&mut self.database_url, database_url);
+        set(&mut self.database_url, database_url.map(SecretUrl::from));
         set(&mut self.listen, listen);
         set(
             &mut self.base_url,
@@ -106,7 +115,7 @@ impl Config {
         set(&mut self.confirm_timeout_secs, confirm_timeout_secs);
         set(&mut self.retention_days, retention_days);
         if let Some(url) = smtp_url {
-            self.smtp_url = (!url.trim().is_empty()).then_some(url);
+            self.smtp_url = (!url.trim().is_empty()).then(|| SecretUrl::from(url));
         }
         if let Some(key) = secret_key {
             self.secret_key = Some(SecretKey::parse(&key)?);
@@ -163,6 +172,32 @@ impl Layer {
                 .map(|days| u32::try_from(days).context("EPAS_RETENTION_DAYS is too large"))
                 .transpose()?,
         })
+    }
+}
+
+/// Where a TOML file is wrong, without quoting it: toml's own message shows the offending
+/// line, and that line may be `database_url = "postgres://user:password@…"`. Quoted values
+/// in the message itself are dropped for the same reason.
+fn toml_problem(text: &str, error: &toml::de::Error) -> String {
+    let line = error
+        .span()
+        .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+    let mut message = String::new();
+    let mut quoted = false;
+    for c in error.message().chars() {
+        match c {
+            '"' if !quoted => {
+                quoted = true;
+                message.push_str("\"…\"");
+            }
+            '"' => quoted = false,
+            _ if quoted => {}
+            c => message.push(c),
+        }
+    }
+    match line {
+        Some(line) => format!("line {line}: {}", message.trim()),
+        None => message.trim().to_owned(),
     }
 }
 

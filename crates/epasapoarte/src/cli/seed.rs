@@ -15,7 +15,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     crate::telemetry::init();
     let config = Config::load(args.config.as_deref())?;
     super::serve::runtime()?.block_on(async move {
-        let store = crate::store::connect(&config.database_url).await?;
+        let store = crate::store::connect(config.database_url.expose()).await?;
         let report = crate::seed::seed(store.as_ref(), chrono::Utc::now()).await?;
         println!(
             "counties: {}, offices created: {}, slots created: {}",

@@ -43,7 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     crate::telemetry::init();
     let config = Config::load(args.config.as_deref())?;
     super::serve::runtime()?.block_on(async move {
-        let store = crate::store::connect(&config.database_url).await?;
+        let store = crate::store::connect(config.database_url.expose()).await?;
         match args.command {
             TokenCommand::Add { name } => add(&store, &name).await,
             TokenCommand::Revoke { name } => revoke(&store, &name).await,

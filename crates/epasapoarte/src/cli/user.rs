@@ -65,7 +65,7 @@ fn add_user(args: AddArgs) -> anyhow::Result<()> {
         password,
     };
     super::serve::runtime()?.block_on(async move {
-        let store = crate::store::connect(&config.database_url).await?;
+        let store = crate::store::connect(config.database_url.expose()).await?;
         let id = crate::staff::create_user(&store, chrono::Utc::now(), user, Actor::System).await?;
         println!("{id}");
         Ok(())

@@ -18,7 +18,7 @@ const HEX_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1
 #[test]
 fn defaults_match_the_spec() {
     let config = Config::default();
-    assert_eq!(config.database_url, "sqlite://data/epasapoarte.db");
+    assert_eq!(config.database_url.expose(), "sqlite://data/epasapoarte.db");
     assert_eq!(config.listen, "127.0.0.1:8080");
     assert_eq!(config.base_url, "http://127.0.0.1:8080");
     assert_eq!(config.mail_dir, PathBuf::from("data/mail"));
@@ -92,4 +92,57 @@ fn bad_numbers_and_switches_are_clear_errors() {
         .apply(Layer::from_env(env(&[("EPAS_RATE_LIMITS", "maybe")])).unwrap())
         .unwrap_err();
     assert!(err.to_string().contains("on or off"));
+}
+
+#[test]
+fn printing_a_config_shows_no_password_of_the_database_or_the_relay() {
+    let mut config = Config::default();
+    config
+        .apply(
+            Layer::from_env(env(&[
+                (
+                    "EPAS_DATABASE_URL",
+                    "postgres://app:pg-pass-5e@db:5432/epas",
+                ),
+                ("EPAS_SMTP_URL", "smtp://relay:smtp-pass-7f@mail:25"),
+                ("EPAS_SECRET_KEY", HEX_KEY),
+            ]))
+            .unwrap(),
+        )
+        .unwrap();
+    config.validate().unwrap();
+    let shown = format!("{config:?} {config:#?}");
+    for secret in [
+        "pg-pass-5e",
+        "smtp-pass-7f",
+        "relay:",
+        "app:",
+        HEX_KEY,
+        "0001020304",
+    ] {
+        assert!(!shown.contains(secret), "{secret} printed in {shown}");
+    }
+    assert!(shown.contains("db:5432/epas") && shown.contains("mail:25"));
+    assert_eq!(
+        config.database_url.expose(),
+        "postgres://app:pg-pass-5e@db:5432/epas"
+    );
+}
+
+#[test]
+fn a_toml_error_names_its_line_but_quotes_nothing_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("epas.toml");
+    let file = "listen = \"127.0.0.1:8080\"\n\
+                database_url = \"postgres://app:toml-pass-9c@db/epas\n\
+                confirm_timeout_secs = \"toml-pass-9c\"\n";
+    std::fs::write(&path, file).unwrap();
+    let error = format!("{:#}", Config::load(Some(&path)).unwrap_err());
+    assert!(!error.contains("toml-pass-9c"), "{error}");
+    assert!(error.contains("line 2"), "{error}");
+
+    std::fs::write(&path, "confirm_timeout_secs = \"toml-pass-9c\"\n").unwrap();
+    let error = format!("{:#}", Config::load(Some(&path)).unwrap_err());
+    assert!(!error.contains("toml-pass-9c"), "{error}");
+    assert!(error.contains("line 1"), "{error}");
 }

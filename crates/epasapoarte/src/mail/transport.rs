@@ -83,8 +83,8 @@ pub enum SendError {
 impl Mailer {
     /// SMTP when `smtp_url` is set, otherwise `.eml` files in `mail_dir`.
     pub fn from_config(config: &Config) -> anyhow::Result<Mailer> {
-        match config.smtp_url.as_deref() {
-            Some(url) => Mailer::smtp(url),
+        match &config.smtp_url {
+            Some(url) => Mailer::smtp(url.expose()),
             None => Ok(Mailer::File {
                 dir: config.mail_dir.clone(),
             }),

@@ -92,7 +92,7 @@ impl Backoffice {
         drop(store);
         let clock = Arc::new(ManualClock::new(Utc::now()));
         let config = Config {
-            database_url: db.url.clone(),
+            database_url: db.url.clone().into(),
             listen: "127.0.0.1:0".into(),
             base_url: "http://ro.test".into(),
             secret_key: Some(test_secret_key()),

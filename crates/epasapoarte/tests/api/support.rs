@@ -53,7 +53,7 @@ impl TestApp {
             .await
             .expect("planning slots");
         let mut config = Config {
-            database_url: db.url.clone(),
+            database_url: db.url.clone().into(),
             listen: "127.0.0.1:0".into(),
             base_url: "http://ro.test".into(),
             secret_key: Some(test_secret_key()),

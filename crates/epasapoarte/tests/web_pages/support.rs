@@ -90,7 +90,7 @@ impl Site {
         clock: Arc<ManualClock>,
         mail_dir: Option<tempfile::TempDir>,
     ) -> Site {
-        config.database_url = db.url.clone();
+        config.database_url = db.url.clone().into();
         let app = Application::build(config, options)
             .await
             .expect("building the app");
