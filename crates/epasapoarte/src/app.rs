@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
@@ -18,6 +19,10 @@ use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::service::BookingService;
 use crate::{jobs, seed, store};
+
+mod serve;
+
+pub use serve::{DRAIN_DEADLINE, HEADER_READ_TIMEOUT};
 
 /// How the service is started; tests swap the clock and the mailer and may drive the
 /// background jobs by hand.
@@ -114,26 +119,54 @@ impl Application {
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
-    /// Serves until `stop` resolves, then lets requests in flight finish and stops the jobs.
+    /// Serves until `stop` resolves, then lets requests in flight finish (within
+    /// [`DRAIN_DEADLINE`]) and stops the background jobs at a safe point (within
+    /// [`JOBS_DEADLINE`]).
     pub async fn run_until(
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let router = crate::http::router(self.state.clone());
         tracing::info!(address = %self.local_addr(), backend = self.state.service.store.backend(), "serving");
-        axum::serve(
-            self.listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(stop)
-        .await
-        .context("serving HTTP")?;
-        let _ = self.shutdown.send(true);
-        for job in self.jobs {
-            let _ = job.await;
+        let drained = serve::serve(self.listener, router, stop).await;
+        if drained == serve::Drained::DeadlinePassed {
+            tracing::warn!(
+                deadline_ms = DRAIN_DEADLINE.as_millis() as u64,
+                "connections still open at the drain deadline were abandoned"
+            );
         }
+        let _ = self.shutdown.send(true);
+        stop_jobs(self.jobs).await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// How long the background jobs may take to finish the step they are in at shutdown.
+/// Each step is a database transaction (or a claimed outbox lease, which expires and
+/// returns its messages), so one aborted past this deadline loses nothing.
+pub const JOBS_DEADLINE: Duration = Duration::from_secs(1);
+
+/// Tells the jobs to stop (they check between steps), waits for them, and aborts any
+/// still running at [`JOBS_DEADLINE`].
+async fn stop_jobs(jobs: Vec<JoinHandle<()>>) {
+    let aborts: Vec<_> = jobs.iter().map(JoinHandle::abort_handle).collect();
+    let all = futures_join_all(jobs);
+    if tokio::time::timeout(JOBS_DEADLINE, all).await.is_err() {
+        tracing::warn!(
+            deadline_ms = JOBS_DEADLINE.as_millis() as u64,
+            "background jobs still busy at the deadline were aborted"
+        );
+        for abort in aborts {
+            abort.abort();
+        }
+    }
+}
+
+/// Awaits every handle in turn (the order does not matter: all run concurrently).
+async fn futures_join_all(jobs: Vec<JoinHandle<()>>) {
+    for job in jobs {
+        let _ = job.await;
     }
 }
 

@@ -12,6 +12,7 @@ mod instances {
     pub mod process;
     pub mod scenario;
     pub mod settle;
+    pub mod shutdown;
     pub mod sqlite_demo;
     pub mod web;
 
@@ -94,4 +95,14 @@ fn logs_carry_no_personal_data() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_on_sqlite_with_the_defaults_runs_from_an_empty_directory() {
     instances::sqlite_demo::run().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_service_exits_within_two_seconds_of_sigterm() {
+    instances::shutdown::idle().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_burst_with_connections_held_sigterm_ends_the_service_within_five_seconds() {
+    instances::shutdown::after_a_burst().await;
 }
