@@ -70,10 +70,9 @@ pub(crate) fn person_name(lang: Lang, person: &PersonLine) -> String {
 }
 
 pub(crate) fn service(lang: Lang, name: &str) -> String {
-    match (name.parse::<PassportType>(), lang) {
-        (Ok(passport), Lang::Ro) => passport.label_ro().to_owned(),
-        (Ok(passport), Lang::En) => passport.label_en().to_owned(),
-        (Err(_), _) => name.to_owned(),
+    match name.parse::<PassportType>() {
+        Ok(passport) => lang.t(passport.key()).to_owned(),
+        Err(_) => name.to_owned(),
     }
 }
 

@@ -99,11 +99,10 @@ pub(super) fn confirmed(lang: Lang, cancel_url: &str, appointment: &Appointment)
 fn person_details(lang: Lang, person: &PersonLine) -> PersonView {
     let mut rows = Vec::new();
     if let Ok(category) = person.category.parse::<HolderCategory>() {
-        let label = match lang {
-            Lang::Ro => category.label_ro(),
-            Lang::En => category.label_en(),
-        };
-        rows.push(Row::new(lang.t("mail.field.category"), label));
+        rows.push(Row::new(
+            lang.t("mail.field.category"),
+            lang.t(category.key()),
+        ));
     }
     rows.push(Row::new(
         lang.t("mail.field.fee"),
@@ -137,10 +136,7 @@ pub(super) fn cancelled(
 ) -> Body {
     let reason_text = match reason.parse::<CancelReason>() {
         Ok(CancelReason::Citizen) => lang.t("mail.cancelled.reason_citizen").to_owned(),
-        Ok(reason) => match lang {
-            Lang::Ro => reason.label_ro().to_owned(),
-            Lang::En => reason.label_en().to_owned(),
-        },
+        Ok(reason) => lang.t(reason.key()).to_owned(),
         Err(_) => lang.t("mail.cancelled.reason_unknown").to_owned(),
     };
     let mut body = Body::new(lang, lang.t("mail.cancelled.subject").to_owned());

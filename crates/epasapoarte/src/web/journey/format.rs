@@ -63,10 +63,7 @@ pub fn zone_label(lang: Lang, tz: Tz) -> String {
 }
 
 pub fn service_label(lang: Lang, service: PassportType) -> &'static str {
-    match lang {
-        Lang::Ro => service.label_ro(),
-        Lang::En => service.label_en(),
-    }
+    lang.t(service.key())
 }
 
 /// The plural form of a count: Romanian says "1 loc", "2 locuri", "20 de locuri" (the

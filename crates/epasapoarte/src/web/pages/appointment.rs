@@ -82,18 +82,17 @@ impl AppointmentView {
 }
 
 pub fn service_label(lang: Lang, service: PassportType) -> &'static str {
-    match lang {
-        Lang::Ro => service.label_ro(),
-        Lang::En => service.label_en(),
-    }
+    lang.t(service.key())
 }
 
 fn person(lang: Lang, person: &ViewPerson) -> PersonBlock {
     let needs = &person.needs;
-    let (category, validity) = match lang {
-        Lang::Ro => (needs.category.label_ro(), needs.validity.label_ro()),
-        Lang::En => (needs.category.label_en(), needs.validity.label_en()),
-    };
+    let category = lang.t(needs.category.key());
+    let validity = format::count(
+        lang,
+        needs.validity.key(),
+        u32::from(needs.validity.count()),
+    );
     PersonBlock {
         name: format::person_name(lang, &person.last_name, &person.first_name),
         rows: vec![

@@ -161,8 +161,5 @@ fn question(
 }
 
 fn category_label(lang: Lang, category: HolderCategory) -> &'static str {
-    match lang {
-        Lang::Ro => category.label_ro(),
-        Lang::En => category.label_en(),
-    }
+    lang.t(category.key())
 }

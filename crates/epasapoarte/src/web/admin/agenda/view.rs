@@ -241,15 +241,9 @@ fn count(day: &mut Day, record: &BookingRecord) {
 }
 
 pub fn status_label(lang: Lang, status: BookingStatus) -> &'static str {
-    match lang {
-        Lang::Ro => status.label_ro(),
-        Lang::En => status.label_en(),
-    }
+    lang.t(status.key())
 }
 
 fn reason_label(lang: Lang, reason: CancelReason) -> &'static str {
-    match lang {
-        Lang::Ro => reason.label_ro(),
-        Lang::En => reason.label_en(),
-    }
+    lang.t(reason.key())
 }

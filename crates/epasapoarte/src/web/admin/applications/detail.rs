@@ -56,10 +56,7 @@ impl DetailPage {
 }
 
 pub fn status_label(lang: Lang, status: ApplicationStatus) -> &'static str {
-    match lang {
-        Lang::Ro => status.label_ro(),
-        Lang::En => status.label_en(),
-    }
+    lang.t(status.key())
 }
 
 /// The application `typed`, if it exists and this office may see it.

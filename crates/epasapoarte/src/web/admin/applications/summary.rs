@@ -7,10 +7,7 @@ use crate::web::pages::appointment::{Row, service_label};
 
 pub fn rows(lang: Lang, view: &ApplicationView) -> Vec<Row> {
     let t = |key: &str| lang.t(&format!("admin.application.{key}"));
-    let category = match lang {
-        Lang::Ro => view.holder_category.label_ro(),
-        Lang::En => view.holder_category.label_en(),
-    };
+    let category = lang.t(view.holder_category.key());
     let mut rows = vec![
         Row::new(t("status"), status_label(lang, view.status)),
         Row::new(t("last_name"), view.last_name.clone()),

@@ -206,8 +206,5 @@ fn row(lang: Lang, conflict: &ReplanConflict) -> ConflictRow {
 }
 
 fn reason_label(lang: Lang, reason: CancelReason) -> &'static str {
-    match lang {
-        Lang::Ro => reason.label_ro(),
-        Lang::En => reason.label_en(),
-    }
+    lang.t(reason.key())
 }

@@ -10,6 +10,7 @@ use epasapoarte_domain::passport::{
 };
 
 use crate::i18n::Lang;
+use crate::web::pages::format;
 
 /// One value, for one age group or (label `None`) for everyone in the category.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,9 +54,9 @@ pub fn answer(lang: Lang, category: HolderCategory, passport: PassportType) -> A
     let groups = age_groups(category);
     let per_group = |value: &dyn Fn(u32) -> String| lines(lang, groups, value);
     let fees = per_group(&|age| fee(passport, age).to_string());
-    let validity = per_group(&|age| match lang {
-        Lang::Ro => validity(passport, age).label_ro(),
-        Lang::En => validity(passport, age).label_en(),
+    let validity = per_group(&|age| {
+        let validity = validity(passport, age);
+        format::count(lang, validity.key(), u32::from(validity.count()))
     });
     let fingerprints = per_group(&|age| {
         let key = if fingerprints_taken(passport, age) {
