@@ -17,8 +17,6 @@ mod rules;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
-pub(crate) mod romanian;
-#[cfg(test)]
 mod tests;
 
 use std::fmt;

@@ -5,6 +5,8 @@
 //! to English, and a key missing in both shows itself (so a gap is visible, never a crash).
 
 #[cfg(test)]
+mod romanian;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use epasapoarte_domain::application::ApplicationStatus;
 use epasapoarte_domain::booking::{BookingStatus, CancelReason};
-use epasapoarte_domain::passport::{HolderCategory, PassportType, validity};
+use epasapoarte_domain::passport::{Document, HolderCategory, PassportType, validity};
 
+use super::romanian::assert_proper_romanian;
 use super::*;
 
 const BOTH: [Lang; 2] = [Lang::Ro, Lang::En];
@@ -55,7 +56,8 @@ fn every_domain_key_resolves_in_both_languages() {
         .chain(HolderCategory::ALL.map(HolderCategory::key))
         .chain(BookingStatus::ALL.map(BookingStatus::key))
         .chain(CancelReason::ALL.map(CancelReason::key))
-        .chain(ApplicationStatus::ALL.map(ApplicationStatus::key));
+        .chain(ApplicationStatus::ALL.map(ApplicationStatus::key))
+        .chain(Document::ALL.map(Document::key));
     for key in keys {
         assert_in_both(key);
     }
@@ -88,6 +90,65 @@ fn domain_values_read_in_the_official_romanian_wording() {
         "În producție"
     );
     assert_eq!(Lang::En.t(BookingStatus::NoShow.key()), "No-show");
+    assert_eq!(
+        Lang::Ro.t(Document::PreviousPassport.key()),
+        "Pașaportul anterior, dacă acesta există."
+    );
+}
+
+/// The Romanian names of the domain's values, as shown on pages and in e-mails.
+fn domain_texts_ro() -> Vec<&'static str> {
+    let keys = PassportType::ALL
+        .map(PassportType::key)
+        .into_iter()
+        .chain(HolderCategory::ALL.map(HolderCategory::key))
+        .chain(BookingStatus::ALL.map(BookingStatus::key))
+        .chain(CancelReason::ALL.map(CancelReason::key))
+        .chain(ApplicationStatus::ALL.map(ApplicationStatus::key))
+        .chain(Document::ALL.map(Document::key));
+    keys.map(|key| Lang::Ro.t(key)).collect()
+}
+
+#[test]
+fn domain_texts_are_proper_romanian() {
+    for text in domain_texts_ro() {
+        assert_proper_romanian(text);
+    }
+}
+
+#[test]
+fn validity_reads_naturally_in_both_languages() {
+    use epasapoarte_domain::passport::Validity;
+    let read =
+        |lang, v: Validity| crate::web::pages::format::count(lang, v.key(), u32::from(v.count()));
+    assert_eq!(read(Lang::Ro, Validity::Years(10)), "10 ani");
+    assert_eq!(read(Lang::Ro, Validity::Months(12)), "12 luni");
+    assert_eq!(read(Lang::Ro, Validity::Years(1)), "1 an");
+    assert_eq!(read(Lang::Ro, Validity::Months(1)), "1 lună");
+    assert_eq!(read(Lang::Ro, Validity::Years(20)), "20 de ani");
+    assert_eq!(read(Lang::Ro, Validity::Years(101)), "101 ani");
+    assert_eq!(read(Lang::En, Validity::Years(10)), "10 years");
+    assert_eq!(read(Lang::En, Validity::Years(1)), "1 year");
+    assert_eq!(read(Lang::En, Validity::Months(12)), "12 months");
+}
+
+#[test]
+fn every_document_reads_as_a_sentence_in_both_languages() {
+    for d in Document::ALL {
+        for lang in BOTH {
+            let text = lang.t(d.key());
+            assert!(text.ends_with('.'), "{d:?}");
+            assert!(text.starts_with(char::is_uppercase), "{d:?}");
+        }
+    }
+}
+
+#[test]
+fn document_texts_are_distinct() {
+    for lang in BOTH {
+        let texts: BTreeSet<_> = Document::ALL.iter().map(|d| lang.t(d.key())).collect();
+        assert_eq!(texts.len(), Document::ALL.len());
+    }
 }
 
 /// Every string literal in `src/` that looks like a catalogue key (`web.…`, `mail.…`,

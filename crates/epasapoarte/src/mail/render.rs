@@ -3,7 +3,7 @@
 //! same message again on every retry and get the same bytes.
 //!
 //! Romanian first (formal "dumneavoastră"), English when the citizen chose it; every
-//! word comes from the locale catalogues, the documents' wording from the domain crate.
+//! word comes from the locale catalogues, the documents' wording too (`document.*`).
 
 use chrono::{DateTime, Utc};
 

@@ -112,11 +112,8 @@ fn person_details(lang: Lang, person: &PersonLine) -> PersonView {
     let documents = person
         .documents
         .iter()
-        .filter_map(|key| Document::ALL.iter().find(|d| d.key() == key))
-        .map(|document| match lang {
-            Lang::Ro => document.text_ro().to_owned(),
-            Lang::En => document.text_en().to_owned(),
-        })
+        .filter_map(|id| Document::ALL.iter().find(|d| d.as_str() == id))
+        .map(|document| lang.t(document.key()).to_owned())
         .collect();
     PersonView {
         name: format::person_name(lang, person),

@@ -103,10 +103,7 @@ fn person(lang: Lang, person: &ViewPerson) -> PersonBlock {
         documents: needs
             .documents
             .iter()
-            .map(|document| match lang {
-                Lang::Ro => document.text_ro().to_owned(),
-                Lang::En => document.text_en().to_owned(),
-            })
+            .map(|document| lang.t(document.key()).to_owned())
             .collect(),
     }
 }

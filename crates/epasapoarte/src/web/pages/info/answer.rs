@@ -72,10 +72,7 @@ pub fn answer(lang: Lang, category: HolderCategory, passport: PassportType) -> A
     Answer {
         documents: documents(category, passport)
             .iter()
-            .map(|document| match lang {
-                Lang::Ro => document.text_ro().to_owned(),
-                Lang::En => document.text_en().to_owned(),
-            })
+            .map(|document| lang.t(document.key()).to_owned())
             .collect(),
         fees,
         validity,
