@@ -4,6 +4,7 @@
 //! the key in the reader's language. Romanian first; a key missing in Romanian falls back
 //! to English, and a key missing in both shows itself (so a gap is visible, never a crash).
 
+pub mod format;
 #[cfg(test)]
 mod romanian;
 #[cfg(test)]

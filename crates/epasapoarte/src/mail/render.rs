@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 
 use crate::mail::{Appointment, Mail, ics};
 
-mod format;
 mod kinds;
+mod summary;
 pub(crate) mod view;
 
 /// A rendered e-mail, ready for a transport.
