@@ -7,6 +7,7 @@ use std::path::Path;
 
 use epasapoarte_domain::application::ApplicationStatus;
 use epasapoarte_domain::booking::{BookingStatus, CancelReason};
+use epasapoarte_domain::calendar::HolidayKind;
 use epasapoarte_domain::passport::{Document, HolderCategory, PassportType, validity};
 
 use super::romanian::assert_proper_romanian;
@@ -57,7 +58,8 @@ fn every_domain_key_resolves_in_both_languages() {
         .chain(BookingStatus::ALL.map(BookingStatus::key))
         .chain(CancelReason::ALL.map(CancelReason::key))
         .chain(ApplicationStatus::ALL.map(ApplicationStatus::key))
-        .chain(Document::ALL.map(Document::key));
+        .chain(Document::ALL.map(Document::key))
+        .chain(HolidayKind::ALL.map(HolidayKind::key));
     for key in keys {
         assert_in_both(key);
     }
@@ -94,6 +96,11 @@ fn domain_values_read_in_the_official_romanian_wording() {
         Lang::Ro.t(Document::PreviousPassport.key()),
         "Pașaportul anterior, dacă acesta există."
     );
+    assert_eq!(
+        Lang::Ro.t(HolidayKind::NationalDay.key()),
+        "Ziua Națională a României"
+    );
+    assert_eq!(Lang::Ro.t(HolidayKind::Easter.key()), "Paștele");
 }
 
 /// The Romanian names of the domain's values, as shown on pages and in e-mails.
@@ -105,7 +112,8 @@ fn domain_texts_ro() -> Vec<&'static str> {
         .chain(BookingStatus::ALL.map(BookingStatus::key))
         .chain(CancelReason::ALL.map(CancelReason::key))
         .chain(ApplicationStatus::ALL.map(ApplicationStatus::key))
-        .chain(Document::ALL.map(Document::key));
+        .chain(Document::ALL.map(Document::key))
+        .chain(HolidayKind::ALL.map(HolidayKind::key));
     keys.map(|key| Lang::Ro.t(key)).collect()
 }
 
