@@ -94,29 +94,16 @@ impl ApplicationStatus {
         matches!(self, Self::HandedOver | Self::Shipped | Self::Rejected)
     }
 
-    /// The Romanian label of the public "Status pașaport" page.
+    /// The catalogue key of its label on the public "Status pașaport" page.
     #[must_use]
-    pub const fn label_ro(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
-            Self::Submitted => "Cerere depusă",
-            Self::InProduction => "În producție",
-            Self::Ready => "Gata de ridicare",
-            Self::HandedOver => "Predat titularului",
-            Self::Shipped => "Expediat prin curier",
-            Self::Rejected => "Cerere respinsă",
-        }
-    }
-
-    /// The English label.
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Self::Submitted => "Application submitted",
-            Self::InProduction => "In production",
-            Self::Ready => "Ready for collection",
-            Self::HandedOver => "Handed over",
-            Self::Shipped => "Sent by courier",
-            Self::Rejected => "Application rejected",
+            Self::Submitted => "application_status.submitted",
+            Self::InProduction => "application_status.in_production",
+            Self::Ready => "application_status.ready",
+            Self::HandedOver => "application_status.handed_over",
+            Self::Shipped => "application_status.shipped",
+            Self::Rejected => "application_status.rejected",
         }
     }
 }

@@ -110,31 +110,17 @@ impl BookingStatus {
         )
     }
 
-    /// The Romanian label for the agenda and the citizen's pages.
+    /// The catalogue key of its label on the agenda and the citizen's pages.
     #[must_use]
-    pub const fn label_ro(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
-            Self::Pending => "În așteptarea confirmării",
-            Self::Confirmed => "Confirmată",
-            Self::CheckedIn => "Prezentă la ghișeu",
-            Self::Completed => "Finalizată",
-            Self::NoShow => "Neprezentare",
-            Self::Expired => "Expirată",
-            Self::Cancelled => "Anulată",
-        }
-    }
-
-    /// The English label.
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Self::Pending => "Awaiting confirmation",
-            Self::Confirmed => "Confirmed",
-            Self::CheckedIn => "Checked in",
-            Self::Completed => "Completed",
-            Self::NoShow => "No-show",
-            Self::Expired => "Expired",
-            Self::Cancelled => "Cancelled",
+            Self::Pending => "booking_status.pending",
+            Self::Confirmed => "booking_status.confirmed",
+            Self::CheckedIn => "booking_status.checked_in",
+            Self::Completed => "booking_status.completed",
+            Self::NoShow => "booking_status.no_show",
+            Self::Expired => "booking_status.expired",
+            Self::Cancelled => "booking_status.cancelled",
         }
     }
 }

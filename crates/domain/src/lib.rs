@@ -21,3 +21,6 @@ pub mod cnp;
 pub mod county;
 pub mod passport;
 pub mod schedule;
+
+#[cfg(test)]
+mod catalogue_keys;

@@ -17,8 +17,6 @@ mod rules;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
-pub(crate) mod romanian;
-#[cfg(test)]
 mod tests;
 
 use std::fmt;
@@ -61,21 +59,13 @@ impl PassportType {
         }
     }
 
-    /// The official Romanian name, as on the booking form.
+    /// The catalogue key of its name ("Pașaport simplu electronic" in Romanian, as on the
+    /// booking form).
     #[must_use]
-    pub const fn label_ro(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
-            Self::Electronic => "Pașaport simplu electronic",
-            Self::Temporary => "Pașaport simplu temporar",
-        }
-    }
-
-    /// The English name for English pages.
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Self::Electronic => "Electronic passport",
-            Self::Temporary => "Temporary passport",
+            Self::Electronic => "passport_type.electronic",
+            Self::Temporary => "passport_type.temporary",
         }
     }
 }

@@ -4,6 +4,12 @@
 //! the key in the reader's language. Romanian first; a key missing in Romanian falls back
 //! to English, and a key missing in both shows itself (so a gap is visible, never a crash).
 
+pub mod format;
+#[cfg(test)]
+mod romanian;
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -64,13 +70,21 @@ static CATALOGUES: LazyLock<(Catalogue, Catalogue)> = LazyLock::new(|| {
     )
 });
 
-fn lookup(lang: Lang, key: &str) -> &'static str {
+fn catalogue(lang: Lang) -> &'static Catalogue {
     let (ro, en) = &*CATALOGUES;
-    let first = match lang {
-        Lang::Ro => ro.get(key),
-        Lang::En => en.get(key),
-    };
-    if let Some(text) = first.or_else(|| en.get(key)) {
+    match lang {
+        Lang::Ro => ro,
+        Lang::En => en,
+    }
+}
+
+/// The text of a key in exactly this language, without any fallback: `None` is a gap.
+pub fn get(lang: Lang, key: &str) -> Option<&'static str> {
+    catalogue(lang).get(key).copied()
+}
+
+fn lookup(lang: Lang, key: &str) -> &'static str {
+    if let Some(text) = get(lang, key).or_else(|| get(Lang::En, key)) {
         return text;
     }
     // Leaked once per missing key at most; keys are a fixed set in our code.
@@ -105,46 +119,7 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Catalogue) {
 
 /// Every key of a language's catalogue (for completeness tests).
 pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let (ro, en) = &*CATALOGUES;
-    let catalogue = if lang == Lang::Ro { ro } else { en };
-    let mut keys: Vec<&'static str> = catalogue
-        .keys()
-        .map(|k| &*Box::leak(k.clone().into_boxed_str()))
-        .collect();
+    let mut keys: Vec<&'static str> = catalogue(lang).keys().map(String::as_str).collect();
     keys.sort_unstable();
     keys
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_catalogues_have_the_same_keys() {
-        assert_eq!(keys(Lang::Ro), keys(Lang::En));
-    }
-
-    #[test]
-    fn romanian_texts_use_comma_below_letters() {
-        let (ro, _) = &*CATALOGUES;
-        for (key, text) in ro {
-            assert!(
-                !text.contains(['ş', 'ţ', 'Ş', 'Ţ']),
-                "{key} uses a cedilla letter: {text}"
-            );
-        }
-    }
-
-    #[test]
-    fn languages_parse_from_tags() {
-        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::parse("RO"), Some(Lang::Ro));
-        assert_eq!(Lang::parse("fr"), None);
-    }
-
-    #[test]
-    fn placeholders_are_filled_and_missing_keys_show_themselves() {
-        assert_eq!(Lang::Ro.t("no.such.key"), "no.such.key");
-        assert!(!Lang::En.tf("error.validation", &[]).is_empty());
-    }
 }

@@ -125,7 +125,7 @@ fn romanian_confirmation_lists_fees_documents_payment_and_the_cancel_link() {
         Document::FeeReceipt,
     ] {
         assert!(
-            text.contains(&format!("  - {}\n", document.text_ro())),
+            text.contains(&format!("  - {}\n", Lang::Ro.t(document.key()))),
             "{document:?}"
         );
     }
@@ -139,7 +139,7 @@ fn romanian_confirmation_lists_fees_documents_payment_and_the_cancel_link() {
     )));
     assert!(mail.html.contains(&format!(
         "<li>{}</li>",
-        Document::MinorBirthCertificate.text_ro()
+        Lang::Ro.t(Document::MinorBirthCertificate.key())
     )));
 }
 
@@ -153,10 +153,10 @@ fn english_confirmation_uses_the_english_document_wording() {
             "* Ana Popescu\n  Category: Adult (aged 18 or over)\n  Fee to pay: 258 lei\n"
         )
     );
-    assert!(
-        mail.text
-            .contains(&format!("  - {}\n", Document::IdentityCard.text_en()))
-    );
+    assert!(mail.text.contains(&format!(
+        "  - {}\n",
+        Lang::En.t(Document::IdentityCard.key())
+    )));
     assert!(
         mail.text
             .contains("- online, through the Ghiseul.ro payment platform;\n")
@@ -183,7 +183,7 @@ fn unknown_document_keys_are_left_out_rather_than_shown_raw() {
     let mail = render(&confirmed(Lang::Ro, appointment), BASE_URL);
 
     assert!(!mail.text.contains("no_such_document"));
-    assert!(mail.text.contains(Document::IdentityCard.text_ro()));
+    assert!(mail.text.contains(Lang::Ro.t(Document::IdentityCard.key())));
 }
 
 #[test]

@@ -26,11 +26,15 @@ fn a_citizen_cancellation_says_it_was_at_their_request() {
 #[test]
 fn a_staff_cancellation_gives_the_official_reason() {
     let mail = render(&cancelled(Lang::Ro, "no_proof_of_payment"), BASE_URL);
-    let reason = CancelReason::NoProofOfPayment.label_ro();
+    assert!(
+        mail.text
+            .contains("Motivul: Lipsa dovezii achitării taxei de pașaport.\n")
+    );
+    let reason = Lang::Ro.t(CancelReason::NoProofOfPayment.key());
     assert!(mail.text.contains(&format!("Motivul: {reason}.\n")));
 
     let mail = render(&cancelled(Lang::En, "missing_documents"), BASE_URL);
-    let reason = CancelReason::MissingDocuments.label_en();
+    let reason = Lang::En.t(CancelReason::MissingDocuments.key());
     assert!(mail.text.contains(&format!("Reason: {reason}.\n")));
 }
 

@@ -71,7 +71,7 @@ pub struct FeeDue {
 
 /// A receipt whose amount is not what is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("the receipt shows {paid}, but {due} is due")]
+#[error("the receipt shows {} bani, but {} bani are due", .paid.0, .due.0)]
 pub struct FeeMismatch {
     /// The passport fee due (the amount the clerk should see on the receipt).
     pub due: Bani,

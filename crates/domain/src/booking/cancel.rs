@@ -66,36 +66,20 @@ impl CancelReason {
         }
     }
 
-    /// The Romanian label. The three counter causes follow the DGP press release of
-    /// 20.03.2023: "neconcordanța între datele înscrise în formularul de programare
-    /// (nume/prenume) și datele de identificare ale persoanei…, lipsa actelor necesare
-    /// sau a dovezii achitării taxei de pașaport duc la anularea programării".
+    /// The catalogue key of its label. The Romanian wording of the three counter causes
+    /// follows the DGP press release of 20.03.2023 ("neconcordanța între datele înscrise
+    /// în formularul de programare (nume/prenume) și datele de identificare ale
+    /// persoanei…, lipsa actelor necesare sau a dovezii achitării taxei de pașaport duc la
+    /// anularea programării").
     #[must_use]
-    pub const fn label_ro(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
-            Self::Citizen => "Anulată la cererea solicitantului",
-            Self::NameMismatch => {
-                "Neconcordanța între datele înscrise în formularul de programare (nume/prenume) și datele de identificare ale persoanei care s-a prezentat"
-            }
-            Self::MissingDocuments => "Lipsa actelor necesare",
-            Self::NoProofOfPayment => "Lipsa dovezii achitării taxei de pașaport",
-            Self::ScheduleChange => "Modificarea programului de lucru al biroului",
-            Self::Other => "Alt motiv",
-        }
-    }
-
-    /// The English label.
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Self::Citizen => "Cancelled at the applicant's request",
-            Self::NameMismatch => {
-                "The names in the booking form (surname/first name) do not match the identity of the person who came"
-            }
-            Self::MissingDocuments => "Required documents missing",
-            Self::NoProofOfPayment => "No proof of payment of the passport fee",
-            Self::ScheduleChange => "The office's opening hours changed",
-            Self::Other => "Other reason",
+            Self::Citizen => "cancel_reason.citizen",
+            Self::NameMismatch => "cancel_reason.name_mismatch",
+            Self::MissingDocuments => "cancel_reason.missing_documents",
+            Self::NoProofOfPayment => "cancel_reason.no_proof_of_payment",
+            Self::ScheduleChange => "cancel_reason.schedule_change",
+            Self::Other => "cancel_reason.other",
         }
     }
 }

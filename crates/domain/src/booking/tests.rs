@@ -1,6 +1,6 @@
 //! The booking lifecycle: every cell of the transition table, names and labels.
 
-use crate::passport::romanian::assert_proper_romanian;
+use crate::catalogue_keys::assert_catalogue_keys;
 
 use super::*;
 
@@ -149,9 +149,8 @@ fn statuses_and_events_round_trip_through_their_names() {
     );
     for s in BookingStatus::ALL {
         assert_eq!(s.as_str().parse::<BookingStatus>(), Ok(s));
-        assert_proper_romanian(s.label_ro());
-        assert!(!s.label_en().is_empty());
     }
+    assert_catalogue_keys("booking_status", BookingStatus::ALL.map(BookingStatus::key));
     let names: Vec<_> = BookingEvent::ALL.iter().map(|e| e.as_str()).collect();
     assert_eq!(
         names,
@@ -184,14 +183,13 @@ fn an_illegal_transition_explains_itself() {
 fn cancel_reasons_round_trip_and_staff_cannot_pick_the_citizens_own() {
     for r in CancelReason::ALL {
         assert_eq!(r.as_str().parse::<CancelReason>(), Ok(r));
-        assert_proper_romanian(r.label_ro());
-        assert!(!r.label_en().is_empty());
     }
+    assert_catalogue_keys("cancel_reason", CancelReason::ALL.map(CancelReason::key));
     assert!(!CancelReason::STAFF.contains(&CancelReason::Citizen));
     assert_eq!(CancelReason::STAFF.len() + 1, CancelReason::ALL.len());
     assert_eq!(
-        CancelReason::MissingDocuments.label_ro(),
-        "Lipsa actelor necesare"
+        CancelReason::MissingDocuments.key(),
+        "cancel_reason.missing_documents"
     );
     assert!("no_show".parse::<CancelReason>().is_err());
 }

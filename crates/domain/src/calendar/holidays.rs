@@ -87,27 +87,28 @@ impl HolidayKind {
         }
     }
 
-    /// The Romanian name, as the press and the authorities write it (ș and ț with comma below).
+    /// The catalogue key of its name; in Romanian as the press and the authorities write it
+    /// (ș and ț with comma below).
     #[must_use]
-    pub const fn name_ro(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
-            Self::NewYear => "Anul Nou",
-            Self::NewYearSecondDay => "A doua zi de Anul Nou",
-            Self::Epiphany => "Bobotează",
-            Self::SaintJohnTheBaptist => "Sfântul Ioan Botezătorul",
-            Self::UnionDay => "Ziua Unirii Principatelor Române",
-            Self::GoodFriday => "Vinerea Mare",
-            Self::Easter => "Paștele",
-            Self::EasterMonday => "A doua zi de Paște",
-            Self::LabourDay => "Ziua Muncii",
-            Self::ChildrensDay => "Ziua Copilului",
-            Self::Pentecost => "Rusaliile",
-            Self::PentecostMonday => "A doua zi de Rusalii",
-            Self::Assumption => "Adormirea Maicii Domnului",
-            Self::SaintAndrew => "Sfântul Apostol Andrei",
-            Self::NationalDay => "Ziua Națională a României",
-            Self::Christmas => "Crăciunul",
-            Self::ChristmasSecondDay => "A doua zi de Crăciun",
+            Self::NewYear => "holiday.new_year",
+            Self::NewYearSecondDay => "holiday.new_year_second_day",
+            Self::Epiphany => "holiday.epiphany",
+            Self::SaintJohnTheBaptist => "holiday.saint_john_the_baptist",
+            Self::UnionDay => "holiday.union_day",
+            Self::GoodFriday => "holiday.good_friday",
+            Self::Easter => "holiday.easter",
+            Self::EasterMonday => "holiday.easter_monday",
+            Self::LabourDay => "holiday.labour_day",
+            Self::ChildrensDay => "holiday.childrens_day",
+            Self::Pentecost => "holiday.pentecost",
+            Self::PentecostMonday => "holiday.pentecost_monday",
+            Self::Assumption => "holiday.assumption",
+            Self::SaintAndrew => "holiday.saint_andrew",
+            Self::NationalDay => "holiday.national_day",
+            Self::Christmas => "holiday.christmas",
+            Self::ChristmasSecondDay => "holiday.christmas_second_day",
         }
     }
 
@@ -153,7 +154,7 @@ impl HolidayKind {
 
 impl fmt::Display for HolidayKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name_ro())
+        f.write_str(self.as_str())
     }
 }
 
@@ -178,8 +179,6 @@ impl FromStr for HolidayKind {
 pub struct Holiday {
     pub date: NaiveDate,
     pub kind: HolidayKind,
-    /// The Romanian name (`kind.name_ro()`), kept here for convenience.
-    pub name: &'static str,
 }
 
 /// Every holiday of `year` with its date, in the law's order; no allocation.
@@ -187,11 +186,7 @@ fn holidays_of(year: i32) -> impl Iterator<Item = Holiday> {
     let easter = orthodox_easter(year);
     HolidayKind::ALL.into_iter().filter_map(move |kind| {
         let date = kind.date(year, easter)?;
-        Some(Holiday {
-            date,
-            kind,
-            name: kind.name_ro(),
-        })
+        Some(Holiday { date, kind })
     })
 }
 

@@ -46,25 +46,14 @@ impl HolderCategory {
         }
     }
 
-    /// The wizard's Romanian choice.
+    /// The catalogue key of the wizard's choice.
     #[must_use]
-    pub const fn label_ro(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
-            Self::Adult => "Persoană majoră (18 ani sau mai mult)",
-            Self::MinorUnder14 => "Minor care nu a împlinit 14 ani",
-            Self::Minor14To17 => "Minor care a împlinit 14 ani",
-            Self::DomicileAbroad => "Cetățean român cu domiciliul în străinătate",
-        }
-    }
-
-    /// The wizard's English choice.
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Self::Adult => "Adult (aged 18 or over)",
-            Self::MinorUnder14 => "Minor under 14",
-            Self::Minor14To17 => "Minor aged 14 to 17",
-            Self::DomicileAbroad => "Romanian citizen domiciled abroad",
+            Self::Adult => "holder_category.adult",
+            Self::MinorUnder14 => "holder_category.minor_under_14",
+            Self::Minor14To17 => "holder_category.minor_14_17",
+            Self::DomicileAbroad => "holder_category.domicile_abroad",
         }
     }
 }

@@ -3,10 +3,8 @@
 //! Each [`Document`] is one bullet of the official lists, worded as in the official
 //! texts (MAI press release 13/2021, the 2024 guide, the county pages), adapted only so
 //! that each bullet stands alone — conditional ones say their condition first.
-//! The keys are the translation keys of the pages and e-mails.
+//! The texts live in the shell's catalogues, under [`Document::key`].
 
-mod en;
-mod ro;
 #[cfg(test)]
 mod tests;
 
@@ -94,9 +92,10 @@ impl Document {
         Self::UrgencyProof,
     ];
 
-    /// The stable key: the translation key of pages and e-mails.
+    /// The stable id: stored with a booking's e-mail, so a notice lists the documents
+    /// decided when the booking was made.
     #[must_use]
-    pub const fn key(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::IdentityCard => "identity_card",
             Self::FeeReceipt => "fee_receipt",
@@ -127,16 +126,37 @@ impl Document {
         }
     }
 
-    /// The Romanian text, in the official wording.
+    /// The catalogue key of its text ("document.<id>"), worded as in the official texts.
     #[must_use]
-    pub const fn text_ro(self) -> &'static str {
-        ro::text(self)
-    }
-
-    /// The English translation.
-    #[must_use]
-    pub const fn text_en(self) -> &'static str {
-        en::text(self)
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::IdentityCard => "document.identity_card",
+            Self::FeeReceipt => "document.fee_receipt",
+            Self::PreviousPassport => "document.previous_passport",
+            Self::ApplicantInPerson => "document.applicant_in_person",
+            Self::MinorBirthCertificate => "document.minor_birth_certificate",
+            Self::ParentsIdentityDocuments => "document.parents_identity_documents",
+            Self::MinorPreviousPassport => "document.minor_previous_passport",
+            Self::MinorPresent => "document.minor_present",
+            Self::MinorPresentOrPhotos => "document.minor_present_or_photos",
+            Self::OtherParentConsentOrPowerOfAttorney => {
+                "document.other_parent_consent_or_power_of_attorney"
+            }
+            Self::AuthorisedPersonPowerOfAttorney => "document.authorised_person_power_of_attorney",
+            Self::SoleParentalAuthorityDecision => "document.sole_parental_authority_decision",
+            Self::CourtDecisionReplacingConsent => "document.court_decision_replacing_consent",
+            Self::OtherParentDeathCertificate => "document.other_parent_death_certificate",
+            Self::LegalRepresentativeAppointment => "document.legal_representative_appointment",
+            Self::MinorIdentityCard => "document.minor_identity_card",
+            Self::ParentsConsentDeclarations => "document.parents_consent_declarations",
+            Self::MinorMarriageCertificate => "document.minor_marriage_certificate",
+            Self::MinorInPerson => "document.minor_in_person",
+            Self::RomanianCivilStatusCertificates => "document.romanian_civil_status_certificates",
+            Self::ResidenceAbroadProof => "document.residence_abroad_proof",
+            Self::MinorRomanianBirthCertificate => "document.minor_romanian_birth_certificate",
+            Self::MinorDomicileAbroadProof => "document.minor_domicile_abroad_proof",
+            Self::UrgencyProof => "document.urgency_proof",
+        }
     }
 }
 

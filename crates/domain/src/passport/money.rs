@@ -1,12 +1,12 @@
 //! Money in bani (1 leu = 100 bani) and the fees of SPEC §5.3.
 //!
 //! Amounts are integers end to end — stored, compared against the receipt and shown —
-//! because a fee check must never fail on a float rounding.
+//! because a fee check must never fail on a float rounding. How an amount reads ("11,30
+//! lei") is the shell's business (`epasapoarte::i18n::format::money`).
 
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
 use std::str::FromStr;
 
 use super::PassportType;
@@ -57,24 +57,6 @@ impl Bani {
             Some(v) => Some(Self(v)),
             None => None,
         }
-    }
-}
-
-/// Romanian style: "258 lei", "11,30 lei", "1.234,05 lei" (dot groups thousands,
-/// comma before the bani, which are omitted when zero).
-impl fmt::Display for Bani {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.lei().to_string();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_str(".")?;
-            }
-            write!(f, "{c}")?;
-        }
-        if self.bani() != 0 {
-            write!(f, ",{:02}", self.bani())?;
-        }
-        f.write_str(" lei")
     }
 }
 

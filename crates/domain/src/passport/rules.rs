@@ -35,35 +35,22 @@ impl Validity {
             .unwrap_or(NaiveDate::MAX)
     }
 
-    /// "10 ani", "12 luni", "1 an" — Romanian, with "de" where grammar wants it
-    /// ("20 de ani").
+    /// The catalogue key of its wording, a counted noun: the shell picks the plural form
+    /// for [`count`](Self::count) ("1 an", "10 ani", "20 de ani"; "1 year", "10 years").
     #[must_use]
-    pub fn label_ro(self) -> String {
-        let (n, one, many) = match self {
-            Self::Years(n) => (n, "an", "ani"),
-            Self::Months(n) => (n, "lună", "luni"),
-        };
-        // Romanian puts "de" after numbers whose last two digits are 00 or 20–99.
-        let de = if n >= 20 && !(1..=19).contains(&(n % 100)) {
-            "de "
-        } else {
-            ""
-        };
-        match n {
-            1 => format!("1 {one}"),
-            _ => format!("{n} {de}{many}"),
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::Years(_) => "validity.years",
+            Self::Months(_) => "validity.months",
         }
     }
 
-    /// "10 years", "12 months", "1 year".
+    /// The number of years or months.
     #[must_use]
-    pub fn label_en(self) -> String {
-        let (n, unit) = match self {
-            Self::Years(n) => (n, "year"),
-            Self::Months(n) => (n, "month"),
-        };
-        let plural = if n == 1 { "" } else { "s" };
-        format!("{n} {unit}{plural}")
+    pub const fn count(self) -> u8 {
+        match self {
+            Self::Years(n) | Self::Months(n) => n,
+        }
     }
 }
 

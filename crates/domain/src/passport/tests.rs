@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::romanian::assert_proper_romanian;
 use super::*;
+use crate::catalogue_keys::assert_catalogue_keys;
 
 use PassportType::{Electronic, Temporary};
 
@@ -56,8 +56,8 @@ fn every_age_from_0_to_120_gets_the_same_temporary_fee_validity_and_no_fingerpri
 
 #[test]
 fn the_full_electronic_fee_starts_on_the_twelfth_birthday() {
-    assert_eq!(fee(Electronic, 11).to_string(), "234 lei");
-    assert_eq!(fee(Electronic, 12).to_string(), "258 lei");
+    assert_eq!(fee(Electronic, 11), Bani::from_lei(234));
+    assert_eq!(fee(Electronic, 12), Bani::from_lei(258));
 }
 
 #[test]
@@ -135,16 +135,19 @@ fn expiry_near_the_end_of_representable_time_saturates_instead_of_panicking() {
 }
 
 #[test]
-fn validity_labels_read_naturally_in_both_languages() {
-    assert_eq!(Validity::Years(10).label_ro(), "10 ani");
-    assert_eq!(Validity::Months(12).label_ro(), "12 luni");
-    assert_eq!(Validity::Years(1).label_ro(), "1 an");
-    assert_eq!(Validity::Months(1).label_ro(), "1 lună");
-    assert_eq!(Validity::Years(20).label_ro(), "20 de ani");
-    assert_eq!(Validity::Years(101).label_ro(), "101 ani");
-    assert_eq!(Validity::Years(10).label_en(), "10 years");
-    assert_eq!(Validity::Years(1).label_en(), "1 year");
-    assert_eq!(Validity::Months(12).label_en(), "12 months");
+fn validity_names_its_unit_by_key_and_counts_it() {
+    assert_eq!(
+        (Validity::Years(10).key(), Validity::Years(10).count()),
+        ("validity.years", 10)
+    );
+    assert_eq!(
+        (Validity::Months(12).key(), Validity::Months(12).count()),
+        ("validity.months", 12)
+    );
+    assert_catalogue_keys(
+        "validity",
+        [Validity::Years(1), Validity::Months(1)].map(Validity::key),
+    );
 }
 
 #[test]
@@ -197,17 +200,14 @@ fn an_unknown_service_id_is_rejected_with_its_name() {
 }
 
 #[test]
-fn passport_types_carry_the_official_romanian_names() {
-    assert_eq!(Electronic.label_ro(), "Pașaport simplu electronic");
-    assert_eq!(Temporary.label_ro(), "Pașaport simplu temporar");
-    for p in PassportType::ALL {
-        assert_proper_romanian(p.label_ro());
-        assert!(!p.label_en().is_empty());
-    }
+fn passport_types_name_their_catalogue_keys() {
+    assert_eq!(Electronic.key(), "passport_type.electronic");
+    assert_eq!(Temporary.key(), "passport_type.temporary");
+    assert_catalogue_keys("passport_type", PassportType::ALL.map(PassportType::key));
 }
 
 #[test]
-fn holder_categories_round_trip_and_have_proper_labels() {
+fn holder_categories_round_trip_and_have_catalogue_keys() {
     let names: Vec<_> = HolderCategory::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(
         names,
@@ -215,9 +215,11 @@ fn holder_categories_round_trip_and_have_proper_labels() {
     );
     for c in HolderCategory::ALL {
         assert_eq!(c.as_str().parse::<HolderCategory>(), Ok(c));
-        assert_proper_romanian(c.label_ro());
-        assert!(!c.label_en().is_empty());
     }
+    assert_catalogue_keys(
+        "holder_category",
+        HolderCategory::ALL.map(HolderCategory::key),
+    );
     assert!("child".parse::<HolderCategory>().is_err());
 }
 

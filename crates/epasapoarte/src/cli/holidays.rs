@@ -5,6 +5,8 @@ use std::io::{self, BufWriter, Write};
 use anyhow::Context;
 use epasapoarte_domain::calendar::{Holiday, SUPPORTED_YEARS, public_holidays};
 
+use crate::i18n::Lang;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The year (2024–2100: the years the current law covers).
@@ -30,7 +32,11 @@ fn lines(holidays: &[Holiday]) -> Vec<String> {
         .chunk_by(|a, b| a.date == b.date)
         .filter_map(|same_day| {
             let first = same_day.first()?;
-            let names: Vec<&str> = same_day.iter().map(|holiday| holiday.name).collect();
+            // The names of the law, in Romanian, whatever the locale.
+            let names: Vec<&str> = same_day
+                .iter()
+                .map(|holiday| Lang::Ro.t(holiday.kind.key()))
+                .collect();
             Some(format!(
                 "{}\t{}",
                 first.date.format("%Y-%m-%d"),

@@ -3,14 +3,14 @@
 //! same message again on every retry and get the same bytes.
 //!
 //! Romanian first (formal "dumneavoastră"), English when the citizen chose it; every
-//! word comes from the locale catalogues, the documents' wording from the domain crate.
+//! word comes from the locale catalogues, the documents' wording too (`document.*`).
 
 use chrono::{DateTime, Utc};
 
 use crate::mail::{Appointment, Mail, ics};
 
-mod format;
 mod kinds;
+mod summary;
 pub(crate) mod view;
 
 /// A rendered e-mail, ready for a transport.

@@ -67,7 +67,7 @@ impl AppointmentAt<'_> {
             documents: needs
                 .documents
                 .iter()
-                .map(|document| document.key().to_owned())
+                .map(|document| document.as_str().to_owned())
                 .collect(),
         }
     }

@@ -14,7 +14,6 @@ mod companions;
 mod county;
 mod date;
 mod flow;
-mod format;
 mod office;
 mod people;
 mod persons;

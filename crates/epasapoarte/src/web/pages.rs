@@ -13,7 +13,6 @@ pub mod calendar;
 pub mod cancel;
 pub mod confirm;
 pub mod earliest;
-pub mod format;
 pub mod home;
 pub mod info;
 pub mod lookup;

@@ -1,6 +1,7 @@
 //! J3 on the page: the e-mailed link shows the appointment and a button; only the button's
 //! POST confirms; a second press is harmless; an expired link says so with 410.
 
+use epasapoarte::i18n::Lang;
 use epasapoarte::store::TokenPurpose;
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
@@ -74,7 +75,7 @@ async fn pressing_the_button_confirms_and_pressing_it_again_is_harmless(site: Si
     // Both adults (born in the 1960s): the full electronic fee each, and their documents.
     assert!(html.contains("258 lei") && html.contains("516 lei"));
     let documents = documents_for(PassportType::Electronic, 40, false);
-    assert!(html.contains(&askama_escape(documents[0].text_ro())));
+    assert!(html.contains(&askama_escape(Lang::Ro.t(documents[0].key()))));
     assert!(html.contains("CEC Bank") && html.contains("Ghiseul.ro"));
     assert!(html.contains(&format!("{path}/calendar.ics")));
     let confirmations = site

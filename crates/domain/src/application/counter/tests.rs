@@ -89,7 +89,7 @@ fn a_receipt_must_show_exactly_the_passport_fee() {
                 due: Bani(25_800),
                 paid
             }),
-            "{paid}"
+            "{paid:?}"
         );
     }
 }
@@ -125,6 +125,6 @@ fn a_mismatch_names_both_amounts() {
 
     assert_eq!(
         error.to_string(),
-        "the receipt shows 258 lei, but 96 lei is due"
+        "the receipt shows 25800 bani, but 9600 bani are due"
     );
 }

@@ -1,9 +1,9 @@
-//! The documents lists: wording, keys and composition per category and passport.
+//! The documents lists: ids, keys and composition per category and passport.
 
 use std::collections::HashSet;
 
-use super::super::romanian::assert_proper_romanian;
 use super::*;
+use crate::catalogue_keys::assert_catalogue_keys;
 
 use Document as D;
 use PassportType::{Electronic, Temporary};
@@ -63,10 +63,10 @@ fn all_lists_every_document_once_in_declaration_order() {
 }
 
 #[test]
-fn keys_are_unique_snake_case() {
-    let keys: HashSet<_> = Document::ALL.iter().map(|d| d.key()).collect();
-    assert_eq!(keys.len(), Document::ALL.len());
-    for k in keys {
+fn ids_are_unique_snake_case_and_keys_are_their_catalogue_names() {
+    let ids: HashSet<_> = Document::ALL.iter().map(|d| d.as_str()).collect();
+    assert_eq!(ids.len(), Document::ALL.len());
+    for k in ids {
         assert!(
             !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
             "{k}"
@@ -76,35 +76,10 @@ fn keys_are_unique_snake_case() {
             "{k}"
         );
     }
-}
-
-#[test]
-fn every_romanian_text_uses_comma_below_diacritics_and_ends_as_a_sentence() {
+    assert_catalogue_keys("document", Document::ALL.map(Document::key));
     for d in Document::ALL {
-        assert_proper_romanian(d.text_ro());
-        assert!(d.text_ro().ends_with('.'), "{d:?}");
-        assert!(d.text_ro().starts_with(char::is_uppercase), "{d:?}");
+        assert_eq!(d.key().strip_prefix("document."), Some(d.as_str()));
     }
-}
-
-#[test]
-fn every_english_text_is_a_sentence_without_cedilla_forms() {
-    for d in Document::ALL {
-        let t = d.text_en();
-        assert!(!t.trim().is_empty() && t.ends_with('.'), "{d:?}");
-        assert!(t.starts_with(char::is_uppercase), "{d:?}");
-        assert!(!t.contains(['ş', 'ţ', 'Ş', 'Ţ']), "{d:?}");
-    }
-}
-
-#[test]
-fn texts_are_distinct() {
-    let ro: HashSet<_> = Document::ALL.iter().map(|d| d.text_ro()).collect();
-    let en: HashSet<_> = Document::ALL.iter().map(|d| d.text_en()).collect();
-    assert_eq!(
-        (ro.len(), en.len()),
-        (Document::ALL.len(), Document::ALL.len())
-    );
 }
 
 #[test]

@@ -1,27 +1,6 @@
-//! Display and parsing of amounts.
+//! Parts, sums and parsing of amounts.
 
 use super::*;
-
-#[test]
-fn whole_lei_show_without_bani() {
-    assert_eq!(Bani::from_lei(258).to_string(), "258 lei");
-    assert_eq!(Bani(0).to_string(), "0 lei");
-}
-
-#[test]
-fn bani_show_after_a_comma_with_two_digits() {
-    assert_eq!(COURIER_FEE.to_string(), "11,30 lei");
-    assert_eq!(Bani(5).to_string(), "0,05 lei");
-    assert_eq!(Bani(99).to_string(), "0,99 lei");
-}
-
-#[test]
-fn thousands_are_grouped_with_a_dot() {
-    assert_eq!(Bani(123_405).to_string(), "1.234,05 lei");
-    assert_eq!(Bani::from_lei(1_000_000).to_string(), "1.000.000 lei");
-    assert_eq!(Bani::from_lei(999).to_string(), "999 lei");
-    assert_eq!(Bani(u32::MAX).to_string(), "42.949.672,95 lei");
-}
 
 #[test]
 fn the_parts_split_lei_and_bani() {

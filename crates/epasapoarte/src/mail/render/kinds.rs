@@ -6,9 +6,10 @@ use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::CancelReason;
 use epasapoarte_domain::passport::{Bani, Document, HolderCategory};
 
-use super::format;
+use super::summary;
 use super::view::{Body, Link, PersonView, Row};
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::mail::{Appointment, PersonLine};
 
 /// J2: confirm within the deadline, or the booking expires.
@@ -18,7 +19,7 @@ pub(super) fn confirm_request(
     expires_at: DateTime<Utc>,
     appointment: &Appointment,
 ) -> Body {
-    let tz = format::zone(appointment);
+    let tz = summary::zone(appointment);
     let (day, time) = format::local(expires_at, tz);
     let mut body = Body::new(lang, lang.t("mail.confirm_request.subject").to_owned());
     body.intro.push(lang.tf(
@@ -38,7 +39,7 @@ pub(super) fn confirm_request(
         confirm_url,
     ));
     let mut block = Body::block(lang.t("mail.confirm_request.heading").to_owned());
-    block.rows = format::summary(lang, appointment, true);
+    block.rows = summary::rows(lang, appointment, true);
     body.blocks.push(block);
     body.closing
         .push(lang.t("mail.confirm_request.not_you").to_owned());
@@ -50,15 +51,16 @@ pub(super) fn confirmed(lang: Lang, cancel_url: &str, appointment: &Appointment)
     let mut body = Body::new(lang, lang.t("mail.confirmed.subject").to_owned());
     body.intro.push(lang.t("mail.confirmed.intro").to_owned());
     let mut block = Body::block(lang.t("mail.confirmed.heading").to_owned());
-    block.rows = format::summary(lang, appointment, false);
+    block.rows = summary::rows(lang, appointment, false);
     let total = appointment
         .persons
         .iter()
         .try_fold(Bani(0), |sum, p| sum.checked_add(Bani(p.fee_bani)));
     if let (Some(total), true) = (total, appointment.persons.len() > 1) {
-        block
-            .rows
-            .push(Row::new(lang.t("mail.field.total_fee"), total.to_string()));
+        block.rows.push(Row::new(
+            lang.t("mail.field.total_fee"),
+            format::money(lang, total),
+        ));
     }
     block.persons_heading = lang.t("mail.confirmed.persons_heading").to_owned();
     block.persons = appointment
@@ -99,28 +101,24 @@ pub(super) fn confirmed(lang: Lang, cancel_url: &str, appointment: &Appointment)
 fn person_details(lang: Lang, person: &PersonLine) -> PersonView {
     let mut rows = Vec::new();
     if let Ok(category) = person.category.parse::<HolderCategory>() {
-        let label = match lang {
-            Lang::Ro => category.label_ro(),
-            Lang::En => category.label_en(),
-        };
-        rows.push(Row::new(lang.t("mail.field.category"), label));
+        rows.push(Row::new(
+            lang.t("mail.field.category"),
+            lang.t(category.key()),
+        ));
     }
     rows.push(Row::new(
         lang.t("mail.field.fee"),
-        Bani(person.fee_bani).to_string(),
+        format::money(lang, Bani(person.fee_bani)),
     ));
     // A key this binary does not know (a newer writer) is skipped rather than shown raw.
     let documents = person
         .documents
         .iter()
-        .filter_map(|key| Document::ALL.iter().find(|d| d.key() == key))
-        .map(|document| match lang {
-            Lang::Ro => document.text_ro().to_owned(),
-            Lang::En => document.text_en().to_owned(),
-        })
+        .filter_map(|id| Document::ALL.iter().find(|d| d.as_str() == id))
+        .map(|document| lang.t(document.key()).to_owned())
         .collect();
     PersonView {
-        name: format::person_name(lang, person),
+        name: summary::person_name(lang, person),
         rows,
         documents_label: lang.t("mail.field.documents").to_owned(),
         documents,
@@ -137,10 +135,7 @@ pub(super) fn cancelled(
 ) -> Body {
     let reason_text = match reason.parse::<CancelReason>() {
         Ok(CancelReason::Citizen) => lang.t("mail.cancelled.reason_citizen").to_owned(),
-        Ok(reason) => match lang {
-            Lang::Ro => reason.label_ro().to_owned(),
-            Lang::En => reason.label_en().to_owned(),
-        },
+        Ok(reason) => lang.t(reason.key()).to_owned(),
         Err(_) => lang.t("mail.cancelled.reason_unknown").to_owned(),
     };
     let mut body = Body::new(lang, lang.t("mail.cancelled.subject").to_owned());
@@ -153,7 +148,7 @@ pub(super) fn cancelled(
             .push(lang.tf("mail.cancelled.note", &[("note", note)]));
     }
     let mut block = Body::block(lang.t("mail.cancelled.heading").to_owned());
-    block.rows = format::summary(lang, appointment, true);
+    block.rows = summary::rows(lang, appointment, true);
     body.blocks.push(block);
     // An untitled section: the offer to book again follows the summary directly.
     let mut again = Body::section("");
@@ -186,7 +181,7 @@ pub(super) fn lookup(lang: Lang, appointments: &[(Appointment, String)], base_ur
             &[("date", &format::date(lang, appointment.date))],
         );
         let mut block = Body::block(heading);
-        block.rows = format::summary(lang, appointment, true);
+        block.rows = summary::rows(lang, appointment, true);
         block.link = Some(Link::new(lang.t("mail.lookup.cancel_action"), cancel_url));
         body.blocks.push(block);
     }

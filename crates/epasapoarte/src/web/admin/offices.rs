@@ -9,10 +9,11 @@ use axum::response::Response;
 use super::frame::StaffBar;
 use super::guard::Staff;
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::appointment::{Row, service_label};
-use crate::web::pages::{format, problem};
+use crate::web::pages::appointment::Row;
+use crate::web::pages::problem;
 
 #[derive(Template)]
 #[template(path = "web/admin/offices.html")]
@@ -80,7 +81,7 @@ fn summary(lang: Lang, office: &OfficeRecord) -> Vec<Row> {
     let services: Vec<&str> = office
         .services
         .iter()
-        .map(|service| service_label(lang, *service))
+        .map(|service| lang.t(service.key()))
         .collect();
     vec![
         Row::new(lang.t("admin.office.county"), office.county_code.clone()),

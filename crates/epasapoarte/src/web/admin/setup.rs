@@ -11,12 +11,13 @@ use serde_json::{Value, json};
 
 use super::guard::Staff;
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::store::OfficeRecord;
 use crate::web::FieldMessage;
 use crate::web::form::Form;
 use crate::web::page::Page;
-use crate::web::pages::{format, problem};
+use crate::web::pages::problem;
 
 pub mod exceptions;
 pub mod hours;

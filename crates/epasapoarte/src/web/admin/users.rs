@@ -8,10 +8,11 @@ use chrono::{DateTime, Utc};
 use super::frame::{self, StaffBar};
 use super::guard::Staff;
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::staff::{Role, StaffService};
 use crate::store::StaffUserRecord;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::{format, problem};
+use crate::web::pages::problem;
 
 #[derive(Template)]
 #[template(path = "web/admin/users.html")]

@@ -8,9 +8,9 @@ use axum::response::Response;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::flow::{Ctx, Step};
-use super::format::{counted, day_month, long_date};
 use super::state::Journey;
 use super::view::{field_error, field_message, status_for};
+use crate::i18n::format::{count, date as long_date, day_month};
 use crate::service::input::parse_date;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
@@ -134,7 +134,7 @@ async fn render(
         };
         first &= !seats.selectable;
         let label = if seats.selectable {
-            counted(lang, "web.journey.seats", u64::from(seats.free))
+            count(lang, "web.journey.seats", u64::from(seats.free))
         } else if seats.free == 0 {
             lang.t("web.journey.date.full").to_owned()
         } else {
@@ -162,7 +162,7 @@ async fn render(
         "web.journey.date.hint",
         &[(
             "persons",
-            &counted(lang, "web.journey.persons_count", u64::from(persons)),
+            &count(lang, "web.journey.persons_count", u64::from(persons)),
         )],
     );
     let template = DatePage {

@@ -6,9 +6,9 @@ use axum::response::Response;
 use chrono::NaiveDate;
 
 use super::flow::{Ctx, Step};
-use super::format::{ROMANIA, long_date};
 use super::state::Journey;
 use super::view::{Radios, field_error, status_for};
+use crate::i18n::format::{ROMANIA, date as long_date};
 use crate::store::{OfficeRecord, StoreError};
 use crate::web::FieldMessage;
 use crate::web::form::Form;

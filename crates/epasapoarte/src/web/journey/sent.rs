@@ -8,7 +8,7 @@ use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use super::format::counted;
+use crate::i18n::format::count;
 use crate::web::page::{Chrome, Page, cookie_value};
 
 pub const PATH: &str = "/programare/trimis";
@@ -42,7 +42,7 @@ pub async fn show(page: Page, headers: HeaderMap) -> Response {
     let minutes = page.state.service.config.confirm_timeout_secs.div_ceil(60);
     let deadline = lang.tf(
         "web.journey.sent.deadline",
-        &[("minutes", &counted(lang, "web.journey.minutes", minutes))],
+        &[("minutes", &count(lang, "web.journey.minutes", minutes))],
     );
     page.render(SentPage {
         chrome,

@@ -5,7 +5,6 @@ use askama::Template;
 use axum::response::Response;
 
 use super::flow::{Ctx, Step};
-use super::format::service_label;
 use super::state::Journey;
 use super::view::{Radios, field_error, status_for};
 use crate::service::input::parse_service;
@@ -54,7 +53,7 @@ fn render(ctx: Ctx, office: &OfficeRecord, selected: &str, errors: Vec<FieldMess
         let hint = lang.t(&format!("web.journey.service.hint_{}", service.as_str()));
         radios.push(
             service.as_str(),
-            service_label(lang, *service),
+            lang.t(service.key()),
             vec![hint.to_owned()],
             selected,
         );

@@ -7,9 +7,9 @@ use axum::response::Response;
 use chrono::NaiveTime;
 
 use super::flow::{Ctx, Step};
-use super::format::{clock, counted, long_date, zone_label};
 use super::state::{Journey, Notice};
 use super::view::{Radios, field_error, field_message, status_for};
+use crate::i18n::format::{clock, count, date as long_date, zone_in_text};
 use crate::service::input::parse_time;
 use crate::web::FieldMessage;
 use crate::web::form::Form;
@@ -100,11 +100,11 @@ async fn render(
         Ok(times) => times,
         Err(error) => return Err(ctx.fail(&error)),
     };
-    let zone = zone_label(lang, office.timezone);
+    let zone = zone_in_text(lang, office.timezone);
     let hint = chrome.tf("web.journey.time.hint", &[("zone", &zone)]);
     let mut radios = Radios::new("time", chrome.t("web.journey.time.label"), &errors).hint(hint);
     for (time, free) in times {
-        let seats = counted(lang, "web.journey.seats", u64::from(free));
+        let seats = count(lang, "web.journey.seats", u64::from(free));
         radios.push(&clock(time), clock(time), vec![seats], &selected);
     }
     let day = ctx

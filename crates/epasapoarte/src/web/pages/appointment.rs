@@ -2,10 +2,10 @@
 //! when — in the office's own time, saying so — and who), and per person what to bring and
 //! what it costs. Names only: a page never shows a CNP.
 
-use epasapoarte_domain::passport::{Bani, PassportType};
+use epasapoarte_domain::passport::Bani;
 
-use super::format;
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::service::view::{BookingView, ViewPerson};
 
 /// One line of a GOV.UK summary list.
@@ -51,10 +51,7 @@ impl AppointmentView {
             .collect();
         let rows = vec![
             Row::new(lang.t("mail.field.reference"), &view.id),
-            Row::new(
-                lang.t("mail.field.service"),
-                service_label(lang, view.service),
-            ),
+            Row::new(lang.t("mail.field.service"), lang.t(view.service.key())),
             Row::new(lang.t("mail.field.office"), &view.office.name),
             Row::new(lang.t("mail.field.address"), &view.office.address),
             Row::new(lang.t("mail.field.date"), format::date(lang, view.date)),
@@ -69,7 +66,7 @@ impl AppointmentView {
             .iter()
             .try_fold(Bani(0), |sum, p| sum.checked_add(p.needs.fee));
         let total = match total {
-            Some(total) if view.persons.len() > 1 => Some(total.to_string()),
+            Some(total) if view.persons.len() > 1 => Some(format::money(lang, total)),
             _ => None,
         };
         AppointmentView {
@@ -81,33 +78,25 @@ impl AppointmentView {
     }
 }
 
-pub fn service_label(lang: Lang, service: PassportType) -> &'static str {
-    match lang {
-        Lang::Ro => service.label_ro(),
-        Lang::En => service.label_en(),
-    }
-}
-
 fn person(lang: Lang, person: &ViewPerson) -> PersonBlock {
     let needs = &person.needs;
-    let (category, validity) = match lang {
-        Lang::Ro => (needs.category.label_ro(), needs.validity.label_ro()),
-        Lang::En => (needs.category.label_en(), needs.validity.label_en()),
-    };
+    let category = lang.t(needs.category.key());
+    let validity = format::count(
+        lang,
+        needs.validity.key(),
+        u64::from(needs.validity.count()),
+    );
     PersonBlock {
         name: format::person_name(lang, &person.last_name, &person.first_name),
         rows: vec![
             Row::new(lang.t("mail.field.category"), category),
-            Row::new(lang.t("mail.field.fee"), needs.fee.to_string()),
+            Row::new(lang.t("mail.field.fee"), format::money(lang, needs.fee)),
             Row::new(lang.t("web.appointment.validity"), validity),
         ],
         documents: needs
             .documents
             .iter()
-            .map(|document| match lang {
-                Lang::Ro => document.text_ro().to_owned(),
-                Lang::En => document.text_en().to_owned(),
-            })
+            .map(|document| lang.t(document.key()).to_owned())
             .collect(),
     }
 }

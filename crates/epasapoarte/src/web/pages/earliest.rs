@@ -9,8 +9,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use epasapoarte_domain::county::County;
 
-use super::{format, problem};
+use super::problem;
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::service::EarliestSlot;
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
@@ -115,6 +116,6 @@ fn describe(lang: Lang, slot: EarliestSlot, offices: &[OfficeRecord]) -> Found {
         office: slot.office_name,
         county: County::by_code(&slot.county).map_or("", County::name),
         when: lang.tf("web.offices.date_at", &[("date", &date), ("time", &time)]),
-        free: format::count(lang, "web.earliest.free", u32::from(slot.free)),
+        free: format::count(lang, "web.earliest.free", u64::from(slot.free)),
     }
 }

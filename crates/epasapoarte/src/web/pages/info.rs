@@ -9,9 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use epasapoarte_domain::passport::{HolderCategory, PassportType};
 
-use super::appointment::service_label;
 use super::query;
-use crate::i18n::Lang;
 use crate::web::page::{Chrome, Page};
 use crate::web::{FieldMessage, message_for};
 
@@ -73,8 +71,8 @@ pub async fn show(page: Page, RawQuery(raw): RawQuery) -> Response {
     page.render(ResultPage {
         chrome,
         category,
-        category_label: category_label(lang, category),
-        service_label: service_label(lang, passport),
+        category_label: lang.t(category.key()),
+        service_label: lang.t(passport.key()),
         answer: answer::answer(lang, category, passport),
     })
 }
@@ -85,7 +83,7 @@ fn ask_who(page: Page, answered: bool) -> Response {
         .iter()
         .map(|category| Choice {
             value: category.as_str(),
-            label: category_label(lang, *category),
+            label: lang.t(category.key()),
             hint: None,
         })
         .collect();
@@ -106,7 +104,7 @@ fn ask_type(page: Page, category: HolderCategory, answered: bool) -> Response {
         .iter()
         .map(|passport| Choice {
             value: passport.as_str(),
-            label: service_label(lang, *passport),
+            label: lang.t(passport.key()),
             hint: Some(lang.t(&format!("web.info.hint.{}", passport.as_str()))),
         })
         .collect();
@@ -158,11 +156,4 @@ fn question(
             back,
         },
     )
-}
-
-fn category_label(lang: Lang, category: HolderCategory) -> &'static str {
-    match lang {
-        Lang::Ro => category.label_ro(),
-        Lang::En => category.label_en(),
-    }
 }

@@ -7,7 +7,8 @@ use askama::Template;
 use axum::extract::Path;
 use axum::response::Response;
 
-use super::{format, problem};
+use super::problem;
+use crate::i18n::format;
 use crate::mail::list_mail_dir;
 use crate::web::page::{Chrome, Page};
 

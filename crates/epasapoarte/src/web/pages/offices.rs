@@ -13,10 +13,11 @@ use chrono::{NaiveDate, NaiveTime};
 use epasapoarte_domain::county::{COUNTIES, County};
 use epasapoarte_domain::passport::PassportType;
 
-use super::appointment::{Row, service_label};
+use super::appointment::Row;
 use super::earliest::SearchForm;
-use super::{format, problem, query};
+use super::{problem, query};
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::service::{BookingService, ServiceResult};
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
@@ -151,7 +152,7 @@ fn card(
         services: office
             .services
             .iter()
-            .map(|s| service_label(lang, *s))
+            .map(|s| lang.t(s.key()))
             .collect::<Vec<_>>()
             .join(", "),
         hours: hours::weekly(lang, &office.schedule),

@@ -113,13 +113,7 @@ fn found_page(page: Page, found: &PublicStatus) -> Response {
             paragraphs.push(lang.tf("web.status.result.ready_at", &[("pickup", pickup)]));
             paragraphs.push(lang.t("web.status.result.ready_hint").to_owned());
         }
-        None => paragraphs.push(
-            match lang {
-                crate::i18n::Lang::Ro => found.status.label_ro(),
-                crate::i18n::Lang::En => found.status.label_en(),
-            }
-            .to_owned(),
-        ),
+        None => paragraphs.push(lang.t(found.status.key()).to_owned()),
     }
     page.render(MessagePage {
         title: lang.t("web.status.result.title").to_owned(),

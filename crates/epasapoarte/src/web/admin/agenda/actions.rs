@@ -146,10 +146,7 @@ async fn act(
                 .before(json!({"status": status.as_str()}))
                 .after(json!({"refused": event.as_str()}));
             audit.audit_or_log(entry).await;
-            let conflict = lang.tf(
-                "admin.agenda.conflict",
-                &[("status", view::status_label(lang, status))],
-            );
+            let conflict = lang.tf("admin.agenda.conflict", &[("status", lang.t(status.key()))]);
             conflict_page(page, &staff, &office, &record, conflict).await
         }
         Err(ServiceError::Validation(errors)) => {

@@ -7,17 +7,16 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
-use epasapoarte_domain::booking::{BookingEvent, BookingStatus, CancelReason};
+use epasapoarte_domain::booking::{BookingEvent, BookingStatus};
 
 use super::{day, rules};
-use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::service::ServiceResult;
 use crate::store::{BookingRecord, OfficeRecord};
 use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::appointment::service_label;
-use crate::web::pages::{format, problem};
+use crate::web::pages::problem;
 use crate::web::{FieldMessage, message_for};
 
 /// What a handler adds to the page: its status, errors, a message, revealed CNPs.
@@ -141,7 +140,7 @@ pub async fn render(
     };
     let reasons = rules::COUNTER_REASONS
         .iter()
-        .map(|reason| (reason.as_str(), reason_label(lang, *reason)))
+        .map(|reason| (reason.as_str(), lang.t(reason.key())))
         .collect();
     page.render_status(
         extras.status,
@@ -208,8 +207,8 @@ async fn build_day(
             ),
             reason_field: format!("motiv-{}", record.id),
             explanation_field: format!("explicatie-{}", record.id),
-            service: service_label(lang, record.service),
-            status: status_label(lang, record.status),
+            service: lang.t(record.service.key()),
+            status: lang.t(record.status.key()),
             active: record.status.is_active(),
             purged: persons.is_empty(),
             cnp_shown: shown.is_some(),
@@ -238,18 +237,4 @@ fn count(day: &mut Day, record: &BookingRecord) {
         BookingStatus::Pending | BookingStatus::Confirmed => {}
     }
     day.booked += persons;
-}
-
-pub fn status_label(lang: Lang, status: BookingStatus) -> &'static str {
-    match lang {
-        Lang::Ro => status.label_ro(),
-        Lang::En => status.label_en(),
-    }
-}
-
-fn reason_label(lang: Lang, reason: CancelReason) -> &'static str {
-    match lang {
-        Lang::Ro => reason.label_ro(),
-        Lang::En => reason.label_en(),
-    }
 }

@@ -12,7 +12,6 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, tran
 use serde_json::json;
 
 use super::{audit, detail_href, failed, messages, query_value, search_href, visible};
-use crate::i18n::Lang;
 use crate::service::applications::{ApplicationError, ApplicationView};
 use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
@@ -52,13 +51,6 @@ impl DetailPage {
         self.next
             .iter()
             .any(|(value, _)| *value == ApplicationStatus::Rejected.as_str())
-    }
-}
-
-pub fn status_label(lang: Lang, status: ApplicationStatus) -> &'static str {
-    match lang {
-        Lang::Ro => status.label_ro(),
-        Lang::En => status.label_en(),
     }
 }
 
@@ -236,7 +228,7 @@ async fn render(
     let next = ApplicationStatus::ALL
         .into_iter()
         .filter(|to| transition(view.status, *to).is_ok())
-        .map(|to| (to.as_str(), status_label(lang, to)))
+        .map(|to| (to.as_str(), lang.t(to.key())))
         .collect();
     page.render_status(
         status,
@@ -244,7 +236,7 @@ async fn render(
             errors,
             office_id,
             number: view.number.to_string(),
-            status: status_label(lang, view.status),
+            status: lang.t(view.status.key()),
             rows: super::summary::rows(lang, view),
             history: super::summary::history(lang, view),
             next,

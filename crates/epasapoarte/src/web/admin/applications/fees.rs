@@ -6,6 +6,7 @@ use epasapoarte_domain::cnp::Cnp;
 use epasapoarte_domain::passport::{COURIER_FEE, PassportType, fee};
 
 use crate::i18n::Lang;
+use crate::i18n::format::money;
 
 /// Any age from 12 pays the full electronic fee; below, the reduced one.
 const ADULT: u32 = 30;
@@ -22,10 +23,10 @@ pub fn hint(lang: Lang, cnp: &str, today: NaiveDate) -> String {
                     ("age", &age.to_string()),
                     (
                         "electronic",
-                        &fee(PassportType::Electronic, age).to_string(),
+                        &money(lang, fee(PassportType::Electronic, age)),
                     ),
-                    ("temporary", &fee(PassportType::Temporary, age).to_string()),
-                    ("courier", &COURIER_FEE.to_string()),
+                    ("temporary", &money(lang, fee(PassportType::Temporary, age))),
+                    ("courier", &money(lang, COURIER_FEE)),
                 ],
             )
         }
@@ -34,14 +35,14 @@ pub fn hint(lang: Lang, cnp: &str, today: NaiveDate) -> String {
             &[
                 (
                     "electronic",
-                    &fee(PassportType::Electronic, ADULT).to_string(),
+                    &money(lang, fee(PassportType::Electronic, ADULT)),
                 ),
-                ("child", &fee(PassportType::Electronic, CHILD).to_string()),
+                ("child", &money(lang, fee(PassportType::Electronic, CHILD))),
                 (
                     "temporary",
-                    &fee(PassportType::Temporary, ADULT).to_string(),
+                    &money(lang, fee(PassportType::Temporary, ADULT)),
                 ),
-                ("courier", &COURIER_FEE.to_string()),
+                ("courier", &money(lang, COURIER_FEE)),
             ],
         ),
     }
@@ -63,6 +64,6 @@ pub fn mismatch(lang: Lang, passport: &str, cnp: &str, courier: bool, today: Nai
     let total = due.checked_add(COURIER_FEE).unwrap_or(due);
     lang.tf(
         key,
-        &[("due", &due.to_string()), ("total", &total.to_string())],
+        &[("due", &money(lang, due)), ("total", &money(lang, total))],
     )
 }

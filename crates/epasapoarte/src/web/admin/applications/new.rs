@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::values::Values;
 use super::{audit, detail_href, failed, fees, messages, query_value};
+use crate::i18n::Lang;
 use crate::service::FieldErrors;
 use crate::service::applications::ApplicationError;
 use crate::staff::audit::cnp_tail;
@@ -20,7 +21,6 @@ use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::appointment::service_label;
 use crate::web::pages::problem;
 use crate::web::{FieldMessage, message_for};
 
@@ -100,7 +100,8 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
             let number = registered.number.to_string();
             let after = json!({
                 "passport_type": request.passport_type,
-                "fee_due": registered.fee_due.to_string(),
+                // The audit log keeps the Romanian wording it always had ("258 lei").
+                "fee_due": crate::i18n::format::money(Lang::Ro, registered.fee_due),
                 "from_booking": request.booking_id.is_some(),
             });
             audit(
@@ -239,7 +240,7 @@ fn services(lang: crate::i18n::Lang, office: &OfficeRecord) -> Vec<(&'static str
     office
         .services
         .iter()
-        .map(|service| (service.as_str(), service_label(lang, *service)))
+        .map(|service| (service.as_str(), lang.t(service.key())))
         .collect()
 }
 

@@ -20,7 +20,6 @@ use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::appointment::service_label;
 use crate::web::{FieldMessage, message_for};
 
 #[derive(Template)]
@@ -122,9 +121,9 @@ fn rows(
             Row {
                 href: detail_href(office, &number),
                 name: format!("{} {}", view.last_name, view.first_name),
-                passport: service_label(lang, view.passport_type),
+                passport: lang.t(view.passport_type.key()),
                 submitted_on: view.submitted_on.format("%d.%m.%Y").to_string(),
-                status: super::detail::status_label(lang, view.status),
+                status: lang.t(view.status.key()),
                 number,
             }
         })

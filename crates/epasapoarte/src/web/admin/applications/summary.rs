@@ -1,18 +1,15 @@
 //! An application's facts as rows of the detail page, and its history as table lines.
 
-use super::detail::status_label;
 use crate::i18n::Lang;
+use crate::i18n::format::money;
 use crate::service::applications::ApplicationView;
-use crate::web::pages::appointment::{Row, service_label};
+use crate::web::pages::appointment::Row;
 
 pub fn rows(lang: Lang, view: &ApplicationView) -> Vec<Row> {
     let t = |key: &str| lang.t(&format!("admin.application.{key}"));
-    let category = match lang {
-        Lang::Ro => view.holder_category.label_ro(),
-        Lang::En => view.holder_category.label_en(),
-    };
+    let category = lang.t(view.holder_category.key());
     let mut rows = vec![
-        Row::new(t("status"), status_label(lang, view.status)),
+        Row::new(t("status"), lang.t(view.status.key())),
         Row::new(t("last_name"), view.last_name.clone()),
         Row::new(t("first_name"), view.first_name.clone()),
         Row::new(t("cnp"), view.cnp.clone()),
@@ -20,19 +17,27 @@ pub fn rows(lang: Lang, view: &ApplicationView) -> Vec<Row> {
             t("email"),
             view.email.clone().unwrap_or_else(|| t("none").to_owned()),
         ),
-        Row::new(t("passport_type"), service_label(lang, view.passport_type)),
+        Row::new(t("passport_type"), lang.t(view.passport_type.key())),
         Row::new(t("category"), category),
-        Row::new(t("fee_due_row"), view.fee_due.to_string()),
+        Row::new(t("fee_due_row"), money(lang, view.fee_due)),
         Row::new(
             t("receipt"),
-            format!("{} · {}", view.receipt_number, view.receipt_amount),
+            format!(
+                "{} · {}",
+                view.receipt_number,
+                money(lang, view.receipt_amount)
+            ),
         ),
         Row::new(t("pickup"), view.pickup.text()),
     ];
     if let Some((address, fee)) = &view.courier {
         let text = format!(
             "{}, {}, {}, {} ({})",
-            address.street, address.locality, address.county, address.postal_code, fee
+            address.street,
+            address.locality,
+            address.county,
+            address.postal_code,
+            money(lang, *fee)
         );
         rows.push(Row::new(t("courier_row"), text));
     }
@@ -67,9 +72,9 @@ pub fn history(
                 at.format("%d.%m.%Y %H:%M").to_string(),
                 event
                     .from
-                    .map(|from| status_label(lang, from).to_owned())
+                    .map(|from| lang.t(from.key()).to_owned())
                     .unwrap_or_default(),
-                status_label(lang, event.to),
+                lang.t(event.to.key()),
                 event.actor.clone(),
                 event.reason.clone().unwrap_or_default(),
             )

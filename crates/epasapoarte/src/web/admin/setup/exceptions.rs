@@ -18,6 +18,7 @@ use super::{
     COLUMNS, IntervalRow, audit, event, interval_json, message, messages, office_or_answer,
 };
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::store::OfficeRecord;
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
@@ -25,7 +26,7 @@ use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::message_for;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::{format, problem};
+use crate::web::pages::problem;
 
 /// Interval rows on the add form.
 const ROWS: usize = 3;

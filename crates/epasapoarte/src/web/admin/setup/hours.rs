@@ -12,13 +12,14 @@ use chrono::{NaiveTime, Weekday};
 use epasapoarte_domain::schedule::{IntervalPlace, OpeningInterval, Schedule, ScheduleError};
 
 use super::{COLUMNS, IntervalRow, audit, event, message, messages, office_or_answer};
+use crate::i18n::format;
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::message_for;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::{format, problem};
+use crate::web::pages::problem;
 
 /// The most rows of one weekday a posted form is read for.
 const MAX_ROWS: usize = 12;

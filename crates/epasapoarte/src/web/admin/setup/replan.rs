@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::{audit, event, message, office_or_answer};
 use crate::i18n::Lang;
+use crate::i18n::format;
 use crate::service::StaffMoveOutcome;
 use crate::store::ReplanConflict;
 use crate::web::FieldMessage;
@@ -20,7 +21,7 @@ use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::{format, problem};
+use crate::web::pages::problem;
 
 #[derive(Template)]
 #[template(path = "web/admin/setup/replan.html")]
@@ -170,7 +171,7 @@ async fn render(
             rows: conflicts.iter().map(|c| row(lang, c)).collect(),
             reasons: reasons
                 .into_iter()
-                .map(|r| (r.as_str(), reason_label(lang, r)))
+                .map(|r| (r.as_str(), lang.t(r.key())))
                 .collect(),
             staff: Some(bar),
             chrome,
@@ -202,12 +203,5 @@ fn row(lang: Lang, conflict: &ReplanConflict) -> ConflictRow {
             .t(&format!("admin.setup.status.{}", conflict.status.as_str()))
             .to_owned(),
         seats,
-    }
-}
-
-fn reason_label(lang: Lang, reason: CancelReason) -> &'static str {
-    match lang {
-        Lang::Ro => reason.label_ro(),
-        Lang::En => reason.label_en(),
     }
 }

@@ -19,7 +19,6 @@ use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::message_for;
 use crate::web::page::{Chrome, Page};
-use crate::web::pages::appointment::service_label;
 use crate::web::pages::problem;
 
 /// The most days ahead an office may open (SPEC J2: 90).
@@ -181,7 +180,7 @@ async fn render(
         .map(|s| {
             (
                 s.as_str(),
-                service_label(lang, *s),
+                lang.t(s.key()),
                 chosen.iter().any(|c| c == s.as_str()),
             )
         })

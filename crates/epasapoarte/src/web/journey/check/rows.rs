@@ -5,9 +5,9 @@
 use epasapoarte_domain::county::County;
 
 use super::super::flow::Step;
-use super::super::format::{clock, long_date, masked_cnp, service_label, zone_label};
 use super::super::state::Journey;
 use crate::i18n::Lang;
+use crate::i18n::format::{clock, date as long_date, person_name, zone_in_text};
 use crate::store::OfficeRecord;
 
 /// One answer as the check page shows it.
@@ -46,7 +46,7 @@ pub fn rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
         .unwrap_or_default();
     let service = journey
         .service()
-        .map(|s| service_label(lang, s).to_owned())
+        .map(|s| lang.t(s.key()).to_owned())
         .unwrap_or_default();
     let time = journey
         .time
@@ -55,7 +55,7 @@ pub fn rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
                 "web.journey.check.time_value",
                 &[
                     ("time", &clock(t)),
-                    ("zone", &zone_label(lang, office.timezone)),
+                    ("zone", &zone_in_text(lang, office.timezone)),
                 ],
             )
         })
@@ -122,7 +122,7 @@ pub fn rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
             lang.tf("web.journey.companions.person", &[("n", &n.to_string())])
         };
         let values = vec![
-            lang.tf("mail.person_name", &[("last", &last), ("first", &first)]),
+            person_name(lang, &last, &first),
             lang.tf("web.journey.check.cnp_value", &[("cnp", &masked_cnp(&cnp))]),
         ];
         let change = if n == 1 {
@@ -174,6 +174,17 @@ pub fn row_for_field(path: &str) -> String {
     }
 }
 
+/// "*********3456": enough for the citizen to recognise their own CNP on the check page,
+/// not enough to be worth reading over a shoulder.
+fn masked_cnp(cnp: &str) -> String {
+    let digits: Vec<char> = cnp.chars().collect();
+    let keep = digits.len().min(4);
+    let hidden = digits.len() - keep;
+    let mut out = "*".repeat(hidden);
+    out.extend(&digits[hidden..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +199,10 @@ mod tests {
         assert_eq!(row_for_field("date"), "row-date");
         assert_eq!(row_for_field("time"), "row-time");
         assert_eq!(row_for_field("companions[x].cnp"), "row-office");
+    }
+    #[test]
+    fn a_masked_cnp_shows_only_its_last_four_digits() {
+        assert_eq!(masked_cnp("1850101123456"), "*********3456");
+        assert_eq!(masked_cnp("12"), "12");
     }
 }

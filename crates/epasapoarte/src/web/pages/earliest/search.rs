@@ -6,7 +6,6 @@
 use epasapoarte_domain::county::{COUNTIES, County};
 use epasapoarte_domain::passport::PassportType;
 
-use super::super::appointment::service_label;
 use super::super::query;
 use crate::service::input::{MAX_PERSONS, parse_service};
 use crate::web::page::Chrome;
@@ -29,7 +28,7 @@ impl SearchForm {
             county: String::new(),
             services: PassportType::ALL
                 .iter()
-                .map(|p| (p.as_str(), service_label(chrome.lang, *p)))
+                .map(|p| (p.as_str(), chrome.lang.t(p.key())))
                 .collect(),
             persons_choices: (1..=MAX_PERSONS).map(|n| n.to_string()).collect(),
             counties: COUNTIES.iter().map(|c| (c.code(), c.name())).collect(),

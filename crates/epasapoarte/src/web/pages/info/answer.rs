@@ -10,6 +10,7 @@ use epasapoarte_domain::passport::{
 };
 
 use crate::i18n::Lang;
+use crate::i18n::format;
 
 /// One value, for one age group or (label `None`) for everyone in the category.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +53,10 @@ fn age_groups(category: HolderCategory) -> &'static [(&'static str, u32)] {
 pub fn answer(lang: Lang, category: HolderCategory, passport: PassportType) -> Answer {
     let groups = age_groups(category);
     let per_group = |value: &dyn Fn(u32) -> String| lines(lang, groups, value);
-    let fees = per_group(&|age| fee(passport, age).to_string());
-    let validity = per_group(&|age| match lang {
-        Lang::Ro => validity(passport, age).label_ro(),
-        Lang::En => validity(passport, age).label_en(),
+    let fees = per_group(&|age| format::money(lang, fee(passport, age)));
+    let validity = per_group(&|age| {
+        let validity = validity(passport, age);
+        format::count(lang, validity.key(), u64::from(validity.count()))
     });
     let fingerprints = per_group(&|age| {
         let key = if fingerprints_taken(passport, age) {
@@ -71,17 +72,18 @@ pub fn answer(lang: Lang, category: HolderCategory, passport: PassportType) -> A
     Answer {
         documents: documents(category, passport)
             .iter()
-            .map(|document| match lang {
-                Lang::Ro => document.text_ro().to_owned(),
-                Lang::En => document.text_en().to_owned(),
-            })
+            .map(|document| lang.t(document.key()).to_owned())
             .collect(),
         fees,
         validity,
         fingerprints,
         issuance: issuance_text(lang, passport),
-        courier: (passport == PassportType::Electronic)
-            .then(|| lang.tf("web.info.courier", &[("fee", &COURIER_FEE.to_string())])),
+        courier: (passport == PassportType::Electronic).then(|| {
+            lang.tf(
+                "web.info.courier",
+                &[("fee", &format::money(lang, COURIER_FEE))],
+            )
+        }),
         by_age,
     }
 }

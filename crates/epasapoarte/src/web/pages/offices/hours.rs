@@ -6,8 +6,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use epasapoarte_domain::schedule::{DayHours, Schedule, TimeInterval};
 
 use super::super::appointment::Row;
-use super::super::format;
 use crate::i18n::Lang;
+use crate::i18n::format;
 
 const WEEK: [Weekday; 7] = [
     Weekday::Mon,

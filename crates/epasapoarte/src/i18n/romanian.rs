@@ -1,4 +1,4 @@
-//! Test helper: checks that a Romanian text uses proper diacritics.
+//! Test helper: checks that a Romanian text of the catalogue uses proper diacritics.
 //!
 //! Many official pages print ş and ţ with a cedilla (a legacy of old code pages) or
 //! drop diacritics altogether ("pasaport", "parintilor"); ours must not.
