@@ -1,6 +1,6 @@
 //! A real SMTP server for the tests, on 127.0.0.1 and a free port: it speaks enough of
-//! RFC 5321 for lettre (EHLO/HELO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP,
-//! QUIT) and keeps every message it accepted. It can be told to refuse messages with
+//! RFC 5321 for lettre (EHLO/HELO, AUTH PLAIN, MAIL, RCPT, DATA with dot-stuffing, RSET,
+//! NOOP, QUIT) and keeps every message it accepted and every login it was given. It can be told to refuse messages with
 //! `451` after DATA, the way a busy or greylisting server does.
 #![allow(dead_code)]
 
@@ -24,6 +24,7 @@ pub struct SmtpSink {
     pub addr: SocketAddr,
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<AtomicBool>,
+    logins: Arc<Mutex<Vec<String>>>,
 }
 
 impl SmtpSink {
@@ -34,16 +35,22 @@ impl SmtpSink {
         let addr = listener.local_addr().expect("the sink's address");
         let received = Arc::new(Mutex::new(Vec::new()));
         let refuse = Arc::new(AtomicBool::new(false));
-        let (store, flag) = (received.clone(), refuse.clone());
+        let logins = Arc::new(Mutex::new(Vec::new()));
+        let state = Session {
+            store: received.clone(),
+            refuse: refuse.clone(),
+            logins: logins.clone(),
+        };
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(session(stream, store.clone(), flag.clone()));
+                tokio::spawn(session(stream, state.clone()));
             }
         });
         SmtpSink {
             addr,
             received,
             refuse,
+            logins,
         }
     }
 
@@ -59,9 +66,39 @@ impl SmtpSink {
     pub fn received(&self) -> Vec<Received> {
         self.received.lock().expect("sink lock").clone()
     }
+
+    /// The `user:password` of every AUTH PLAIN the sink accepted, in order.
+    pub fn logins(&self) -> Vec<String> {
+        self.logins.lock().expect("sink lock").clone()
+    }
 }
 
-async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>, refuse: Arc<AtomicBool>) {
+#[derive(Clone)]
+struct Session {
+    store: Arc<Mutex<Vec<Received>>>,
+    refuse: Arc<AtomicBool>,
+    logins: Arc<Mutex<Vec<String>>>,
+}
+
+/// `AUTH PLAIN <base64 of authzid NUL user NUL password>` → `user:password`.
+fn plain_login(command: &str) -> Option<String> {
+    use base64::Engine;
+    let encoded = command.split_whitespace().nth(2)?;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .ok()?;
+    let mut parts = decoded.split(|b| *b == 0).skip(1);
+    let user = String::from_utf8(parts.next()?.to_vec()).ok()?;
+    let password = String::from_utf8(parts.next()?.to_vec()).ok()?;
+    Some(format!("{user}:{password}"))
+}
+
+async fn session(stream: TcpStream, state: Session) {
+    let Session {
+        store,
+        refuse,
+        logins,
+    } = state;
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     if write
@@ -90,7 +127,14 @@ async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>, refuse: Ar
             .unwrap_or("")
             .to_ascii_uppercase();
         let answer: &[u8] = match verb.as_str() {
-            "EHLO" => b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n",
+            "EHLO" => b"250-sink.test\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 SMTPUTF8\r\n",
+            "AUTH" => match plain_login(&command) {
+                Some(login) => {
+                    logins.lock().expect("sink lock").push(login);
+                    b"235 2.7.0 Authentication successful\r\n"
+                }
+                None => b"504 5.5.4 Only AUTH PLAIN with an initial response\r\n",
+            },
             "HELO" | "NOOP" => b"250 OK\r\n",
             "RSET" => {
                 current = Received {
