@@ -88,8 +88,12 @@ async fn observe(State(state): State<AppState>, request: Request, next: Next) ->
     let method = request.method().as_str().to_owned();
     let response = next.run(request).await;
     let status = response.status().as_u16();
-    state.service.metrics.request(&route, &method, status);
-    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let elapsed = started.elapsed().as_secs_f64();
+    state
+        .service
+        .metrics
+        .request(&route, &method, status, elapsed);
+    let elapsed_ms = elapsed * 1000.0;
     if status >= 500 {
         tracing::warn!(%route, %method, status, elapsed_ms, "request failed");
     } else {

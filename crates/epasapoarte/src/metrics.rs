@@ -1,134 +1,210 @@
-//! Prometheus metrics (SPEC §7: requests, bookings by outcome, outbox depth, expiry lag),
-//! kept as plain atomics and rendered in the text exposition format at `/metrics`.
+//! Prometheus metrics for operators (SPEC §7), with the Prometheus project's own client:
+//! request counts and latency histograms by route template and outcome, bookings by
+//! outcome, expiry and its lag, mail delivery, the outbox's depth, rate-limit refusals. Labels carry route templates and codes,
+//! never a raw path, a token or personal data.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-#[derive(Debug, Default)]
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    route: String,
+    method: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LatencyLabels {
+    route: String,
+    method: String,
+    /// `2xx`, `3xx`, `4xx` or `5xx`.
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+#[derive(Debug)]
 pub struct Metrics {
-    /// (route, method, status class) → count.
-    requests: Mutex<BTreeMap<(String, String, u16), u64>>,
-    bookings: Mutex<BTreeMap<&'static str, u64>>,
-    expired_total: AtomicU64,
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    latency: Family<LatencyLabels, Histogram>,
+    bookings: Family<OutcomeLabels, Counter>,
+    expired: Counter,
     /// When the expiry job last completed (Unix ms): how stale "expired" can be.
     expiry_last_run_ms: AtomicU64,
-    mail_sent_total: AtomicU64,
-    mail_failed_total: AtomicU64,
-    rate_limited_total: AtomicU64,
+    expiry_lag_ms: Gauge,
+    mail_sent: Counter,
+    mail_failed: Counter,
+    rate_limited: Counter,
+    outbox_depth: Gauge,
+}
+
+/// Latency buckets: 0.5 ms doubling to ~16 s (a booking takes milliseconds; the request
+/// timeout is 15 s).
+fn latency_histogram() -> Histogram {
+    Histogram::new(exponential_buckets(0.0005, 2.0, 16))
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::default();
+        let requests = Family::<RequestLabels, Counter>::default();
+        let latency = Family::<LatencyLabels, Histogram>::new_with_constructor(
+            latency_histogram as fn() -> Histogram,
+        );
+        let metrics = Metrics {
+            requests: requests.clone(),
+            latency: latency.clone(),
+            bookings: Family::default(),
+            expired: Counter::default(),
+            expiry_last_run_ms: AtomicU64::new(0),
+            expiry_lag_ms: Gauge::default(),
+            mail_sent: Counter::default(),
+            mail_failed: Counter::default(),
+            rate_limited: Counter::default(),
+            outbox_depth: Gauge::default(),
+            registry: Registry::default(),
+        };
+        registry.register(
+            "epas_http_requests",
+            "HTTP requests by route template, method and status",
+            requests,
+        );
+        registry.register(
+            "epas_http_request_duration_seconds",
+            "HTTP request latency by route template, method and outcome (status class)",
+            latency,
+        );
+        registry.register(
+            "epas_bookings",
+            "Booking operations by outcome",
+            metrics.bookings.clone(),
+        );
+        registry.register(
+            "epas_bookings_expired",
+            "Pending bookings expired by this instance",
+            metrics.expired.clone(),
+        );
+        registry.register(
+            "epas_expiry_lag_milliseconds",
+            "Time since the expiry job last ran: the most a lapsed booking can still hold seats",
+            metrics.expiry_lag_ms.clone(),
+        );
+        registry.register(
+            "epas_mail_sent",
+            "E-mails delivered by this instance",
+            metrics.mail_sent.clone(),
+        );
+        registry.register(
+            "epas_mail_failed",
+            "E-mail delivery attempts that failed (retried later)",
+            metrics.mail_failed.clone(),
+        );
+        registry.register(
+            "epas_rate_limited",
+            "Requests refused by the rate limiter",
+            metrics.rate_limited.clone(),
+        );
+        registry.register(
+            "epas_outbox_depth",
+            "E-mails waiting to be sent (all instances)",
+            metrics.outbox_depth.clone(),
+        );
+        Metrics {
+            registry,
+            ..metrics
+        }
+    }
+}
+
+/// `2xx`…`5xx`: the outcome label of the latency histogram.
+fn outcome(status: u16) -> &'static str {
+    match status {
+        ..=199 => "1xx",
+        200..=299 => "2xx",
+        300..=399 => "3xx",
+        400..=499 => "4xx",
+        _ => "5xx",
+    }
 }
 
 impl Metrics {
-    pub fn request(&self, route: &str, method: &str, status: u16) {
-        let mut requests = self
-            .requests
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        *requests
-            .entry((route.to_owned(), method.to_owned(), status))
-            .or_default() += 1;
+    /// One request answered: counted by status, timed by outcome.
+    pub fn request(&self, route: &str, method: &str, status: u16, seconds: f64) {
+        self.requests
+            .get_or_create(&RequestLabels {
+                route: route.to_owned(),
+                method: method.to_owned(),
+                status,
+            })
+            .inc();
+        self.latency
+            .get_or_create(&LatencyLabels {
+                route: route.to_owned(),
+                method: method.to_owned(),
+                outcome: outcome(status),
+            })
+            .observe(seconds);
     }
 
     pub fn booking_outcome(&self, outcome: &'static str) {
-        let mut bookings = self
-            .bookings
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        *bookings.entry(outcome).or_default() += 1;
+        self.bookings
+            .get_or_create(&OutcomeLabels { outcome })
+            .inc();
     }
 
     pub fn expiry_ran(&self, expired: u64, at_ms: u64) {
-        self.expired_total.fetch_add(expired, Ordering::Relaxed);
+        self.expired.inc_by(expired);
         self.expiry_last_run_ms.store(at_ms, Ordering::Relaxed);
     }
 
     pub fn mail(&self, sent: u64, failed: u64) {
-        self.mail_sent_total.fetch_add(sent, Ordering::Relaxed);
-        self.mail_failed_total.fetch_add(failed, Ordering::Relaxed);
+        self.mail_sent.inc_by(sent);
+        self.mail_failed.inc_by(failed);
     }
 
     pub fn rate_limited(&self) {
-        self.rate_limited_total.fetch_add(1, Ordering::Relaxed);
+        self.rate_limited.inc();
     }
 
-    /// The exposition text; `outbox_depth` is read from the store at scrape time.
+    /// The exposition text (OpenMetrics); the outbox is read from the store at scrape
+    /// time (`None` when the store did not answer: its gauges keep their last values).
     pub fn render(&self, outbox_depth: Option<u64>, now_ms: u64) -> String {
         let last_expiry = self.expiry_last_run_ms.load(Ordering::Relaxed);
-        let expiry_lag = if last_expiry == 0 {
+        let lag = if last_expiry == 0 {
             0
         } else {
             now_ms.saturating_sub(last_expiry)
         };
-        let mut out = String::new();
-        out.push_str(
-            "# HELP epas_http_requests_total HTTP requests by route, method and status.\n",
-        );
-        out.push_str("# TYPE epas_http_requests_total counter\n");
-        for ((route, method, status), count) in self
-            .requests
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-        {
-            let _ = writeln!(
-                out,
-                "epas_http_requests_total{{route=\"{route}\",method=\"{method}\",status=\"{status}\"}} {count}"
-            );
-        }
-        out.push_str("# HELP epas_bookings_total Booking operations by outcome.\n# TYPE epas_bookings_total counter\n");
-        for (outcome, count) in self
-            .bookings
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-        {
-            let _ = writeln!(out, "epas_bookings_total{{outcome=\"{outcome}\"}} {count}");
-        }
-        let gauges = [
-            (
-                "epas_bookings_expired_total",
-                "counter",
-                "Pending bookings expired by this instance.",
-                self.expired_total.load(Ordering::Relaxed),
-            ),
-            (
-                "epas_expiry_lag_milliseconds",
-                "gauge",
-                "Time since the expiry job last ran: the most a lapsed booking can still hold seats.",
-                expiry_lag,
-            ),
-            (
-                "epas_mail_sent_total",
-                "counter",
-                "E-mails delivered by this instance.",
-                self.mail_sent_total.load(Ordering::Relaxed),
-            ),
-            (
-                "epas_mail_failed_total",
-                "counter",
-                "E-mail delivery attempts that failed (retried later).",
-                self.mail_failed_total.load(Ordering::Relaxed),
-            ),
-            (
-                "epas_rate_limited_total",
-                "counter",
-                "Requests refused by the rate limiter.",
-                self.rate_limited_total.load(Ordering::Relaxed),
-            ),
-        ];
-        for (name, kind, help, value) in gauges {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
-            );
-        }
+        self.expiry_lag_ms.set(gauge_value(lag));
         if let Some(depth) = outbox_depth {
-            let _ = writeln!(
-                out,
-                "# HELP epas_outbox_depth E-mails waiting to be sent.\n# TYPE epas_outbox_depth gauge\nepas_outbox_depth {depth}"
-            );
+            self.outbox_depth.set(gauge_value(depth));
+        }
+        let mut out = String::new();
+        if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {
+            // Writing into a String cannot fail; should the encoder ever refuse, an empty
+            // page (with the scrape's own error) beats a panic in the operator's endpoint.
+            out.clear();
         }
         out
     }
 }
+
+fn gauge_value(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// The content type of [`Metrics::render`]'s text.
+pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+#[cfg(test)]
+mod tests;

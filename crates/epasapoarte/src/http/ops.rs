@@ -23,7 +23,7 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let depth = state.service.store.outbox_depth().await.ok();
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        [(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)],
         state.service.metrics.render(
             depth,
             u64::try_from(state.service.now().timestamp_millis()).unwrap_or(0),
