@@ -1,5 +1,6 @@
-//! Storage behind one small trait, with one plain implementation per backend:
-//! [`sqlite`] (the embedded default) and [`postgres`] (production). The service above it
+//! Storage behind one small trait, with one implementation ([`sql`]) for both backends:
+//! SQLite (the embedded default) and PostgreSQL (production); what each does its own way
+//! is in [`sqlite`] and [`postgres`]. The service above it
 //! seals personal data and builds e-mails before calling in; the store sees only hashes,
 //! ciphertexts, ids and counts, and keeps the invariants that must hold under concurrency
 //! (seats, one active booking per CNP, single-use transitions) inside the database.
@@ -15,6 +16,7 @@ use epasapoarte_domain::schedule::Schedule;
 mod migrations;
 pub mod postgres;
 mod rows;
+pub mod sql;
 pub mod sqlite;
 
 /// The store the app holds: one of the backends, picked from the URL at start.
@@ -24,9 +26,9 @@ pub type DynStore = Arc<dyn Store>;
 pub async fn connect(database_url: &str) -> anyhow::Result<DynStore> {
     let store: DynStore =
         if database_url.starts_with("postgres://") || database_url.starts_with("postgresql://") {
-            Arc::new(postgres::PgStore::connect(database_url).await?)
+            Arc::new(postgres::connect(database_url).await?)
         } else {
-            Arc::new(sqlite::SqliteStore::connect(database_url).await?)
+            Arc::new(sqlite::connect(database_url).await?)
         };
     store.migrate().await?;
     Ok(store)
@@ -190,8 +192,8 @@ pub struct OutboxItem {
     pub created_at: DateTime<Utc>,
 }
 
-/// The whole storage interface the app holds: four small parts, each implemented by each
-/// backend in a file of its own (`sqlite/bookings.rs`, `postgres/bookings.rs`, …).
+/// The whole storage interface the app holds: small parts, each implemented once in a
+/// file of its own (`sql/bookings.rs`, `sql/staff.rs`, …).
 pub trait Store:
     Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports + OfficeSetup
 {
@@ -335,22 +337,19 @@ mod pool_tests {
     #[tokio::test]
     async fn no_pool_has_a_reaper() {
         for db in TestDatabase::all() {
-            let options: Vec<(Option<std::time::Duration>, Option<std::time::Duration>)> =
-                if db.url.starts_with("postgres") {
-                    let store = super::postgres::PgStore::connect(&db.url).await.unwrap();
-                    let options = store.pool().options();
-                    vec![(options.get_idle_timeout(), options.get_max_lifetime())]
-                } else {
-                    let store = super::sqlite::SqliteStore::connect(&db.url).await.unwrap();
-                    store
-                        .pools()
-                        .iter()
-                        .map(|pool| {
-                            let options = pool.options();
-                            (options.get_idle_timeout(), options.get_max_lifetime())
-                        })
-                        .collect()
-                };
+            let store = if db.url.starts_with("postgres") {
+                super::postgres::connect(&db.url).await.unwrap()
+            } else {
+                super::sqlite::connect(&db.url).await.unwrap()
+            };
+            let options: Vec<_> = store
+                .pools()
+                .iter()
+                .map(|pool| {
+                    let options = pool.options();
+                    (options.get_idle_timeout(), options.get_max_lifetime())
+                })
+                .collect();
             for (idle, lifetime) in options {
                 assert_eq!((idle, lifetime), (None, None), "{}", db.url);
             }

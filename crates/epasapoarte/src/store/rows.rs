@@ -6,7 +6,18 @@ use epasapoarte_domain::schedule::{
     DateException, ExceptionHours, OpeningInterval, Schedule, TimeInterval,
 };
 
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
 use super::{StoreError, StoreResult};
+
+/// A boolean column: PostgreSQL's BOOLEAN, or SQLite's 0/1 INTEGER.
+pub fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
+    match row.try_get::<bool, _>(column) {
+        Ok(value) => Ok(value),
+        Err(_) => Ok(row.try_get::<i64, _>(column)? != 0),
+    }
+}
 
 pub fn millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()

@@ -4,7 +4,8 @@
 
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use epasapoarte_domain::passport::Bani;
-use sqlx::{ColumnIndex, Decode, Row, Type};
+use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::records::*;
 use crate::store::{StoreError, StoreResult, rows};
@@ -38,15 +39,7 @@ fn position(value: i64) -> StoreResult<u32> {
     u32::try_from(value).map_err(|_| StoreError::Corrupt(format!("person_position {value}")))
 }
 
-pub fn application<R>(row: &R) -> StoreResult<ApplicationRecord>
-where
-    R: Row,
-    for<'r> &'r str: ColumnIndex<R>,
-    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> bool: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> Vec<u8>: Decode<'r, R::Database> + Type<R::Database>,
-{
+pub fn application(row: &AnyRow) -> StoreResult<ApplicationRecord> {
     let number: String = row.try_get("number")?;
     let booking_id: Option<String> = row.try_get("booking_id")?;
     let person: Option<i64> = row.try_get("person_position")?;
@@ -62,7 +55,7 @@ where
         (None, None) => return Err(StoreError::Corrupt(format!("pickup of {number}"))),
     };
     let courier_address: Option<Vec<u8>> = row.try_get("courier_address_enc")?;
-    let courier = match (row.try_get::<bool, _>("courier")?, courier_address) {
+    let courier = match (rows::flag(row, "courier")?, courier_address) {
         (true, Some(address)) => Some(Courier {
             address,
             fee: bani(row.try_get("courier_fee_bani")?, "courier_fee_bani")?,
@@ -102,13 +95,7 @@ pub fn status(text: &str) -> StoreResult<ApplicationStatus> {
     parsed(text, "application status")
 }
 
-pub fn event<R>(row: &R) -> StoreResult<ApplicationEvent>
-where
-    R: Row,
-    for<'r> &'r str: ColumnIndex<R>,
-    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
-{
+pub fn event(row: &AnyRow) -> StoreResult<ApplicationEvent> {
     let from: Option<String> = row.try_get("from_status")?;
     Ok(ApplicationEvent {
         at: rows::instant(row.try_get("at")?)?,
@@ -119,13 +106,7 @@ where
     })
 }
 
-pub fn api_token<R>(row: &R) -> StoreResult<ApiTokenRecord>
-where
-    R: Row,
-    for<'r> &'r str: ColumnIndex<R>,
-    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
-{
+pub fn api_token(row: &AnyRow) -> StoreResult<ApiTokenRecord> {
     let revoked_at: Option<i64> = row.try_get("revoked_at")?;
     Ok(ApiTokenRecord {
         id: row.try_get("id")?,
@@ -135,14 +116,7 @@ where
     })
 }
 
-pub fn restriction<R>(row: &R) -> StoreResult<RestrictionRecord>
-where
-    R: Row,
-    for<'r> &'r str: ColumnIndex<R>,
-    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
-    for<'r> Vec<u8>: Decode<'r, R::Database> + Type<R::Database>,
-{
+pub fn restriction(row: &AnyRow) -> StoreResult<RestrictionRecord> {
     let lifted_at: Option<i64> = row.try_get("lifted_at")?;
     Ok(RestrictionRecord {
         id: row.try_get("id")?,

@@ -17,8 +17,8 @@
 //! the order they appear across the statements (sqlx carries the position from one
 //! statement to the next; numbered `?NNN` parameters do not survive that).
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::SqliteArguments;
+use sqlx::any::AnyArguments;
+use sqlx::{Any, AnyPool};
 
 use super::classify;
 use crate::store::rows;
@@ -43,12 +43,12 @@ fn create_booking_sql(persons: usize) -> String {
 
 /// Arguments in the order their `?` appear (a value used twice is bound twice).
 #[derive(Default)]
-struct Args(SqliteArguments<'static>, Option<sqlx::error::BoxDynError>);
+struct Args(AnyArguments<'static>, Option<sqlx::error::BoxDynError>);
 
 impl Args {
     fn add<T>(&mut self, value: T) -> &mut Self
     where
-        T: sqlx::Encode<'static, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + 'static,
+        T: sqlx::Encode<'static, Any> + sqlx::Type<Any> + 'static,
     {
         use sqlx::Arguments;
         if let Err(error) = self.0.add(value) {
@@ -57,7 +57,7 @@ impl Args {
         self
     }
 
-    fn done(self, what: &str) -> StoreResult<SqliteArguments<'static>> {
+    fn done(self, what: &str) -> StoreResult<AnyArguments<'static>> {
         match self.1 {
             None => Ok(self.0),
             Some(error) => Err(StoreError::Corrupt(format!("binding {what}: {error}"))),
@@ -66,7 +66,7 @@ impl Args {
 }
 
 /// Takes the seats and writes the booking, its persons, its confirm token and its e-mail.
-pub(super) async fn create_booking(writer: &SqlitePool, booking: &NewBooking) -> StoreResult<()> {
+pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> StoreResult<()> {
     let persons = i64::try_from(booking.persons.len()).unwrap_or(i64::MAX);
     let created_at = rows::millis(booking.created_at);
     let (office, date, time) = (
@@ -120,8 +120,8 @@ pub(super) async fn create_booking(writer: &SqlitePool, booking: &NewBooking) ->
 /// pending → confirmed if still pending and not past `expires_at`, with the cancel token
 /// and the e-mail; `changes()` makes the two inserts follow the update only if it moved
 /// the booking. Returns whether this call confirmed it.
-pub(super) async fn confirm_booking(
-    writer: &SqlitePool,
+pub(crate) async fn confirm_booking(
+    writer: &AnyPool,
     booking_id: &str,
     now: i64,
     cancel_token_hash: &[u8],
@@ -151,11 +151,7 @@ pub(super) async fn confirm_booking(
 /// Runs one multi-statement transaction on the writer, rolling back on failure; returns
 /// how many rows its `RETURNING` clauses gave (sqlite3_changes is no guide across
 /// BEGIN/COMMIT, which report the previous statement's count).
-async fn run(
-    writer: &SqlitePool,
-    sql: String,
-    args: SqliteArguments<'static>,
-) -> StoreResult<usize> {
+async fn run(writer: &AnyPool, sql: String, args: AnyArguments<'static>) -> StoreResult<usize> {
     let writer = writer.clone();
     let task = tokio::spawn(async move {
         let mut conn = writer.acquire().await?;

@@ -1,7 +1,8 @@
 //! Rows of the staff tables into records, written once for both backends: the columns
 //! have the same names and decode to the same Rust types (BIGINT / INTEGER → i64).
 
-use sqlx::{ColumnIndex, Decode, Row, Type};
+use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::{AuditRecord, StaffSessionRecord, StaffUserRecord};
 use crate::store::{StoreResult, rows};
@@ -14,14 +15,8 @@ pub const USER_COLUMNS: &str = "u.id, u.username, u.password_hash, u.role, u.off
 pub const SESSION_COLUMNS: &str = "s.id AS session_id, s.created_at AS session_created_at, \
      s.last_seen_at AS session_last_seen_at, s.expires_at AS session_expires_at";
 
-pub fn user<'r, R>(row: &'r R) -> StoreResult<StaffUserRecord>
-where
-    R: Row,
-    &'r str: ColumnIndex<R>,
-    i64: Decode<'r, R::Database> + Type<R::Database>,
-    String: Decode<'r, R::Database> + Type<R::Database>,
-{
-    let optional_instant = |name: &'r str| -> StoreResult<_> {
+pub fn user(row: &AnyRow) -> StoreResult<StaffUserRecord> {
+    let optional_instant = |name: &str| -> StoreResult<_> {
         row.try_get::<Option<i64>, _>(name)?
             .map(rows::instant)
             .transpose()
@@ -40,13 +35,7 @@ where
     })
 }
 
-pub fn session<'r, R>(row: &'r R) -> StoreResult<StaffSessionRecord>
-where
-    R: Row,
-    &'r str: ColumnIndex<R>,
-    i64: Decode<'r, R::Database> + Type<R::Database>,
-    Vec<u8>: Decode<'r, R::Database> + Type<R::Database>,
-{
+pub fn session(row: &AnyRow) -> StoreResult<StaffSessionRecord> {
     Ok(StaffSessionRecord {
         id: row.try_get("session_id")?,
         user_id: row.try_get("id")?,
@@ -56,13 +45,7 @@ where
     })
 }
 
-pub fn audit<'r, R>(row: &'r R) -> StoreResult<AuditRecord>
-where
-    R: Row,
-    &'r str: ColumnIndex<R>,
-    i64: Decode<'r, R::Database> + Type<R::Database>,
-    String: Decode<'r, R::Database> + Type<R::Database>,
-{
+pub fn audit(row: &AnyRow) -> StoreResult<AuditRecord> {
     Ok(AuditRecord {
         id: row.try_get("id")?,
         at: rows::instant(row.try_get("at")?)?,

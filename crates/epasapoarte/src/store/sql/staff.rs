@@ -1,15 +1,16 @@
-//! PostgreSQL: staff accounts, sessions, login throttling and the audit log.
+//! Staff accounts, sessions, login throttling and the audit log.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, Postgres, QueryBuilder};
+use sqlx::any::AnyArguments;
+use sqlx::{Any, AnyConnection, Arguments, Encode, Type};
 
-use super::PgStore;
+use super::{Backend, SqlStore};
 use crate::store::staff::mapping::{self, SESSION_COLUMNS, USER_COLUMNS};
 use crate::store::*;
 
 #[async_trait]
-impl Staff for PgStore {
+impl Staff for SqlStore {
     async fn insert_staff_user(&self, user: &NewStaffUser) -> StoreResult<Option<i64>> {
         let result = sqlx::query_scalar(
             "INSERT INTO staff_users (username, password_hash, role, office_id, created_at, password_changed_at)
@@ -20,12 +21,16 @@ impl Staff for PgStore {
         .bind(&user.role)
         .bind(user.office_id)
         .bind(rows::millis(user.created_at))
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await;
         match result {
             Ok(id) => Ok(Some(id)),
-            Err(sqlx::Error::Database(db))
-                if db.constraint() == Some("staff_users_username_unique") =>
+            Err(error)
+                if self.violates(
+                    &error,
+                    "staff_users.username",
+                    "staff_users_username_unique",
+                ) =>
             {
                 Ok(None)
             }
@@ -37,7 +42,7 @@ impl Staff for PgStore {
         let sql = format!("SELECT {USER_COLUMNS} FROM staff_users u WHERE u.id = $1");
         let row = sqlx::query(&sql)
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         row.as_ref().map(mapping::user).transpose()
     }
@@ -46,14 +51,14 @@ impl Staff for PgStore {
         let sql = format!("SELECT {USER_COLUMNS} FROM staff_users u WHERE u.username = $1");
         let row = sqlx::query(&sql)
             .bind(username)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         row.as_ref().map(mapping::user).transpose()
     }
 
     async fn staff_users(&self) -> StoreResult<Vec<StaffUserRecord>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM staff_users u ORDER BY u.username");
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&sql).fetch_all(&self.reader).await?;
         rows.iter().map(mapping::user).collect()
     }
 
@@ -74,7 +79,7 @@ impl Staff for PgStore {
         .bind(i64::from(lock_after))
         .bind(rows::millis(lock_until))
         .bind(user_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await?;
         Ok(matches!(locked, Some(Some(_))))
     }
@@ -82,7 +87,7 @@ impl Staff for PgStore {
     async fn clear_failed_logins(&self, user_id: i64) -> StoreResult<()> {
         sqlx::query("UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (failed_logins <> 0 OR locked_until IS NOT NULL)")
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -94,7 +99,7 @@ impl Staff for PgStore {
         now: DateTime<Utc>,
         keep_session: &[u8],
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(
             "UPDATE staff_users SET password_hash = $1, password_changed_at = $2 WHERE id = $3",
         )
@@ -122,7 +127,7 @@ impl Staff for PgStore {
         now: DateTime<Utc>,
         prune_before: DateTime<Utc>,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query("DELETE FROM staff_login_failures WHERE at < $1")
             .bind(rows::millis(prune_before))
             .execute(&mut *tx)
@@ -146,7 +151,7 @@ impl Staff for PgStore {
         )
         .bind(ip_hash)
         .bind(rows::millis(since))
-        .fetch_one(&self.pool)
+        .fetch_one(&self.reader)
         .await?;
         Ok(u32::try_from(count).unwrap_or(u32::MAX))
     }
@@ -160,7 +165,7 @@ impl Staff for PgStore {
         .bind(session.user_id)
         .bind(rows::millis(session.created_at))
         .bind(rows::millis(session.expires_at))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -175,7 +180,7 @@ impl Staff for PgStore {
         );
         let row = sqlx::query(&sql)
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         match row {
             Some(row) => Ok(Some((mapping::session(&row)?, mapping::user(&row)?))),
@@ -189,7 +194,7 @@ impl Staff for PgStore {
         )
         .bind(rows::millis(now))
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -197,7 +202,7 @@ impl Staff for PgStore {
     async fn delete_staff_session(&self, id: &[u8]) -> StoreResult<()> {
         sqlx::query("DELETE FROM staff_sessions WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -211,15 +216,15 @@ impl Staff for PgStore {
             sqlx::query("DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at < $2")
                 .bind(rows::millis(now))
                 .bind(rows::millis(idle_before))
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?
                 .rows_affected();
         Ok(deleted)
     }
 
     async fn append_audit(&self, entry: &NewAuditEntry) -> StoreResult<i64> {
-        let mut conn = self.pool.acquire().await?;
-        append_audit_in(&mut conn, entry).await
+        let mut conn = self.writer.acquire().await?;
+        append_audit_in(self.backend, &mut conn, entry).await
     }
 
     async fn audit_entries(
@@ -227,56 +232,78 @@ impl Staff for PgStore {
         filter: &AuditFilter,
         limit: u32,
     ) -> StoreResult<Vec<AuditRecord>> {
-        let mut query: QueryBuilder<Postgres> = QueryBuilder::new(
+        // CAST: PostgreSQL keeps the JSON as jsonb, SQLite as text; both read back text.
+        let mut sql = String::from(
             "SELECT id, at, actor, actor_user_id, action, office_id, target,
-                    before_json::text AS before_json, after_json::text AS after_json
-             FROM audit_log WHERE true",
+                    CAST(before_json AS TEXT) AS before_json, CAST(after_json AS TEXT) AS after_json
+             FROM audit_log WHERE 1 = 1",
         );
+        let mut args = AnyArguments::default();
         if let Some(actor) = &filter.actor {
-            query.push(" AND actor = ").push_bind(actor.clone());
+            sql += &format!(" AND actor = {}", bind(&mut args, actor.clone())?);
         }
         if let Some(action) = &filter.action {
-            query.push(" AND action = ").push_bind(action.clone());
+            sql += &format!(" AND action = {}", bind(&mut args, action.clone())?);
         }
         if let Some(office) = filter.office_id {
-            query.push(" AND office_id = ").push_bind(office);
+            sql += &format!(" AND office_id = {}", bind(&mut args, office)?);
         }
         if let Some(from) = filter.from {
-            query.push(" AND at >= ").push_bind(rows::millis(from));
+            sql += &format!(" AND at >= {}", bind(&mut args, rows::millis(from))?);
         }
         if let Some(to) = filter.to {
-            query.push(" AND at < ").push_bind(rows::millis(to));
+            sql += &format!(" AND at < {}", bind(&mut args, rows::millis(to))?);
         }
         if let Some(before) = filter.before_id {
-            query.push(" AND id < ").push_bind(before);
+            sql += &format!(" AND id < {}", bind(&mut args, before)?);
         }
-        query
-            .push(" ORDER BY id DESC LIMIT ")
-            .push_bind(i64::from(limit));
-        let rows = query.build().fetch_all(&self.pool).await?;
+        sql += &format!(
+            " ORDER BY id DESC LIMIT {}",
+            bind(&mut args, i64::from(limit))?
+        );
+        let rows = sqlx::query_with(&sql, args).fetch_all(&self.reader).await?;
         rows.iter().map(mapping::audit).collect()
     }
+}
+
+/// Adds `value` to `args`; gives its placeholder.
+fn bind<'q, T: Encode<'q, Any> + Type<Any> + 'q>(
+    args: &mut AnyArguments<'q>,
+    value: T,
+) -> StoreResult<String> {
+    args.add(value)
+        .map_err(|error| StoreError::Corrupt(format!("binding a filter: {error}")))?;
+    Ok(format!("${}", args.len()))
 }
 
 /// Appends an audit line on a connection the caller holds — inside the caller's own
 /// transaction, so a change and its trail commit together (or not at all).
 pub(crate) async fn append_audit_in(
-    conn: &mut PgConnection,
+    backend: Backend,
+    conn: &mut AnyConnection,
     entry: &NewAuditEntry,
 ) -> StoreResult<i64> {
-    let id = sqlx::query_scalar(
-        "INSERT INTO audit_log (at, actor, actor_user_id, action, office_id, target, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING id",
-    )
-    .bind(rows::millis(entry.at))
-    .bind(&entry.actor)
-    .bind(entry.actor_user_id)
-    .bind(&entry.action)
-    .bind(entry.office_id)
-    .bind(&entry.target)
-    .bind(&entry.before)
-    .bind(&entry.after)
-    .fetch_one(conn)
-    .await?;
+    // PostgreSQL stores the JSON as jsonb, parsed from the text; SQLite keeps the text.
+    let sql = match backend {
+        Backend::Sqlite => {
+            "INSERT INTO audit_log (at, actor, actor_user_id, action, office_id, target, before_json, after_json)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+        }
+        Backend::Postgres => {
+            "INSERT INTO audit_log (at, actor, actor_user_id, action, office_id, target, before_json, after_json)
+             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING id"
+        }
+    };
+    let id = sqlx::query_scalar(sql)
+        .bind(rows::millis(entry.at))
+        .bind(&entry.actor)
+        .bind(entry.actor_user_id)
+        .bind(&entry.action)
+        .bind(entry.office_id)
+        .bind(&entry.target)
+        .bind(&entry.before)
+        .bind(&entry.after)
+        .fetch_one(conn)
+        .await?;
     Ok(id)
 }

@@ -1,4 +1,4 @@
-//! PostgreSQL: finding applications, their history, and moving their status (compare-and-set
+//! Finding applications, their history, and moving their status (compare-and-set
 //! on the status: the row lock makes exactly one of two racing moves win; the event and
 //! the citizen's e-mail in the same transaction).
 
@@ -6,10 +6,10 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use sqlx::Row;
 
 use crate::store::applications::rows::{self as app_rows, APPLICATION_COLUMNS, wide};
-use crate::store::postgres::PgStore;
+use crate::store::sql::{SqlStore, insert_outbox};
 use crate::store::*;
 
-impl PgStore {
+impl SqlStore {
     pub(super) async fn by_number(
         &self,
         number: &ApplicationNumber,
@@ -18,7 +18,7 @@ impl PgStore {
             "SELECT {APPLICATION_COLUMNS} FROM applications WHERE number = $1"
         ))
         .bind(number.to_string())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         row.as_ref().map(app_rows::application).transpose()
     }
@@ -29,7 +29,7 @@ impl PgStore {
              ORDER BY created_at DESC, id DESC"
         ))
         .bind(cnp_hash)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?
         .iter()
         .map(app_rows::application)
@@ -42,7 +42,7 @@ impl PgStore {
              ORDER BY created_at DESC, id DESC LIMIT 1"
         ))
         .bind(hash)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         row.as_ref().map(app_rows::application).transpose()
     }
@@ -53,7 +53,7 @@ impl PgStore {
              WHERE application_id = $1 ORDER BY id",
         )
         .bind(application_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?
         .iter()
         .map(app_rows::event)
@@ -65,7 +65,7 @@ impl PgStore {
         let rejection = (change.to == ApplicationStatus::Rejected)
             .then_some(change.reason.as_deref())
             .flatten();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let moved: Option<i64> = sqlx::query_scalar(
             "UPDATE applications SET status = $1, rejection_reason = $2, updated_at = $3
              WHERE number = $4 AND status = $5 RETURNING id",
@@ -99,14 +99,7 @@ impl PgStore {
         .execute(&mut *tx)
         .await?;
         if let Some(message) = &change.outbox {
-            sqlx::query(
-                "INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES ($1, $2, $3, $1)",
-            )
-            .bind(rows::millis(change.now))
-            .bind(message.kind)
-            .bind(&message.payload)
-            .execute(&mut *tx)
-            .await?;
+            insert_outbox(&mut tx, message, change.now).await?;
         }
         tx.commit().await?;
         Ok(MoveOutcome::Moved)
@@ -125,7 +118,7 @@ impl PgStore {
         )
         .bind(booking_id)
         .bind(wide(position))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let service: String = row.try_get("service")?;

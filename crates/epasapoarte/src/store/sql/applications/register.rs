@@ -1,17 +1,18 @@
-//! SQLite: registering an application — restriction check, number, row and first event in
-//! one transaction on the single writer, so nothing can slip between the check and the
-//! write.
+//! Registering an application — restriction check, number, row and first event in one
+//! transaction, so nothing slips between the check and the write. Two registrations in
+//! the same county and year queue on the counter's row (PostgreSQL's row lock, SQLite's
+//! single writer) until the first commits, so serials never repeat.
 
 use chrono::Datelike;
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use super::registry::restriction_in_force;
 use crate::store::applications::rows::{self as app_rows, APPLICATION_COLUMNS, wide};
-use crate::store::sqlite::SqliteStore;
+use crate::store::sql::SqlStore;
 use crate::store::*;
 
-impl SqliteStore {
+impl SqlStore {
     pub(super) async fn register(&self, new: &NewApplication) -> StoreResult<Registration> {
         let mut tx = self.writer.begin().await?;
         if let Some(restriction) =
@@ -34,7 +35,7 @@ impl SqliteStore {
                  email_enc, lang, fee_bani_due, receipt_number, receipt_amount_bani, pickup_office_id,
                  pickup_place, courier, courier_address_enc, courier_fee_bani, status, submitted_on,
                  created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
              RETURNING id",
         )
         .bind(number.to_string())
@@ -66,14 +67,21 @@ impl SqliteStore {
         .await;
         let id = match inserted {
             Ok(id) => id,
-            Err(error) if is_booked_person_taken(&error) => {
+            // The partial unique index on (booking_id, person_position) refused the row.
+            Err(error)
+                if self.violates(
+                    &error,
+                    "applications.booking_id",
+                    "applications_one_per_booked_person",
+                ) =>
+            {
                 return Ok(Registration::AlreadyRegistered);
             }
             Err(error) => return Err(error.into()),
         };
         sqlx::query(
             "INSERT INTO application_events (application_id, at, from_status, to_status, actor)
-             VALUES (?, ?, NULL, ?, ?)",
+             VALUES ($1, $2, NULL, $3, $4)",
         )
         .bind(id)
         .bind(rows::millis(new.now))
@@ -82,7 +90,7 @@ impl SqliteStore {
         .execute(&mut *tx)
         .await?;
         let row = sqlx::query(&format!(
-            "SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = ?"
+            "SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = $1"
         ))
         .bind(id)
         .fetch_one(&mut *tx)
@@ -95,12 +103,12 @@ impl SqliteStore {
 
 /// Bumps the county's counter for the year (creating it at 1) and makes the number.
 async fn next_number(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     county_code: &str,
     year: i32,
 ) -> StoreResult<ApplicationNumber> {
     let serial: i64 = sqlx::query_scalar(
-        "INSERT INTO application_counters (county_code, year, last_serial) VALUES (?, ?, 1)
+        "INSERT INTO application_counters (county_code, year, last_serial) VALUES ($1, $2, 1)
          ON CONFLICT (county_code, year)
          DO UPDATE SET last_serial = application_counters.last_serial + 1
          RETURNING last_serial",
@@ -116,10 +124,4 @@ async fn next_number(
             "application number {county_code}/{year}/{serial}: {error}"
         ))
     })
-}
-
-/// The partial unique index on (booking_id, person_position) refused the row.
-fn is_booked_person_taken(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db)
-        if db.message().contains("applications.booking_id"))
 }

@@ -1,27 +1,27 @@
-//! PostgreSQL: office setup and re-planning, each save one transaction; the planned
-//! slots go in as arrays in one statement rather than one round trip per slot.
+//! Office setup and re-planning, each save one transaction; the planned slots go in many
+//! to a statement rather than one round trip per slot.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::schedule::{DateException, OpeningInterval};
-use sqlx::{Postgres, Row, Transaction};
+use sqlx::{Any, Row, Transaction};
 
-use super::PgStore;
 use super::offices::{insert_exception, insert_weekly_hours};
+use super::{SLOTS_PER_STATEMENT, SqlStore, value_rows};
 use crate::store::rows;
 use crate::store::*;
 
-type Tx<'a> = Transaction<'a, Postgres>;
+type Tx<'a> = Transaction<'a, Any>;
 
 #[async_trait]
-impl OfficeSetup for PgStore {
+impl OfficeSetup for SqlStore {
     async fn save_weekly_hours(
         &self,
         office_id: i64,
         weekly: &[OpeningInterval],
         replan: &Replan,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query("DELETE FROM office_hours WHERE office_id = $1")
             .bind(office_id)
             .execute(&mut *tx)
@@ -38,7 +38,7 @@ impl OfficeSetup for PgStore {
         exception: &DateException,
         replan: &Replan,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         insert_exception(&mut tx, office_id, exception).await?;
         replan_in(&mut tx, office_id, replan).await?;
         tx.commit().await?;
@@ -51,7 +51,7 @@ impl OfficeSetup for PgStore {
         date: NaiveDate,
         replan: &Replan,
     ) -> StoreResult<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let date = rows::date_text(date);
         sqlx::query("DELETE FROM office_exception_hours WHERE office_id = $1 AND date = $2")
             .bind(office_id)
@@ -79,7 +79,7 @@ impl OfficeSetup for PgStore {
         settings: &OfficeSettings,
         replan: &Replan,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query("UPDATE offices SET max_persons = $1, horizon_days = $2 WHERE id = $3")
             .bind(i64::from(settings.max_persons))
             .bind(i64::from(settings.horizon_days))
@@ -111,7 +111,7 @@ impl OfficeSetup for PgStore {
         sqlx::query(&sql)
             .bind(office_id)
             .bind(rows::millis(from))
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(|row| {
@@ -145,7 +145,7 @@ impl OfficeSetup for PgStore {
         .bind(rows::millis(now))
         .bind(booking_id)
         .bind(office_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected();
         Ok(kept == 1)
@@ -162,39 +162,27 @@ async fn replan_in(tx: &mut Tx<'_>, office_id: i64, replan: &Replan) -> StoreRes
     .bind(rows::millis(replan.from))
     .execute(&mut **tx)
     .await?;
-    let dates: Vec<String> = replan
-        .planned
-        .iter()
-        .map(|s| rows::date_text(s.date))
-        .collect();
-    let times: Vec<String> = replan
-        .planned
-        .iter()
-        .map(|s| rows::time_text(s.time))
-        .collect();
-    let starts: Vec<i64> = replan
-        .planned
-        .iter()
-        .map(|s| rows::millis(s.starts_at))
-        .collect();
-    let capacities: Vec<i64> = replan
-        .planned
-        .iter()
-        .map(|s| i64::from(s.capacity))
-        .collect();
-    sqlx::query(
-        "INSERT INTO slots (office_id, date, time, starts_at, capacity, scheduled)
-         SELECT $1, p.date, p.time, p.starts_at, p.capacity, p.capacity
-         FROM UNNEST($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS p(date, time, starts_at, capacity)
-         ON CONFLICT (office_id, date, time) DO UPDATE
-         SET scheduled = EXCLUDED.scheduled, capacity = GREATEST(EXCLUDED.capacity, slots.taken)",
-    )
-    .bind(office_id)
-    .bind(&dates)
-    .bind(&times)
-    .bind(&starts)
-    .bind(&capacities)
-    .execute(&mut **tx)
-    .await?;
+    for chunk in replan.planned.chunks(SLOTS_PER_STATEMENT) {
+        // CASE rather than GREATEST (PostgreSQL) or MAX (SQLite): both read it the same.
+        let sql = format!(
+            "INSERT INTO slots (office_id, date, time, starts_at, capacity, scheduled) VALUES {}
+             ON CONFLICT (office_id, date, time) DO UPDATE
+             SET scheduled = excluded.scheduled,
+                 capacity = CASE WHEN excluded.capacity > slots.taken THEN excluded.capacity ELSE slots.taken END",
+            value_rows(1, chunk.len(), 6)
+        );
+        let mut query = sqlx::query(&sql).persistent(false);
+        for slot in chunk {
+            let capacity = i64::from(slot.capacity);
+            query = query
+                .bind(office_id)
+                .bind(rows::date_text(slot.date))
+                .bind(rows::time_text(slot.time))
+                .bind(rows::millis(slot.starts_at))
+                .bind(capacity)
+                .bind(capacity);
+        }
+        query.execute(&mut **tx).await?;
+    }
     Ok(())
 }

@@ -1,12 +1,11 @@
-//! PostgreSQL: passport applications, API tokens and restrictions. The trait's methods are
-//! thin; the SQL lives beside each area (`applications/*.rs`), each write in one
-//! transaction.
+//! Passport applications, API tokens and restrictions. The trait's methods are thin;
+//! the SQL lives beside each area (`applications/*.rs`), each write in one transaction.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::application::ApplicationNumber;
 
-use super::PgStore;
+use super::SqlStore;
 use crate::store::*;
 
 mod lifecycle;
@@ -14,7 +13,7 @@ mod register;
 mod registry;
 
 #[async_trait]
-impl Applications for PgStore {
+impl Applications for SqlStore {
     async fn register_application(&self, new: &NewApplication) -> StoreResult<Registration> {
         self.register(new).await
     }
@@ -87,7 +86,7 @@ impl Applications for PgStore {
         cnp_hash: &[u8],
         on: NaiveDate,
     ) -> StoreResult<Option<RestrictionRecord>> {
-        registry::restriction_in_force(&self.pool, cnp_hash, on).await
+        registry::restriction_in_force(&self.reader, cnp_hash, on).await
     }
 
     async fn restrictions(&self) -> StoreResult<Vec<RestrictionRecord>> {

@@ -1,49 +1,57 @@
-//! PostgreSQL: report counts and lead-time samples. Office ids travel as one array
-//! (`= ANY`), so a report over every office is two queries, not two per office.
+//! Report counts and lead-time samples. Office ids travel as one list (`IN (…)`), so a
+//! report over every office is two queries, not two per office.
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
 
-use super::PgStore;
+use super::{SqlStore, placeholders};
 use crate::store::reports::{COUNTS_SQL, decode_counts, decode_lead, sample_hour};
 use crate::store::rows;
 use crate::store::*;
 
 #[async_trait]
-impl Reports for PgStore {
+impl Reports for SqlStore {
     async fn day_counts(
         &self,
         office_ids: &[i64],
         from: NaiveDate,
         to: NaiveDate,
     ) -> StoreResult<Vec<DayCounts>> {
+        if office_ids.is_empty() {
+            return decode_counts(Vec::new(), Vec::new());
+        }
         let (from, to) = (rows::date_text(from), rows::date_text(to));
-        let offered = sqlx::query_as(
+        let offices = placeholders(3, office_ids.len());
+        let offered_sql = format!(
             "SELECT office_id, date, CAST(SUM(capacity) AS BIGINT) FROM slots
-             WHERE office_id = ANY($1) AND date >= $2 AND date <= $3
-             GROUP BY office_id, date ORDER BY office_id, date",
-        )
-        .bind(office_ids)
-        .bind(&from)
-        .bind(&to)
-        .fetch_all(&self.pool)
-        .await?;
-        let booked = sqlx::query_as(&format!(
+             WHERE office_id IN ({offices}) AND date >= $1 AND date <= $2
+             GROUP BY office_id, date ORDER BY office_id, date"
+        );
+        let mut offered = sqlx::query_as(&offered_sql)
+            .persistent(false)
+            .bind(&from)
+            .bind(&to);
+        let booked_sql = format!(
             "SELECT s.office_id, s.date, {COUNTS_SQL}
              FROM slots s JOIN bookings b ON b.slot_id = s.id
-             WHERE s.office_id = ANY($1) AND s.date >= $2 AND s.date <= $3
+             WHERE s.office_id IN ({offices}) AND s.date >= $1 AND s.date <= $2
              GROUP BY s.office_id, s.date ORDER BY s.office_id, s.date"
-        ))
-        .bind(office_ids)
-        .bind(&from)
-        .bind(&to)
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let mut booked = sqlx::query_as(&booked_sql)
+            .persistent(false)
+            .bind(&from)
+            .bind(&to);
+        for id in office_ids {
+            offered = offered.bind(id);
+            booked = booked.bind(id);
+        }
+        let offered = offered.fetch_all(&self.reader).await?;
+        let booked = booked.fetch_all(&self.reader).await?;
         decode_counts(offered, booked)
     }
 
     async fn record_lead_times(&self, samples: &[LeadTimeSample]) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         for sample in samples {
             sqlx::query(
                 "INSERT INTO lead_time_samples (office_id, hour, sampled_at, date, days)
@@ -80,7 +88,7 @@ impl Reports for PgStore {
         .bind(office_id)
         .bind(rows::date_text(from))
         .bind(rows::date_text(to))
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         decode_lead(found)
     }

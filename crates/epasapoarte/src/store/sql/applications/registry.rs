@@ -1,12 +1,13 @@
-//! SQLite: the API tokens of other systems and the restrictions registry.
+//! The API tokens of other systems and the restrictions registry.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::Any;
 
 use crate::store::applications::rows::{self as app_rows, RESTRICTION_COLUMNS, TOKEN_COLUMNS};
-use crate::store::sqlite::SqliteStore;
+use crate::store::sql::SqlStore;
 use crate::store::*;
 
-impl SqliteStore {
+impl SqlStore {
     pub(super) async fn insert_token(
         &self,
         name: &str,
@@ -16,7 +17,7 @@ impl SqliteStore {
         // A taken name inserts nothing and returns no row; a hash collision of two random
         // 192-bit tokens is not a case to handle.
         let id = sqlx::query_scalar(
-            "INSERT INTO api_tokens (name, token_hash, created_at) VALUES (?, ?, ?)
+            "INSERT INTO api_tokens (name, token_hash, created_at) VALUES ($1, $2, $3)
              ON CONFLICT (name) DO NOTHING RETURNING id",
         )
         .bind(name)
@@ -32,7 +33,7 @@ impl SqliteStore {
         token_hash: &[u8],
     ) -> StoreResult<Option<ApiTokenRecord>> {
         let row = sqlx::query(&format!(
-            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?"
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1"
         ))
         .bind(token_hash)
         .fetch_optional(&self.reader)
@@ -53,7 +54,7 @@ impl SqliteStore {
 
     pub(super) async fn revoke_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool> {
         let revoked = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+            "UPDATE api_tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL",
         )
         .bind(rows::millis(now))
         .bind(name)
@@ -66,7 +67,7 @@ impl SqliteStore {
     pub(super) async fn insert_restriction(&self, new: &NewRestriction) -> StoreResult<i64> {
         let id = sqlx::query_scalar(
             "INSERT INTO restrictions (cnp_hash, cnp_enc, legal_basis, starts_on, ends_on, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(&new.cnp_hash)
         .bind(&new.cnp)
@@ -82,7 +83,7 @@ impl SqliteStore {
 
     pub(super) async fn lift(&self, id: i64, by: &str, now: DateTime<Utc>) -> StoreResult<bool> {
         let lifted = sqlx::query(
-            "UPDATE restrictions SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL",
+            "UPDATE restrictions SET lifted_at = $1, lifted_by = $2 WHERE id = $3 AND lifted_at IS NULL",
         )
         .bind(rows::millis(now))
         .bind(by)
@@ -113,12 +114,12 @@ pub(super) async fn restriction_in_force<'e, E>(
     on: NaiveDate,
 ) -> StoreResult<Option<RestrictionRecord>>
 where
-    E: sqlx::SqliteExecutor<'e>,
+    E: sqlx::Executor<'e, Database = Any>,
 {
     let day = rows::date_text(on);
     let row = sqlx::query(&format!(
         "SELECT {RESTRICTION_COLUMNS} FROM restrictions
-         WHERE cnp_hash = ? AND lifted_at IS NULL AND starts_on <= ? AND ends_on >= ?
+         WHERE cnp_hash = $1 AND lifted_at IS NULL AND starts_on <= $2 AND ends_on >= $3
          ORDER BY created_at DESC, id DESC LIMIT 1"
     ))
     .bind(cnp_hash)

@@ -1,19 +1,20 @@
-//! PostgreSQL: the staff side of bookings. A move is one transaction whose conditional
-//! UPDATE takes the row lock, so a racing citizen or staff move waits and then finds the
-//! status changed.
+//! The staff side of bookings. A move is one transaction whose conditional UPDATE takes
+//! the row (PostgreSQL's row lock, SQLite's single writer), so a racing citizen or staff
+//! move waits and then finds the status changed.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::PgStore;
-use super::booking_reads::load;
+use super::SqlStore;
+use super::booking_reads;
+use super::insert_outbox;
 use crate::store::rows;
 use crate::store::*;
 
 #[async_trait]
-impl Counter for PgStore {
+impl Counter for SqlStore {
     async fn booking(&self, id: &str) -> StoreResult<Option<BookingRecord>> {
-        Ok(load(&self.pool, &[id.to_owned()]).await?.pop())
+        booking_reads::by_id(&self.reader, id).await
     }
 
     async fn office_bookings(
@@ -22,21 +23,17 @@ impl Counter for PgStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<BookingRecord>> {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT b.id FROM bookings b JOIN slots s ON s.id = b.slot_id
-             WHERE s.office_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
-             ORDER BY s.starts_at, b.created_at, b.id",
+        booking_reads::of_office(
+            &self.reader,
+            office_id,
+            rows::millis(from),
+            rows::millis(to),
         )
-        .bind(office_id)
-        .bind(rows::millis(from))
-        .bind(rows::millis(to))
-        .fetch_all(&self.pool)
-        .await?;
-        load(&self.pool, &ids).await
+        .await
     }
 
     async fn move_booking(&self, change: &BookingMove) -> StoreResult<TransitionOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let moved: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE bookings SET status = $1,
                     closed_at = CASE WHEN $2 THEN $3 ELSE closed_at END,
@@ -78,14 +75,7 @@ impl Counter for PgStore {
                 .await?;
         }
         if let Some(outbox) = &change.outbox {
-            sqlx::query(
-                "INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES ($1, $2, $3, $1)",
-            )
-            .bind(rows::millis(change.now))
-            .bind(outbox.kind)
-            .bind(&outbox.payload)
-            .execute(&mut *tx)
-            .await?;
+            insert_outbox(&mut tx, outbox, change.now).await?;
         }
         tx.commit().await?;
         Ok(TransitionOutcome::Done)

@@ -1,21 +1,21 @@
-//! SQLite: counties, offices with their schedules, and slots.
+//! Counties, offices with their schedules, and slots.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
-use super::SqliteStore;
+use super::{Backend, SLOTS_PER_STATEMENT, SqlStore, value_rows};
 use crate::store::rows::{self, ExceptionRow, HoursRow};
 use crate::store::*;
 use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
 
 #[async_trait]
-impl Catalog for SqliteStore {
+impl Catalog for SqlStore {
     async fn upsert_counties(&self, counties: &[(&str, &str)]) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
         for (code, name) in counties {
-            sqlx::query("INSERT INTO counties (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name")
+            sqlx::query("INSERT INTO counties (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = excluded.name")
                 .bind(code)
                 .bind(name)
                 .execute(&mut *tx)
@@ -37,7 +37,7 @@ impl Catalog for SqliteStore {
     async fn insert_office(&self, office: &NewOffice) -> StoreResult<i64> {
         let mut tx = self.writer.begin().await?;
         let existing: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM offices WHERE county_code = ? AND name = ?")
+            sqlx::query_scalar("SELECT id FROM offices WHERE county_code = $1 AND name = $2")
                 .bind(&office.county_code)
                 .bind(&office.name)
                 .fetch_optional(&mut *tx)
@@ -47,7 +47,7 @@ impl Catalog for SqliteStore {
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO offices (county_code, name, address, timezone, max_persons, horizon_days)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(&office.county_code)
         .bind(&office.name)
@@ -58,7 +58,7 @@ impl Catalog for SqliteStore {
         .fetch_one(&mut *tx)
         .await?;
         for service in &office.services {
-            sqlx::query("INSERT INTO office_services (office_id, service) VALUES (?, ?)")
+            sqlx::query("INSERT INTO office_services (office_id, service) VALUES ($1, $2)")
                 .bind(id)
                 .bind(service.as_str())
                 .execute(&mut *tx)
@@ -125,19 +125,23 @@ impl Catalog for SqliteStore {
     async fn plan_slots(&self, office_id: i64, slots: &[PlannedSlot]) -> StoreResult<u64> {
         let mut created = 0;
         let mut tx = self.writer.begin().await?;
-        for slot in slots {
-            created += sqlx::query(
-                "INSERT INTO slots (office_id, date, time, starts_at, capacity) VALUES (?, ?, ?, ?, ?)
+        // Many slots to a statement: 90 days of an office in a few round trips.
+        for chunk in slots.chunks(SLOTS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO slots (office_id, date, time, starts_at, capacity) VALUES {}
                  ON CONFLICT (office_id, date, time) DO NOTHING",
-            )
-            .bind(office_id)
-            .bind(rows::date_text(slot.date))
-            .bind(rows::time_text(slot.time))
-            .bind(rows::millis(slot.starts_at))
-            .bind(i64::from(slot.capacity))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+                value_rows(1, chunk.len(), 5)
+            );
+            let mut query = sqlx::query(&sql).persistent(false);
+            for slot in chunk {
+                query = query
+                    .bind(office_id)
+                    .bind(rows::date_text(slot.date))
+                    .bind(rows::time_text(slot.time))
+                    .bind(rows::millis(slot.starts_at))
+                    .bind(i64::from(slot.capacity));
+            }
+            created += query.execute(&mut *tx).await?.rows_affected();
         }
         tx.commit().await?;
         Ok(created)
@@ -151,7 +155,7 @@ impl Catalog for SqliteStore {
     ) -> StoreResult<Vec<SlotSeats>> {
         sqlx::query(
             "SELECT office_id, date, time, starts_at, capacity, taken FROM slots
-             WHERE office_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at",
+             WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 ORDER BY starts_at",
         )
         .bind(office_id)
         .bind(rows::millis(from))
@@ -170,36 +174,66 @@ impl Catalog for SqliteStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<SlotSeats>> {
-        let mut found = Vec::new();
-        // One indexed probe per office: (office_id, starts_at) finds the first free slot
-        // without reading the office's whole horizon.
-        for office_id in office_ids {
-            let row = sqlx::query(
-                "SELECT office_id, date, time, starts_at, capacity, taken FROM slots
-                 WHERE office_id = ? AND starts_at >= ? AND starts_at < ? AND capacity - taken >= ?
-                 ORDER BY starts_at LIMIT 1",
-            )
-            .bind(office_id)
-            .bind(rows::millis(from))
-            .bind(rows::millis(to))
-            .bind(i64::from(persons))
-            .fetch_optional(&self.reader)
-            .await?;
-            if let Some(row) = row {
-                found.push(slot_seats(&row)?);
-            }
+        if office_ids.is_empty() {
+            return Ok(Vec::new());
         }
+        let (from, to, persons) = (rows::millis(from), rows::millis(to), i64::from(persons));
+        // One indexed probe per office on (office_id, starts_at): it finds the first free
+        // slot without reading the office's whole horizon.
+        let found = match self.backend {
+            // PostgreSQL: all the probes in one round trip.
+            Backend::Postgres => {
+                let sql = format!(
+                    "SELECT s.office_id, s.date, s.time, s.starts_at, s.capacity, s.taken
+                     FROM (VALUES {}) AS o (id)
+                     CROSS JOIN LATERAL (
+                         SELECT * FROM slots
+                         WHERE office_id = o.id AND starts_at >= $1 AND starts_at < $2 AND capacity - taken >= $3
+                         ORDER BY starts_at LIMIT 1
+                     ) s",
+                    value_rows(4, office_ids.len(), 1)
+                );
+                let mut query = sqlx::query(&sql).bind(from).bind(to).bind(persons);
+                for id in office_ids {
+                    query = query.bind(id);
+                }
+                query.fetch_all(&self.reader).await?
+            }
+            // SQLite has no LATERAL; a probe costs no network trip.
+            Backend::Sqlite => {
+                let mut found = Vec::with_capacity(office_ids.len());
+                for office_id in office_ids {
+                    let row = sqlx::query(
+                        "SELECT office_id, date, time, starts_at, capacity, taken FROM slots
+                         WHERE office_id = $1 AND starts_at >= $2 AND starts_at < $3 AND capacity - taken >= $4
+                         ORDER BY starts_at LIMIT 1",
+                    )
+                    .bind(office_id)
+                    .bind(from)
+                    .bind(to)
+                    .bind(persons)
+                    .fetch_optional(&self.reader)
+                    .await?;
+                    found.extend(row);
+                }
+                found
+            }
+        };
+        let mut found = found
+            .iter()
+            .map(slot_seats)
+            .collect::<StoreResult<Vec<_>>>()?;
         found.sort_by_key(|slot| (slot.starts_at, slot.office_id));
         Ok(found)
     }
 }
 
-fn exception_row(row: &SqliteRow) -> Result<ExceptionRow, sqlx::Error> {
+fn exception_row(row: &AnyRow) -> Result<ExceptionRow, sqlx::Error> {
     let start: Option<String> = row.try_get("start_time")?;
     Ok(ExceptionRow {
         office_id: row.try_get("office_id")?,
         date: row.try_get("date")?,
-        closed: row.try_get("closed")?,
+        closed: rows::flag(row, "closed")?,
         hours: match start {
             Some(start) => Some((
                 start,
@@ -213,7 +247,7 @@ fn exception_row(row: &SqliteRow) -> Result<ExceptionRow, sqlx::Error> {
 }
 
 fn office_record(
-    row: &SqliteRow,
+    row: &AnyRow,
     services: Vec<epasapoarte_domain::passport::PassportType>,
     schedule: epasapoarte_domain::schedule::Schedule,
 ) -> StoreResult<OfficeRecord> {
@@ -233,7 +267,7 @@ fn office_record(
     })
 }
 
-pub(super) fn slot_seats(row: &SqliteRow) -> StoreResult<SlotSeats> {
+pub(super) fn slot_seats(row: &AnyRow) -> StoreResult<SlotSeats> {
     Ok(SlotSeats {
         office_id: row.try_get("office_id")?,
         date: rows::date(&row.try_get::<String, _>("date")?)?,
@@ -246,14 +280,14 @@ pub(super) fn slot_seats(row: &SqliteRow) -> StoreResult<SlotSeats> {
 
 /// Writes an office's weekly intervals (a new office; the hours page, after clearing them).
 pub(super) async fn insert_weekly_hours(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     office_id: i64,
     weekly: impl IntoIterator<Item = OpeningInterval>,
 ) -> StoreResult<()> {
     for interval in weekly {
         sqlx::query(
             "INSERT INTO office_hours (office_id, weekday, start_time, end_time, slot_minutes, counters)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(office_id)
         .bind(i64::from(interval.weekday.number_from_monday()))
@@ -269,7 +303,7 @@ pub(super) async fn insert_weekly_hours(
 
 /// Writes one date exception: closed, or its special hours.
 pub(super) async fn insert_exception(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     office_id: i64,
     exception: &DateException,
 ) -> StoreResult<()> {
@@ -278,7 +312,7 @@ pub(super) async fn insert_exception(
         ExceptionHours::Special(intervals) => &intervals[..],
     };
     let date = rows::date_text(exception.date);
-    sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO office_exceptions (office_id, date, closed) VALUES ($1, $2, $3)")
         .bind(office_id)
         .bind(&date)
         .bind(special.is_empty())
@@ -287,7 +321,7 @@ pub(super) async fn insert_exception(
     for interval in special {
         sqlx::query(
             "INSERT INTO office_exception_hours (office_id, date, start_time, end_time, slot_minutes, counters)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(office_id)
         .bind(&date)

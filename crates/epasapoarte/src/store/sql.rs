@@ -1,0 +1,105 @@
+//! The one implementation of the store, for both backends. Where the dialects agree (both
+//! take `$1` placeholders, `ON CONFLICT`, `RETURNING`, `CASE`, `COALESCE`), the SQL is
+//! written once and runs through sqlx's `Any` driver; where they truly differ — taking
+//! seats and confirming in one round trip, leasing rows under concurrency, the migrations
+//! and their lock — [`sqlite`](super::sqlite) and [`postgres`](super::postgres) each keep
+//! their own, and a `match` on [`Backend`] picks it, so the difference is read in one place.
+
+use async_trait::async_trait;
+use sqlx::AnyPool;
+
+use super::{Database, StoreResult};
+
+mod applications;
+mod booking_reads;
+mod bookings;
+mod counter;
+mod housekeeping;
+mod office_setup;
+mod offices;
+mod outbox;
+mod reports;
+mod staff;
+
+use bookings::insert_outbox;
+
+/// Which database a [`SqlStore`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct SqlStore {
+    /// Where every write goes: SQLite's single writer connection (SQLite has one writer;
+    /// queueing here beats busy-retry storms, SPEC §7), or the PostgreSQL pool.
+    pub(crate) writer: AnyPool,
+    /// Where reads go: SQLite's read-only pool (WAL: readers never wait for the writer),
+    /// or the same PostgreSQL pool.
+    pub(crate) reader: AnyPool,
+    pub(crate) backend: Backend,
+}
+
+impl SqlStore {
+    /// The pools (the writer, then the reader; the same pool twice on PostgreSQL), for
+    /// checks of their settings.
+    #[cfg(test)]
+    pub(crate) fn pools(&self) -> [&AnyPool; 2] {
+        [&self.writer, &self.reader]
+    }
+
+    /// Whether `error` is the violation of the unique constraint the backend reports as
+    /// `sqlite` (its message names the column) or `postgres` (the constraint's name).
+    pub(crate) fn violates(&self, error: &sqlx::Error, sqlite: &str, postgres: &str) -> bool {
+        let sqlx::Error::Database(db) = error else {
+            return false;
+        };
+        match self.backend {
+            Backend::Sqlite => db.message().contains(sqlite),
+            Backend::Postgres => db.constraint() == Some(postgres),
+        }
+    }
+}
+
+/// Slots written by one statement: 5 or 6 values each, well inside both backends' limits
+/// on the values one statement may bind (SQLite 32,766, PostgreSQL 65,535).
+pub(crate) const SLOTS_PER_STATEMENT: usize = 500;
+
+/// `$first, $first+1, …` for `count` values: a list bound one value per placeholder
+/// (`IN (…)`, multi-row `VALUES`), the same text on both backends. Callers bound `count`.
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `($first, …), ($first+width, …), …` for `rows` rows of `width` values.
+pub(crate) fn value_rows(first: usize, rows: usize, width: usize) -> String {
+    (0..rows)
+        .map(|row| format!("({})", placeholders(first + row * width, width)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[async_trait]
+impl Database for SqlStore {
+    async fn migrate(&self) -> anyhow::Result<()> {
+        match self.backend {
+            Backend::Sqlite => super::migrations::run_sqlite(&self.writer).await,
+            Backend::Postgres => super::migrations::run_postgres(&self.writer).await,
+        }
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.reader).await?;
+        Ok(())
+    }
+
+    fn backend(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Reading bookings back: one query gives each booking with its slot and its persons (one
+//! row per person, in the order they were entered; one row with no person once purged),
+//! whether it is found by id, by a link token, by e-mail or by office and time. The rows
+//! are decoded in one place.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::store::rows;
+use crate::store::*;
+
+/// The booking, its slot and its persons; `$filter` picks the bookings, `$order` keeps
+/// each booking's rows together (it ends with `b.id, p.position`).
+macro_rules! select_bookings {
+    ($filter:literal, $order:literal) => {
+        concat!(
+            "SELECT b.id, b.office_id, b.service, b.status, b.created_at, b.expires_at, b.email_enc, b.lang,
+                    s.date, s.time, s.starts_at,
+                    p.last_name_enc, p.first_name_enc, p.cnp_enc, p.cnp_hash
+             FROM bookings b
+             JOIN slots s ON s.id = b.slot_id
+             LEFT JOIN booking_persons p ON p.booking_id = b.id ",
+            $filter,
+            " ORDER BY ",
+            $order
+        )
+    };
+}
+
+/// One booking by id.
+pub(super) async fn by_id(pool: &AnyPool, id: &str) -> StoreResult<Option<BookingRecord>> {
+    let rows = sqlx::query(select_bookings!("WHERE b.id = $1", "p.position"))
+        .bind(id)
+        .fetch_all(pool)
+        .await?;
+    Ok(decode(&rows)?.pop())
+}
+
+/// The booking a link token of `purpose` points to, in one round trip (a link opens its
+/// booking on every confirm and cancel).
+pub(super) async fn by_token(
+    pool: &AnyPool,
+    purpose: TokenPurpose,
+    token_hash: &[u8],
+) -> StoreResult<Option<BookingRecord>> {
+    let rows = sqlx::query(select_bookings!(
+        "JOIN booking_tokens t ON t.booking_id = b.id WHERE t.hash = $1 AND t.purpose = $2",
+        "p.position"
+    ))
+    .bind(token_hash)
+    .bind(purpose.as_str())
+    .fetch_all(pool)
+    .await?;
+    Ok(decode(&rows)?.pop())
+}
+
+/// The pending and confirmed bookings of an e-mail address, oldest first.
+pub(super) async fn active_by_email(
+    pool: &AnyPool,
+    email_hash: &[u8],
+) -> StoreResult<Vec<BookingRecord>> {
+    let rows = sqlx::query(select_bookings!(
+        "WHERE b.email_hash = $1 AND b.status IN ('pending', 'confirmed')",
+        "b.created_at, b.id, p.position"
+    ))
+    .bind(email_hash)
+    .fetch_all(pool)
+    .await?;
+    decode(&rows)
+}
+
+/// An office's bookings whose slot starts in `[from, to)`, by time, then booking order.
+pub(super) async fn of_office(
+    pool: &AnyPool,
+    office_id: i64,
+    from: i64,
+    to: i64,
+) -> StoreResult<Vec<BookingRecord>> {
+    let rows = sqlx::query(select_bookings!(
+        "WHERE s.office_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3",
+        "s.starts_at, b.created_at, b.id, p.position"
+    ))
+    .bind(office_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    decode(&rows)
+}
+
+/// Folds each booking's rows (consecutive, one per person) into its record.
+fn decode(rows: &[AnyRow]) -> StoreResult<Vec<BookingRecord>> {
+    let mut found: Vec<BookingRecord> = Vec::new();
+    for row in rows {
+        let id: String = row.try_get("id")?;
+        if found.last().is_none_or(|last| last.id != id) {
+            found.push(booking(row, id)?);
+        }
+        let Some(booking) = found.last_mut() else {
+            continue;
+        };
+        if let Some(cnp_hash) = row.try_get::<Option<Vec<u8>>, _>("cnp_hash")? {
+            booking.persons.push(SealedPerson {
+                last_name: row.try_get("last_name_enc")?,
+                first_name: row.try_get("first_name_enc")?,
+                cnp: row.try_get("cnp_enc")?,
+                cnp_hash,
+            });
+        }
+    }
+    Ok(found)
+}
+
+fn booking(row: &AnyRow, id: String) -> StoreResult<BookingRecord> {
+    let service: String = row.try_get("service")?;
+    let status: String = row.try_get("status")?;
+    Ok(BookingRecord {
+        id,
+        office_id: row.try_get("office_id")?,
+        service: service
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("service {service:?}")))?,
+        date: rows::date(&row.try_get::<String, _>("date")?)?,
+        time: rows::time(&row.try_get::<String, _>("time")?)?,
+        starts_at: rows::instant(row.try_get("starts_at")?)?,
+        status: status
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("booking status {status:?}")))?,
+        created_at: rows::instant(row.try_get("created_at")?)?,
+        expires_at: rows::instant(row.try_get("expires_at")?)?,
+        email: row.try_get("email_enc")?,
+        lang: row.try_get("lang")?,
+        persons: Vec::new(),
+    })
+}
