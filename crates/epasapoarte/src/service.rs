@@ -15,6 +15,7 @@ use crate::store::{DynStore, StoreError};
 
 pub mod applications;
 mod appointment;
+pub mod audit;
 mod availability;
 mod booking;
 pub mod counter;

@@ -14,6 +14,7 @@ mod admin_web {
     mod agenda_reasons;
     mod application_status;
     mod applications;
+    mod audit_atomic;
     mod audit_page;
     mod counter;
     mod forgery;

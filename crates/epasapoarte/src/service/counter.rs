@@ -100,6 +100,7 @@ impl BookingService {
         booking_id: &str,
         event: BookingEvent,
         cancellation: Option<StaffCancellation>,
+        audit: super::audit::AuditEvent,
     ) -> ServiceResult<StaffMoveOutcome> {
         let record = self
             .store
@@ -139,7 +140,11 @@ impl BookingService {
             reason,
             outbox,
         };
-        let outcome = self.store.move_booking(&change).await?;
+        // The move and its audit line (with the statuses) commit together.
+        let audit = audit
+            .status_change(transition.from.as_str(), transition.to.as_str())
+            .entry(change.now);
+        let outcome = self.store.move_booking(&change, Some(&audit)).await?;
         if transition.releases_seats() {
             self.directory.invalidate_seats(record.office_id);
         }

@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 use epasapoarte_domain::booking::{BookingEvent, CancelReason};
 use epasapoarte_domain::schedule::{BookingWindow, DateException, Schedule, slots_between};
 
+use super::audit::AuditEvent;
 use super::{BookingService, ServiceResult, StaffMoveOutcome};
 use crate::store::{OfficeRecord, OfficeSettings, PlannedSlot, Replan, ReplanConflict};
 
@@ -21,11 +22,13 @@ impl BookingService {
         &self,
         office: &OfficeRecord,
         schedule: &Schedule,
+        audit: AuditEvent,
     ) -> ServiceResult<()> {
         let replan = self.replan(office, schedule, office.horizon_days).await?;
         let weekly: Vec<_> = schedule.weekly().collect();
+        let audit = audit.entry(self.now());
         self.store
-            .save_weekly_hours(office.id, &weekly, &replan)
+            .save_weekly_hours(office.id, &weekly, &replan, Some(&audit))
             .await?;
         self.directory.invalidate_all();
         Ok(())
@@ -38,10 +41,12 @@ impl BookingService {
         office: &OfficeRecord,
         exception: &DateException,
         schedule: &Schedule,
+        audit: AuditEvent,
     ) -> ServiceResult<()> {
         let replan = self.replan(office, schedule, office.horizon_days).await?;
+        let audit = audit.entry(self.now());
         self.store
-            .add_exception(office.id, exception, &replan)
+            .add_exception(office.id, exception, &replan, Some(&audit))
             .await?;
         self.directory.invalidate_all();
         Ok(())
@@ -52,6 +57,7 @@ impl BookingService {
         &self,
         office: &OfficeRecord,
         date: NaiveDate,
+        audit: AuditEvent,
     ) -> ServiceResult<bool> {
         let weekly = office.schedule.weekly().collect();
         let exceptions = office
@@ -65,9 +71,10 @@ impl BookingService {
             .map_err(|error| anyhow::anyhow!("a stored schedule less one date: {error}"))?
             .with_holiday_rule(office.schedule.holiday_rule());
         let replan = self.replan(office, &schedule, office.horizon_days).await?;
+        let audit = audit.entry(self.now());
         let removed = self
             .store
-            .remove_exception(office.id, date, &replan)
+            .remove_exception(office.id, date, &replan, Some(&audit))
             .await?;
         self.directory.invalidate_all();
         Ok(removed)
@@ -78,12 +85,14 @@ impl BookingService {
         &self,
         office: &OfficeRecord,
         settings: &OfficeSettings,
+        audit: AuditEvent,
     ) -> ServiceResult<()> {
         let replan = self
             .replan(office, &office.schedule, settings.horizon_days)
             .await?;
+        let audit = audit.entry(self.now());
         self.store
-            .save_office_settings(office.id, settings, &replan)
+            .save_office_settings(office.id, settings, &replan, Some(&audit))
             .await?;
         self.directory.invalidate_all();
         Ok(())
@@ -100,13 +109,15 @@ impl BookingService {
         &self,
         office_id: i64,
         booking_id: &str,
+        audit: AuditEvent,
     ) -> ServiceResult<bool> {
         if !self.is_conflict(office_id, booking_id).await? {
             return Ok(false);
         }
+        let now = self.now();
         Ok(self
             .store
-            .keep_booking(office_id, booking_id, self.now())
+            .keep_booking(office_id, booking_id, now, Some(&audit.entry(now)))
             .await?)
     }
 
@@ -117,6 +128,7 @@ impl BookingService {
         office_id: i64,
         booking_id: &str,
         reason: CancelReason,
+        audit: AuditEvent,
     ) -> ServiceResult<Option<StaffMoveOutcome>> {
         if !self.is_conflict(office_id, booking_id).await? {
             return Ok(None);
@@ -126,6 +138,7 @@ impl BookingService {
                 booking_id,
                 BookingEvent::Cancel,
                 Some(super::StaffCancellation::new(reason)),
+                audit,
             )
             .await?;
         Ok(Some(outcome))

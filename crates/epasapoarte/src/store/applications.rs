@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 
-use super::{NewOutboxMessage, StoreResult};
+use super::{NewAuditEntry, NewOutboxMessage, StoreResult};
 
 mod records;
 pub(super) mod rows;
@@ -22,7 +22,13 @@ pub trait Applications: Send + Sync + 'static {
     /// with its first event — unless the CNP is under a restriction in force on the
     /// submission day (checked in the same transaction), or the booked person already
     /// has an application.
-    async fn register_application(&self, new: &NewApplication) -> StoreResult<Registration>;
+    /// The `audit` line (its target left empty: the new number fills it) is written in the
+    /// same transaction.
+    async fn register_application(
+        &self,
+        new: &NewApplication,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<Registration>;
 
     async fn application_by_number(
         &self,
@@ -45,7 +51,11 @@ pub trait Applications: Send + Sync + 'static {
     /// Moves an application from `change.from` to `change.to` if it is still in
     /// `change.from` (compare-and-set: of two racing moves exactly one wins), with its
     /// event and, if given, the e-mail to the citizen, in one transaction.
-    async fn move_application(&self, change: &StatusChange) -> StoreResult<MoveOutcome>;
+    async fn move_application(
+        &self,
+        change: &StatusChange,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<MoveOutcome>;
 
     /// A person of a booking, to prefill (and check) an application from it.
     async fn booked_person(
@@ -70,10 +80,21 @@ pub trait Applications: Send + Sync + 'static {
     /// Revokes the named token; `false` when there is no such active token.
     async fn revoke_api_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool>;
 
-    async fn add_restriction(&self, new: &NewRestriction) -> StoreResult<i64>;
+    /// With its `audit` line (target left empty: `restriction:ID` fills it).
+    async fn add_restriction(
+        &self,
+        new: &NewRestriction,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64>;
 
     /// Lifts a restriction before its end date; `false` when unknown or already lifted.
-    async fn lift_restriction(&self, id: i64, by: &str, now: DateTime<Utc>) -> StoreResult<bool>;
+    async fn lift_restriction(
+        &self,
+        id: i64,
+        by: &str,
+        now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<bool>;
 
     /// A restriction of the CNP in force on `on` (the most recently created), if any.
     async fn active_restriction(

@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
 
-use super::{BookingRecord, NewOutboxMessage, StoreResult, TransitionOutcome};
+use super::{BookingRecord, NewAuditEntry, NewOutboxMessage, StoreResult, TransitionOutcome};
 
 /// A staff move of one booking (see [`Counter::move_booking`]).
 #[derive(Debug, Clone)]
@@ -40,5 +40,10 @@ pub trait Counter: Send + Sync + 'static {
     /// the move against the domain lifecycle). Seats return to the slot when `to` stops
     /// holding them, the CNPs' "active booking" marks when `to` is not active, and the
     /// e-mail is queued, all in the same transaction.
-    async fn move_booking(&self, change: &BookingMove) -> StoreResult<TransitionOutcome>;
+    /// The `audit` line is written in the same transaction, only if the move is made.
+    async fn move_booking(
+        &self,
+        change: &BookingMove,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<TransitionOutcome>;
 }

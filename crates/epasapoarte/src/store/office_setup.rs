@@ -15,7 +15,7 @@ use epasapoarte_domain::booking::BookingStatus;
 use epasapoarte_domain::passport::PassportType;
 use epasapoarte_domain::schedule::{DateException, OpeningInterval};
 
-use super::{PlannedSlot, StoreResult};
+use super::{NewAuditEntry, PlannedSlot, StoreResult};
 
 /// The office's future slots under its new schedule: every slot starting at or after
 /// `from` is set to what `planned` says, or to nothing (`scheduled` 0) if it is absent.
@@ -51,7 +51,9 @@ pub struct ReplanConflict {
     pub taken: u16,
 }
 
-/// Each method is one transaction; the `replan` ones re-plan in the same transaction.
+/// Each method is one transaction; the `replan` ones re-plan in the same transaction, and
+/// the `audit` line, when given, is written in it too (a change and its line commit
+/// together or not at all).
 #[async_trait]
 pub trait OfficeSetup: Send + Sync + 'static {
     /// Replaces the office's weekly intervals.
@@ -60,6 +62,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
         office_id: i64,
         weekly: &[OpeningInterval],
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()>;
 
     /// Adds a date exception (the caller has checked there is none for that date).
@@ -68,6 +71,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
         office_id: i64,
         exception: &DateException,
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()>;
 
     /// Removes the exception of `date`; `false` if there was none (nothing re-planned).
@@ -76,6 +80,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
         office_id: i64,
         date: NaiveDate,
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool>;
 
     /// Replaces the services and limits.
@@ -84,6 +89,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
         office_id: i64,
         settings: &OfficeSettings,
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()>;
 
     /// The undecided conflicts of slots starting at or after `from`, by time.
@@ -100,6 +106,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
         office_id: i64,
         booking_id: &str,
         now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool>;
 }
 

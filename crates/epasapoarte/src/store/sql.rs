@@ -19,7 +19,7 @@ mod office_setup;
 mod offices;
 mod outbox;
 mod reports;
-mod staff;
+pub(crate) mod staff;
 
 use bookings::insert_outbox;
 

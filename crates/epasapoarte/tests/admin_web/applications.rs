@@ -171,7 +171,7 @@ async fn a_restricted_cnp_is_refused_with_its_legal_basis_and_audited(app: Backo
                 starts_on: String::new(),
                 ends_on: in_days(&app, 30),
             },
-            "admin",
+            &epasapoarte::staff::Actor::System,
         )
         .await
         .expect("a restriction");

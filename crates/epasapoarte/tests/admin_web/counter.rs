@@ -85,7 +85,15 @@ pub async fn book(
     let created = service.create_booking(&request).await.expect("booking");
     if confirm {
         service
-            .move_booking_by_staff(&created.id, BookingEvent::Confirm, None)
+            .move_booking_by_staff(
+                &created.id,
+                BookingEvent::Confirm,
+                None,
+                epasapoarte::staff::AuditEvent::new(
+                    epasapoarte::staff::Actor::System,
+                    "booking.confirmed",
+                ),
+            )
             .await
             .expect("confirming");
     }

@@ -117,14 +117,17 @@ impl Backoffice {
                     .expect("cancelling");
             } else {
                 store
-                    .move_booking(&BookingMove {
-                        booking_id: id.clone(),
-                        from,
-                        to: *to,
-                        now,
-                        reason: None,
-                        outbox: None,
-                    })
+                    .move_booking(
+                        &BookingMove {
+                            booking_id: id.clone(),
+                            from,
+                            to: *to,
+                            now,
+                            reason: None,
+                            outbox: None,
+                        },
+                        None,
+                    )
                     .await
                     .expect("moving");
             }

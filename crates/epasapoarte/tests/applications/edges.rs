@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::helpers::{post_status, registered, token};
+use super::helpers::{post_status, registered, staff, token};
 use crate::api::support::TestApp;
 use crate::on_both_backends;
 
@@ -48,7 +48,12 @@ async fn the_status_page_says_where_a_ready_passport_waits(app: TestApp) {
     let service = &app.app_state.service;
     for to in ["in_production", "ready"] {
         service
-            .move_application_status(&application.number, to.parse().unwrap(), None, "clerk.ana")
+            .move_application_status(
+                &application.number,
+                to.parse().unwrap(),
+                None,
+                &staff("clerk.ana"),
+            )
             .await
             .unwrap();
     }

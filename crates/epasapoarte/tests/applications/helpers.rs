@@ -56,7 +56,7 @@ pub async fn registered(app: &TestApp, serial: u16) -> RegisteredApplication {
     let office = office(app, "CJ").await;
     app.app_state
         .service
-        .register_application(&walk_in(office, &adult(serial), "258"), "clerk.ana")
+        .register_application(&walk_in(office, &adult(serial), "258"), &staff("clerk.ana"))
         .await
         .expect("registered")
 }
@@ -95,4 +95,13 @@ pub async fn get_status(app: &TestApp, query: &str) -> (u16, Value) {
         .await;
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// A staff member acting in a test (the service records the name in the history and the
+/// audit trail).
+pub fn staff(username: &str) -> epasapoarte::staff::Actor {
+    epasapoarte::staff::Actor::Staff {
+        user_id: 1,
+        username: username.to_owned(),
+    }
 }

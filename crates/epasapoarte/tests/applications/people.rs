@@ -4,7 +4,7 @@
 
 use epasapoarte::service::applications::{ApplicationError, RestrictionRequest};
 
-use super::helpers::{adult, office, walk_in};
+use super::helpers::{adult, office, staff, walk_in};
 use super::service::field_codes;
 use crate::api::support::TestApp;
 use crate::on_both_backends;
@@ -27,17 +27,17 @@ async fn a_cnp_under_restriction_is_refused_with_the_legal_basis_until_lifted(ap
                 starts_on: String::new(),
                 ends_on: (today + chrono::Days::new(30)).to_string(),
             },
-            "admin",
+            &staff("admin"),
         )
         .await
         .unwrap();
 
     let refused = service
-        .register_application(&walk_in(cluj, &adult(40), "258"), "clerk")
+        .register_application(&walk_in(cluj, &adult(40), "258"), &staff("clerk"))
         .await;
-    service.lift_restriction(id, "admin").await.unwrap();
+    service.lift_restriction(id, &staff("admin")).await.unwrap();
     let after_lifting = service
-        .register_application(&walk_in(cluj, &adult(40), "258"), "clerk")
+        .register_application(&walk_in(cluj, &adult(40), "258"), &staff("clerk"))
         .await;
 
     match refused {
@@ -77,7 +77,9 @@ async fn a_booked_person_is_prefilled_from_the_confirmed_booking(app: TestApp) {
         ..Default::default()
     };
 
-    let pending = service.register_application(&request, "clerk").await;
+    let pending = service
+        .register_application(&request, &staff("clerk"))
+        .await;
     let token = app.token_from_last_mail("confirma").await;
     let confirmed = app
         .post(
@@ -88,12 +90,16 @@ async fn a_booked_person_is_prefilled_from_the_confirmed_booking(app: TestApp) {
     assert_eq!(confirmed.status(), 200);
     let mut stranger = request.clone();
     stranger.cnp = crate::api::support::cnp(900);
-    let wrong_person = service.register_application(&stranger, "clerk").await;
+    let wrong_person = service
+        .register_application(&stranger, &staff("clerk"))
+        .await;
     let registered = service
-        .register_application(&request, "clerk")
+        .register_application(&request, &staff("clerk"))
         .await
         .unwrap();
-    let twice = service.register_application(&request, "clerk").await;
+    let twice = service
+        .register_application(&request, &staff("clerk"))
+        .await;
 
     assert_eq!(
         field_codes(pending.unwrap_err()),
@@ -127,13 +133,13 @@ async fn the_clerk_finds_applications_by_number_and_by_cnp(app: TestApp) {
     let cluj = office(&app, "CJ").await;
     let service = &app.app_state.service;
     let first = service
-        .register_application(&walk_in(cluj, &adult(50), "258"), "clerk")
+        .register_application(&walk_in(cluj, &adult(50), "258"), &staff("clerk"))
         .await
         .unwrap();
     let mut temporary = walk_in(cluj, &adult(50), "96");
     temporary.passport_type = "passport_temporary".into();
     let second = service
-        .register_application(&temporary, "clerk")
+        .register_application(&temporary, &staff("clerk"))
         .await
         .unwrap();
 

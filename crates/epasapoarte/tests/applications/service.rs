@@ -5,7 +5,7 @@ use epasapoarte::service::applications::{ApplicationError, CourierAddress};
 use epasapoarte_domain::application::ApplicationStatus;
 use epasapoarte_domain::passport::Bani;
 
-use super::helpers::{adult, child, office, walk_in};
+use super::helpers::{adult, child, office, staff, walk_in};
 use crate::api::support::TestApp;
 use crate::on_both_backends;
 
@@ -30,11 +30,11 @@ async fn a_walk_in_gets_a_number_of_its_office_county_and_year(app: TestApp) {
     let service = &app.app_state.service;
 
     let first = service
-        .register_application(&walk_in(cluj, &adult(1), "258,00"), "clerk.ana")
+        .register_application(&walk_in(cluj, &adult(1), "258,00"), &staff("clerk.ana"))
         .await
         .unwrap();
     let second = service
-        .register_application(&walk_in(cluj, &adult(2), "258"), "clerk.ana")
+        .register_application(&walk_in(cluj, &adult(2), "258"), &staff("clerk.ana"))
         .await
         .unwrap();
 
@@ -69,13 +69,13 @@ async fn the_receipt_must_show_the_fee_for_the_holders_age(app: TestApp) {
     let kid = child(&app, 10);
 
     let adult_fee = service
-        .register_application(&walk_in(cluj, &kid, "258"), "clerk")
+        .register_application(&walk_in(cluj, &kid, "258"), &staff("clerk"))
         .await;
     let mut courier_both = walk_in(cluj, &kid, "245,30");
     courier_both.courier = true;
     courier_both.courier_address = Some(address());
     let garbage = service
-        .register_application(&walk_in(cluj, &kid, "2x"), "clerk")
+        .register_application(&walk_in(cluj, &kid, "2x"), &staff("clerk"))
         .await;
 
     assert_eq!(
@@ -87,12 +87,12 @@ async fn the_receipt_must_show_the_fee_for_the_holders_age(app: TestApp) {
         [("receipt_amount".into(), "application.amount_invalid")]
     );
     let paid_both = service
-        .register_application(&courier_both, "clerk")
+        .register_application(&courier_both, &staff("clerk"))
         .await
         .unwrap();
     assert_eq!(paid_both.fee_due, Bani::from_lei(234), "under 12: 234 lei");
     let child_fee = service
-        .register_application(&walk_in(cluj, &child(&app, 11), "234"), "clerk")
+        .register_application(&walk_in(cluj, &child(&app, 11), "234"), &staff("clerk"))
         .await;
     assert!(child_fee.is_ok(), "{child_fee:?}");
 }
@@ -125,12 +125,16 @@ async fn a_temporary_passport_stays_at_the_submitting_office_and_never_goes_by_c
     by_courier.courier_address = Some(address());
 
     let refusals = [
-        service.register_application(&elsewhere, "clerk").await,
-        service.register_application(&abroad, "clerk").await,
-        service.register_application(&by_courier, "clerk").await,
+        service
+            .register_application(&elsewhere, &staff("clerk"))
+            .await,
+        service.register_application(&abroad, &staff("clerk")).await,
+        service
+            .register_application(&by_courier, &staff("clerk"))
+            .await,
     ];
     let at_home = service
-        .register_application(&temporary(&adult(23)), "clerk")
+        .register_application(&temporary(&adult(23)), &staff("clerk"))
         .await;
 
     let codes: Vec<_> = refusals
@@ -164,10 +168,12 @@ async fn an_electronic_passport_may_go_to_another_office_a_mission_or_by_courier
     courier_abroad.courier_address = Some(address());
 
     for request in [&other_office, &mission, &courier] {
-        let registered = service.register_application(request, "clerk").await;
+        let registered = service.register_application(request, &staff("clerk")).await;
         assert!(registered.is_ok(), "{registered:?}");
     }
-    let refused = service.register_application(&courier_abroad, "clerk").await;
+    let refused = service
+        .register_application(&courier_abroad, &staff("clerk"))
+        .await;
 
     assert_eq!(
         field_codes(refused.unwrap_err()),

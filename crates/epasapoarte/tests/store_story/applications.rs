@@ -66,7 +66,7 @@ pub async fn register(
 ) -> epasapoarte::store::ApplicationRecord {
     match story
         .store
-        .register_application(new)
+        .register_application(new, None)
         .await
         .expect("register")
     {
@@ -104,7 +104,7 @@ async fn a_hundred_concurrent_registrations_get_a_hundred_consecutive_numbers(db
 
     let results = together(shared(&story), 100, |store, _| {
         let new = new.clone();
-        async move { store.register_application(&new).await }
+        async move { store.register_application(&new, None).await }
     })
     .await;
 
@@ -175,11 +175,11 @@ async fn a_booked_person_gets_one_application_until_it_is_rejected(db: TestDatab
     new.booking = Some((bk.id.clone(), 2));
 
     let first = register(&story, &new).await;
-    let again = story.store.register_application(&new).await.unwrap();
+    let again = story.store.register_application(&new, None).await.unwrap();
     let mut reject = change(first.number, A::Submitted, A::Rejected);
     reject.reason = Some("date greșite".to_owned());
-    story.store.move_application(&reject).await.unwrap();
-    let replacement = story.store.register_application(&new).await.unwrap();
+    story.store.move_application(&reject, None).await.unwrap();
+    let replacement = story.store.register_application(&new, None).await.unwrap();
 
     assert_eq!(first.booking, Some((bk.id.clone(), 2)));
     assert!(
@@ -207,21 +207,21 @@ async fn status_moves_are_compare_and_set_with_history_and_mail(db: TestDatabase
 
     let first = story
         .store
-        .move_application(&change(app.number, A::Submitted, A::InProduction))
+        .move_application(&change(app.number, A::Submitted, A::InProduction), None)
         .await
         .unwrap();
     let stale = story
         .store
-        .move_application(&change(app.number, A::Submitted, A::InProduction))
+        .move_application(&change(app.number, A::Submitted, A::InProduction), None)
         .await
         .unwrap();
     let mut ready = change(app.number, A::InProduction, A::Ready);
     ready.outbox = Some(message("application_ready"));
-    let to_ready = story.store.move_application(&ready).await.unwrap();
+    let to_ready = story.store.move_application(&ready, None).await.unwrap();
     let unknown = ApplicationNumber::new(&county, 2031, 999).unwrap();
     let missing = story
         .store
-        .move_application(&change(unknown, A::Submitted, A::InProduction))
+        .move_application(&change(unknown, A::Submitted, A::InProduction), None)
         .await;
 
     assert_eq!(first, MoveOutcome::Moved);
@@ -265,7 +265,7 @@ async fn racing_moves_have_exactly_one_winner_and_one_mail(db: TestDatabase) {
     let app = register(&story, &walk_in(story.office, &county, day("2031-03-03"))).await;
     story
         .store
-        .move_application(&change(app.number, A::Submitted, A::InProduction))
+        .move_application(&change(app.number, A::Submitted, A::InProduction), None)
         .await
         .unwrap();
     let depth = story.depth().await;
@@ -277,7 +277,7 @@ async fn racing_moves_have_exactly_one_winner_and_one_mail(db: TestDatabase) {
             if i % 2 == 0 { A::Ready } else { A::Shipped },
         );
         to.outbox = Some(message("application_ready"));
-        async move { store.move_application(&to).await.expect("move") }
+        async move { store.move_application(&to, None).await.expect("move") }
     })
     .await;
 

@@ -123,7 +123,7 @@ async fn check_in_keeps_the_seats_and_completion_returns_them(db: TestDatabase) 
 
     let outcome = story
         .store
-        .move_booking(&change(&id, S::Confirmed, S::CheckedIn))
+        .move_booking(&change(&id, S::Confirmed, S::CheckedIn), None)
         .await;
     assert_eq!(outcome.unwrap(), TransitionOutcome::Done);
     assert_eq!(
@@ -134,7 +134,7 @@ async fn check_in_keeps_the_seats_and_completion_returns_them(db: TestDatabase) 
 
     let outcome = story
         .store
-        .move_booking(&change(&id, S::CheckedIn, S::Completed))
+        .move_booking(&change(&id, S::CheckedIn, S::Completed), None)
         .await;
     assert_eq!(outcome.unwrap(), TransitionOutcome::Done);
     assert_eq!(story.seats(&slot).await.taken, 0);
@@ -155,7 +155,7 @@ async fn a_no_show_returns_the_seats_and_frees_the_cnps(db: TestDatabase) {
 
     let outcome = story
         .store
-        .move_booking(&change(&first.id, S::Confirmed, S::NoShow))
+        .move_booking(&change(&first.id, S::Confirmed, S::NoShow), None)
         .await;
     assert_eq!(outcome.unwrap(), TransitionOutcome::Done);
     assert_eq!(story.seats(&slot).await.taken, 0);
@@ -173,7 +173,7 @@ async fn a_staff_cancellation_returns_the_seats_and_queues_its_email(db: TestDat
     let mut cancel = change(&id, S::Confirmed, S::Cancelled);
     cancel.reason = Some("missing_documents".into());
     cancel.outbox = Some(message("cancelled"));
-    let outcome = story.store.move_booking(&cancel).await.unwrap();
+    let outcome = story.store.move_booking(&cancel, None).await.unwrap();
 
     assert_eq!(outcome, TransitionOutcome::Done);
     assert_eq!(story.seats(&slot).await.taken, 0);
@@ -191,7 +191,7 @@ async fn a_move_from_a_status_the_booking_has_left_changes_nothing(db: TestDatab
 
     let mut stale = change(&id, S::Pending, S::Cancelled);
     stale.outbox = Some(message("cancelled"));
-    let outcome = story.store.move_booking(&stale).await.unwrap();
+    let outcome = story.store.move_booking(&stale, None).await.unwrap();
 
     assert_eq!(outcome, TransitionOutcome::Unchanged(S::Confirmed));
     assert_eq!(story.seats(&slot).await.taken, 1);
@@ -202,7 +202,7 @@ async fn a_move_from_a_status_the_booking_has_left_changes_nothing(db: TestDatab
     );
     let unknown = story
         .store
-        .move_booking(&change("nope", S::Confirmed, S::NoShow))
+        .move_booking(&change("nope", S::Confirmed, S::NoShow), None)
         .await;
     assert!(matches!(
         unknown,
@@ -224,7 +224,7 @@ async fn a_staff_cancellation_racing_a_citizen_cancellation_has_one_winner(db: T
                         let mut cancel = change(&id, S::Confirmed, S::Cancelled);
                         cancel.reason = Some("name_mismatch".into());
                         cancel.outbox = Some(message("cancelled"));
-                        store.move_booking(&cancel).await.unwrap()
+                        store.move_booking(&cancel, None).await.unwrap()
                     } else {
                         store
                             .cancel_booking(

@@ -59,7 +59,7 @@ async fn replan(story: &Story, planned: &[(&SlotSeats, u16)]) {
     };
     story
         .store
-        .save_weekly_hours(story.office, &weekly, &replan)
+        .save_weekly_hours(story.office, &weekly, &replan, None)
         .await
         .expect("re-planning");
 }
@@ -162,12 +162,12 @@ async fn a_slot_cut_from_three_counters_to_one_with_two_taken_conflicts_until_a_
     let refused = story.store.create_booking(&booking(&slot).build()).await;
     assert!(matches!(refused, Err(StoreError::SlotFull)), "{refused:?}");
 
-    let moved = story.store.move_booking(&staff_cancel(&second)).await;
+    let moved = story.store.move_booking(&staff_cancel(&second), None).await;
     assert_eq!(moved.unwrap(), TransitionOutcome::Done);
     assert_seats(&story, &slot, 1, 1, "the office cancelled one").await;
     assert_eq!(conflicts(&story).await, vec![]);
 
-    let moved = story.store.move_booking(&staff_cancel(&first)).await;
+    let moved = story.store.move_booking(&staff_cancel(&first), None).await;
     assert_eq!(moved.unwrap(), TransitionOutcome::Done);
     assert_seats(&story, &slot, 1, 0, "the schedule's one seat is free again").await;
     story
@@ -186,13 +186,22 @@ async fn keeping_one_of_two_bookings_of_a_cut_slot_ends_the_conflict(db: TestDat
     replan(&story, &[(&slot, 1)]).await;
     let other_office = story.offices[1];
 
-    let by_other_office = story.store.keep_booking(other_office, &first, t0()).await;
+    let by_other_office = story
+        .store
+        .keep_booking(other_office, &first, t0(), None)
+        .await;
     let unknown = story
         .store
-        .keep_booking(story.office, "bk_nope", t0())
+        .keep_booking(story.office, "bk_nope", t0(), None)
         .await;
-    let kept = story.store.keep_booking(story.office, &first, t0()).await;
-    let again = story.store.keep_booking(story.office, &first, t0()).await;
+    let kept = story
+        .store
+        .keep_booking(story.office, &first, t0(), None)
+        .await;
+    let again = story
+        .store
+        .keep_booking(story.office, &first, t0(), None)
+        .await;
 
     assert!(!by_other_office.unwrap());
     assert!(!unknown.unwrap());
@@ -201,7 +210,7 @@ async fn keeping_one_of_two_bookings_of_a_cut_slot_ends_the_conflict(db: TestDat
     assert_eq!(conflicts(&story).await, vec![]);
     assert_seats(&story, &slot, 2, 2, "one kept: both stay").await;
 
-    let moved = story.store.move_booking(&staff_cancel(&second)).await;
+    let moved = story.store.move_booking(&staff_cancel(&second), None).await;
     assert_eq!(moved.unwrap(), TransitionOutcome::Done);
     assert_seats(&story, &slot, 1, 1, "the other one cancelled").await;
     assert_eq!(conflicts(&story).await, vec![]);

@@ -12,8 +12,10 @@ use super::input::{self, ApplicationRequest};
 use super::person::{self, Holder};
 use super::{ApplicationError, ApplicationResult, Refusal};
 use crate::crypto::HashPurpose;
+use crate::service::audit::{Actor, AuditEvent};
 use crate::service::{BookingService, FieldErrors};
 use crate::store::{Courier, NewApplication, OfficeRecord, PickupPlace, Registration};
+use serde_json::json;
 
 /// What the clerk is told after a registration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,11 +38,12 @@ struct Terms {
 }
 
 impl BookingService {
-    /// Registers one person's application at `request.office_id`, acting as `actor`.
+    /// Registers one person's application at `request.office_id`, acting as `actor`; the
+    /// registration and its audit line commit together.
     pub async fn register_application(
         &self,
         request: &ApplicationRequest,
-        actor: &str,
+        actor: &Actor,
     ) -> ApplicationResult<RegisteredApplication> {
         let office = self
             .directory
@@ -75,9 +78,19 @@ impl BookingService {
             due,
             holder_category,
             submitted_on,
-            actor,
+            &actor.label(),
         )?;
-        match self.store.register_application(&new).await? {
+        // The target is left empty: the store fills in the number it draws.
+        let audit = AuditEvent::new(actor.clone(), "application.registered")
+            .office(Some(office.id))
+            .after(json!({
+                "passport_type": request.passport_type,
+                // The audit log keeps the Romanian wording it always had ("258 lei").
+                "fee_due": crate::i18n::format::money(crate::i18n::Lang::Ro, due.passport),
+                "from_booking": request.booking_id.is_some(),
+            }))
+            .entry(self.now());
+        match self.store.register_application(&new, Some(&audit)).await? {
             Registration::Registered(record) => {
                 tracing::info!(application = %record.number, office = office.id, "application registered");
                 Ok(RegisteredApplication {

@@ -7,9 +7,11 @@ use epasapoarte_domain::cnp::Cnp;
 use super::input::{self, RestrictionRequest};
 use super::{ApplicationError, ApplicationResult, RestrictionView};
 use crate::crypto::HashPurpose;
+use crate::service::audit::{Actor, AuditEvent, cnp_tail};
 use crate::service::input::cnp_error_code;
 use crate::service::{BookingService, FieldErrors};
 use crate::store::NewRestriction;
+use serde_json::json;
 
 /// Legal bases are cited, not pasted: a sentence or two.
 pub const LEGAL_BASIS_MAX: usize = 500;
@@ -19,7 +21,7 @@ impl BookingService {
     pub async fn add_restriction(
         &self,
         request: &RestrictionRequest,
-        actor: &str,
+        actor: &Actor,
     ) -> ApplicationResult<i64> {
         let today = self.today_in_romania();
         let mut errors = FieldErrors::default();
@@ -52,27 +54,48 @@ impl BookingService {
         if !errors.is_empty() {
             return Err(ApplicationError::Validation(errors));
         }
+        // The target is left empty: the store names the new restriction.
+        let audit = AuditEvent::new(actor.clone(), "restriction.added")
+            .after(json!({
+                "cnp": cnp_tail(cnp.as_str()),
+                "legal_basis": legal_basis,
+                "starts_on": starts_on.to_string(),
+                "ends_on": ends_on.to_string(),
+            }))
+            .entry(self.now());
         let id = self
             .store
-            .add_restriction(&NewRestriction {
-                cnp: self.crypto.seal_str(cnp.as_str()),
-                cnp_hash: self
-                    .crypto
-                    .keyed_hash(HashPurpose::Cnp, cnp.as_str().as_bytes()),
-                legal_basis,
-                starts_on,
-                ends_on,
-                created_by: actor.to_owned(),
-                now: self.now(),
-            })
+            .add_restriction(
+                &NewRestriction {
+                    cnp: self.crypto.seal_str(cnp.as_str()),
+                    cnp_hash: self
+                        .crypto
+                        .keyed_hash(HashPurpose::Cnp, cnp.as_str().as_bytes()),
+                    legal_basis,
+                    starts_on,
+                    ends_on,
+                    created_by: actor.label(),
+                    now: self.now(),
+                },
+                Some(&audit),
+            )
             .await?;
         tracing::info!(restriction = id, "restriction added");
         Ok(id)
     }
 
     /// Lifts a restriction before its end date; `NotFound` if unknown or already lifted.
-    pub async fn lift_restriction(&self, id: i64, actor: &str) -> ApplicationResult<()> {
-        if self.store.lift_restriction(id, actor, self.now()).await? {
+    pub async fn lift_restriction(&self, id: i64, actor: &Actor) -> ApplicationResult<()> {
+        let now = self.now();
+        let audit = AuditEvent::new(actor.clone(), "restriction.lifted")
+            .target(format!("restriction:{id}"))
+            .after(json!({"lifted": true}))
+            .entry(now);
+        let lifted = self
+            .store
+            .lift_restriction(id, &actor.label(), now, Some(&audit))
+            .await?;
+        if lifted {
             tracing::info!(restriction = id, "restriction lifted");
             Ok(())
         } else {

@@ -10,8 +10,10 @@ use super::input::{self, REASON_MAX};
 use super::{ApplicationError, ApplicationResult};
 use crate::i18n::Lang;
 use crate::mail::Mail;
+use crate::service::audit::{Actor, AuditEvent};
 use crate::service::{BookingService, FieldErrors};
 use crate::store::{ApplicationRecord, MoveOutcome, StatusChange};
+use serde_json::json;
 
 /// The outcome of a status request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +32,15 @@ pub struct StatusMoved {
 const ATTEMPTS: usize = 3;
 
 impl BookingService {
-    /// Moves application `number` to `to`, as `actor` (a staff username or `token:NAME`).
+    /// Moves application `number` to `to`, as `actor` (staff or an API token); the move and
+    /// its audit line commit together.
     /// `reason` is required for `rejected` and kept in the history for any move.
     pub async fn move_application_status(
         &self,
         number: &ApplicationNumber,
         to: ApplicationStatus,
         reason: Option<&str>,
-        actor: &str,
+        actor: &Actor,
     ) -> ApplicationResult<StatusMoved> {
         let reason = match reason.filter(|r| !r.trim().is_empty()) {
             Some(text) => Some(input::reason(text, REASON_MAX).map_err(|code| {
@@ -75,11 +78,18 @@ impl BookingService {
                 from: record.status,
                 to,
                 reason: reason.clone(),
-                actor: actor.to_owned(),
+                actor: actor.label(),
                 now: self.now(),
                 outbox,
             };
-            if self.store.move_application(&change).await? == MoveOutcome::Moved {
+            let audit = AuditEvent::new(actor.clone(), "application.status_changed")
+                .office(Some(record.office_id))
+                .target(number.to_string())
+                .after(json!({ "reason": change.reason }))
+                .status_change(record.status.as_str(), to.as_str())
+                .entry(change.now);
+            let moved = self.store.move_application(&change, Some(&audit)).await?;
+            if moved == MoveOutcome::Moved {
                 tracing::info!(application = %number, from = %record.status, to = %to, "application moved");
                 return Ok(StatusMoved {
                     number: *number,

@@ -14,8 +14,12 @@ mod registry;
 
 #[async_trait]
 impl Applications for SqlStore {
-    async fn register_application(&self, new: &NewApplication) -> StoreResult<Registration> {
-        self.register(new).await
+    async fn register_application(
+        &self,
+        new: &NewApplication,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<Registration> {
+        self.register(new, audit).await
     }
 
     async fn application_by_number(
@@ -40,8 +44,12 @@ impl Applications for SqlStore {
         self.events(application_id).await
     }
 
-    async fn move_application(&self, change: &StatusChange) -> StoreResult<MoveOutcome> {
-        self.move_status(change).await
+    async fn move_application(
+        &self,
+        change: &StatusChange,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<MoveOutcome> {
+        self.move_status(change, audit).await
     }
 
     async fn booked_person(
@@ -73,12 +81,22 @@ impl Applications for SqlStore {
         self.revoke_token(name, now).await
     }
 
-    async fn add_restriction(&self, new: &NewRestriction) -> StoreResult<i64> {
-        self.insert_restriction(new).await
+    async fn add_restriction(
+        &self,
+        new: &NewRestriction,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64> {
+        self.insert_restriction(new, audit).await
     }
 
-    async fn lift_restriction(&self, id: i64, by: &str, now: DateTime<Utc>) -> StoreResult<bool> {
-        self.lift(id, by, now).await
+    async fn lift_restriction(
+        &self,
+        id: i64,
+        by: &str,
+        now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<bool> {
+        self.lift(id, by, now, audit).await
     }
 
     async fn active_restriction(

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::SqlStore;
 use super::booking_reads;
 use super::insert_outbox;
+use super::staff::audit_change;
 use crate::store::rows;
 use crate::store::*;
 
@@ -32,7 +33,11 @@ impl Counter for SqlStore {
         .await
     }
 
-    async fn move_booking(&self, change: &BookingMove) -> StoreResult<TransitionOutcome> {
+    async fn move_booking(
+        &self,
+        change: &BookingMove,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<TransitionOutcome> {
         let mut tx = self.writer.begin().await?;
         let moved: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE bookings SET status = $1,
@@ -77,6 +82,7 @@ impl Counter for SqlStore {
         if let Some(outbox) = &change.outbox {
             insert_outbox(&mut tx, outbox, change.now).await?;
         }
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(TransitionOutcome::Done)
     }

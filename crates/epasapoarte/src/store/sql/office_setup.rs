@@ -7,6 +7,7 @@ use epasapoarte_domain::schedule::{DateException, OpeningInterval};
 use sqlx::{Any, Row, Transaction};
 
 use super::offices::{insert_exception, insert_weekly_hours};
+use super::staff::audit_change;
 use super::{SLOTS_PER_STATEMENT, SqlStore, value_rows};
 use crate::store::rows;
 use crate::store::*;
@@ -20,6 +21,7 @@ impl OfficeSetup for SqlStore {
         office_id: i64,
         weekly: &[OpeningInterval],
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
         sqlx::query("DELETE FROM office_hours WHERE office_id = $1")
@@ -28,6 +30,7 @@ impl OfficeSetup for SqlStore {
             .await?;
         insert_weekly_hours(&mut tx, office_id, weekly.iter().copied()).await?;
         replan_in(&mut tx, office_id, replan).await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -37,10 +40,12 @@ impl OfficeSetup for SqlStore {
         office_id: i64,
         exception: &DateException,
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
         insert_exception(&mut tx, office_id, exception).await?;
         replan_in(&mut tx, office_id, replan).await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -50,6 +55,7 @@ impl OfficeSetup for SqlStore {
         office_id: i64,
         date: NaiveDate,
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool> {
         let mut tx = self.writer.begin().await?;
         let date = rows::date_text(date);
@@ -69,6 +75,7 @@ impl OfficeSetup for SqlStore {
             return Ok(false);
         }
         replan_in(&mut tx, office_id, replan).await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -78,6 +85,7 @@ impl OfficeSetup for SqlStore {
         office_id: i64,
         settings: &OfficeSettings,
         replan: &Replan,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
         sqlx::query("UPDATE offices SET max_persons = $1, horizon_days = $2 WHERE id = $3")
@@ -98,6 +106,7 @@ impl OfficeSetup for SqlStore {
                 .await?;
         }
         replan_in(&mut tx, office_id, replan).await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -137,7 +146,9 @@ impl OfficeSetup for SqlStore {
         office_id: i64,
         booking_id: &str,
         now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool> {
+        let mut tx = self.writer.begin().await?;
         let kept = sqlx::query(
             "UPDATE bookings SET kept_at = $1 WHERE id = $2 AND office_id = $3
              AND status IN ('pending', 'confirmed') AND kept_at IS NULL",
@@ -145,9 +156,13 @@ impl OfficeSetup for SqlStore {
         .bind(rows::millis(now))
         .bind(booking_id)
         .bind(office_id)
-        .execute(&self.writer)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        if kept == 1 {
+            audit_change(self.backend, &mut tx, audit, None).await?;
+        }
+        tx.commit().await?;
         Ok(kept == 1)
     }
 }

@@ -276,6 +276,33 @@ fn bind<'q, T: Encode<'q, Any> + Type<Any> + 'q>(
     Ok(format!("${}", args.len()))
 }
 
+/// Writes a change's audit line, if it has one, in the change's transaction. A line whose
+/// target is left empty names the record the change created (`created`): its number or
+/// id exists only once the change is made.
+pub(crate) async fn audit_change(
+    backend: Backend,
+    conn: &mut AnyConnection,
+    audit: Option<&NewAuditEntry>,
+    created: Option<String>,
+) -> StoreResult<()> {
+    let Some(entry) = audit else {
+        return Ok(());
+    };
+    match (&entry.target, created) {
+        (None, Some(created)) => {
+            let entry = NewAuditEntry {
+                target: Some(created),
+                ..entry.clone()
+            };
+            append_audit_in(backend, conn, &entry).await?;
+        }
+        _ => {
+            append_audit_in(backend, conn, entry).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Appends an audit line on a connection the caller holds — inside the caller's own
 /// transaction, so a change and its trail commit together (or not at all).
 pub(crate) async fn append_audit_in(

@@ -8,15 +8,14 @@ use askama::Template;
 use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::json;
 
 use super::frame::StaffBar;
 use super::guard::Staff;
 use crate::i18n::Lang;
 use crate::service::applications::{ApplicationError, RestrictionRequest, RestrictionView};
 use crate::service::{FieldErrors, ServiceError};
+use crate::staff::Actor;
 use crate::staff::audit::cnp_tail;
-use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
 use crate::web::pages::problem;
@@ -72,19 +71,11 @@ pub async fn add(page: Page, staff: Staff, form: Form) -> Response {
     match page
         .state
         .service
-        .add_restriction(&request, &staff.username)
+        .add_restriction(&request, &Actor::staff(&staff))
         .await
     {
-        Ok(id) => {
-            let after = json!({
-                "cnp": cnp_tail(&request.cnp),
-                "legal_basis": request.legal_basis,
-                "starts_on": request.starts_on,
-                "ends_on": request.ends_on,
-            });
-            write(&page, &staff, "restriction.added", id, after).await;
-            page.redirect(&format!("{LIST}?adaugata=1"))
-        }
+        // Added together with its audit line (the service writes it).
+        Ok(_) => page.redirect(&format!("{LIST}?adaugata=1")),
         Err(ApplicationError::Validation(errors)) => {
             let lang = page.chrome.lang;
             let typed = (
@@ -107,38 +98,13 @@ pub async fn lift(page: Page, staff: Staff, form: Form) -> Response {
     match page
         .state
         .service
-        .lift_restriction(id, &staff.username)
+        .lift_restriction(id, &Actor::staff(&staff))
         .await
     {
-        Ok(()) => {
-            write(
-                &page,
-                &staff,
-                "restriction.lifted",
-                id,
-                json!({"lifted": true}),
-            )
-            .await;
-            page.redirect(&format!("{LIST}?ridicata=1"))
-        }
+        Ok(()) => page.redirect(&format!("{LIST}?ridicata=1")),
         Err(ApplicationError::NotFound) => problem::not_found(page),
         Err(error) => failed(page, error),
     }
-}
-
-async fn write(
-    page: &Page,
-    staff: &Staff,
-    action: &'static str,
-    id: i64,
-    after: serde_json::Value,
-) {
-    let event = AuditEvent::new(Actor::staff(staff), action)
-        .target(format!("restriction:{id}"))
-        .after(after);
-    StaffService::of(&page.state.service)
-        .audit_or_log(event)
-        .await;
 }
 
 fn messages(lang: Lang, errors: &FieldErrors) -> Vec<FieldMessage> {

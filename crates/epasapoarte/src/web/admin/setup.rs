@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::guard::Staff;
 use crate::i18n::Lang;
 use crate::i18n::format;
-use crate::staff::{Actor, AuditEvent, StaffService};
+use crate::staff::{Actor, AuditEvent};
 use crate::store::OfficeRecord;
 use crate::web::FieldMessage;
 use crate::web::form::Form;
@@ -33,15 +33,7 @@ pub async fn office_or_answer(page: Page, office: i64) -> Result<(Page, OfficeRe
     }
 }
 
-/// Writes the audit line of a setup change; a failure to write it is logged, not shown
-/// (the change itself is committed by then).
-pub async fn audit(page: &Page, event: AuditEvent) {
-    StaffService::of(&page.state.service)
-        .audit_or_log(event)
-        .await;
-}
-
-/// The start of an audit line for `staff` on `office`.
+/// The start of an audit line (the service writes it in the change's own transaction) for `staff` on `office`.
 pub fn event(staff: &Staff, action: &'static str, office: i64) -> AuditEvent {
     AuditEvent::new(Actor::staff(staff), action).office(Some(office))
 }

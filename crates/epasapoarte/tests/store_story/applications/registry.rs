@@ -35,7 +35,7 @@ async fn a_restriction_is_in_force_from_its_start_to_its_end_date_and_then_ends_
     let cnp = random_bytes();
     let id = story
         .store
-        .add_restriction(&restriction(&cnp, "2031-03-01", "2031-03-10"))
+        .add_restriction(&restriction(&cnp, "2031-03-01", "2031-03-10"), None)
         .await
         .unwrap();
 
@@ -73,23 +73,23 @@ async fn a_lifted_restriction_is_over_at_once(db: TestDatabase) {
     let cnp = random_bytes();
     let id = story
         .store
-        .add_restriction(&restriction(&cnp, "2031-01-01", "2031-12-31"))
+        .add_restriction(&restriction(&cnp, "2031-01-01", "2031-12-31"), None)
         .await
         .unwrap();
 
     let lifted = story
         .store
-        .lift_restriction(id, "admin", t0())
+        .lift_restriction(id, "admin", t0(), None)
         .await
         .unwrap();
     let again = story
         .store
-        .lift_restriction(id, "admin", t0())
+        .lift_restriction(id, "admin", t0(), None)
         .await
         .unwrap();
     let unknown = story
         .store
-        .lift_restriction(id + 1000, "admin", t0())
+        .lift_restriction(id + 1000, "admin", t0(), None)
         .await
         .unwrap();
 
@@ -114,11 +114,14 @@ async fn a_restricted_cnp_is_refused_and_nothing_is_written(db: TestDatabase) {
     let new = walk_in(story.office, &county, day("2031-03-05"));
     let id = story
         .store
-        .add_restriction(&restriction(&new.cnp_hash, "2031-03-01", "2031-03-10"))
+        .add_restriction(
+            &restriction(&new.cnp_hash, "2031-03-01", "2031-03-10"),
+            None,
+        )
         .await
         .unwrap();
 
-    let refused = story.store.register_application(&new).await.unwrap();
+    let refused = story.store.register_application(&new, None).await.unwrap();
     let mut after_the_end = new.clone();
     after_the_end.submitted_on = day("2031-03-11");
     let accepted = register(&story, &after_the_end).await;

@@ -21,7 +21,7 @@ use crate::http::extract::ApiJson;
 use crate::i18n::Lang;
 use crate::service::FieldErrors;
 use crate::service::applications::tokens::{self, ApiAuthError};
-use crate::staff::{Actor, AuditEvent, StaffService};
+use crate::staff::Actor;
 use crate::store::ApiTokenRecord;
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -117,20 +117,14 @@ pub async fn move_status(
     })?;
     let moved = state
         .service
-        .move_application_status(&number, to, body.reason.as_deref(), &tokens::actor(&caller))
+        .move_application_status(
+            &number,
+            to,
+            body.reason.as_deref(),
+            &Actor::Token(caller.name.clone()),
+        )
         .await
         .map_err(api_error)?;
-    if moved.changed {
-        let event = AuditEvent::new(
-            Actor::Token(caller.name.clone()),
-            "application.status_changed",
-        )
-        .office(Some(moved.office_id))
-        .target(moved.number.to_string())
-        .before(serde_json::json!({ "status": moved.from.as_str() }))
-        .after(serde_json::json!({ "status": moved.status.as_str(), "reason": body.reason }));
-        StaffService::of(&state.service).audit_or_log(event).await;
-    }
     Ok(Json(StatusMovedDto {
         number: moved.number.to_string(),
         status: moved.status.as_str().to_owned(),

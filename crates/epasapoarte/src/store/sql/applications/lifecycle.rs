@@ -6,6 +6,7 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use sqlx::Row;
 
 use crate::store::applications::rows::{self as app_rows, APPLICATION_COLUMNS, wide};
+use crate::store::sql::staff::audit_change;
 use crate::store::sql::{SqlStore, insert_outbox};
 use crate::store::*;
 
@@ -60,7 +61,11 @@ impl SqlStore {
         .collect()
     }
 
-    pub(super) async fn move_status(&self, change: &StatusChange) -> StoreResult<MoveOutcome> {
+    pub(super) async fn move_status(
+        &self,
+        change: &StatusChange,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<MoveOutcome> {
         let number = change.number.to_string();
         let rejection = (change.to == ApplicationStatus::Rejected)
             .then_some(change.reason.as_deref())
@@ -101,6 +106,7 @@ impl SqlStore {
         if let Some(message) = &change.outbox {
             insert_outbox(&mut tx, message, change.now).await?;
         }
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(MoveOutcome::Moved)
     }

@@ -10,10 +10,15 @@ use sqlx::{Any, Transaction};
 use super::registry::restriction_in_force;
 use crate::store::applications::rows::{self as app_rows, APPLICATION_COLUMNS, wide};
 use crate::store::sql::SqlStore;
+use crate::store::sql::staff::audit_change;
 use crate::store::*;
 
 impl SqlStore {
-    pub(super) async fn register(&self, new: &NewApplication) -> StoreResult<Registration> {
+    pub(super) async fn register(
+        &self,
+        new: &NewApplication,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<Registration> {
         let mut tx = self.writer.begin().await?;
         if let Some(restriction) =
             restriction_in_force(&mut *tx, &new.cnp_hash, new.submitted_on).await?
@@ -96,6 +101,13 @@ impl SqlStore {
         .fetch_one(&mut *tx)
         .await?;
         let record = app_rows::application(&row)?;
+        audit_change(
+            self.backend,
+            &mut tx,
+            audit,
+            Some(record.number.to_string()),
+        )
+        .await?;
         tx.commit().await?;
         Ok(Registration::Registered(Box::new(record)))
     }

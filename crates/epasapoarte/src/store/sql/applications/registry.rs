@@ -5,6 +5,7 @@ use sqlx::Any;
 
 use crate::store::applications::rows::{self as app_rows, RESTRICTION_COLUMNS, TOKEN_COLUMNS};
 use crate::store::sql::SqlStore;
+use crate::store::sql::staff::audit_change;
 use crate::store::*;
 
 impl SqlStore {
@@ -64,8 +65,13 @@ impl SqlStore {
         Ok(revoked == 1)
     }
 
-    pub(super) async fn insert_restriction(&self, new: &NewRestriction) -> StoreResult<i64> {
-        let id = sqlx::query_scalar(
+    pub(super) async fn insert_restriction(
+        &self,
+        new: &NewRestriction,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64> {
+        let mut tx = self.writer.begin().await?;
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO restrictions (cnp_hash, cnp_enc, legal_basis, starts_on, ends_on, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
@@ -76,21 +82,40 @@ impl SqlStore {
         .bind(rows::date_text(new.ends_on))
         .bind(&new.created_by)
         .bind(rows::millis(new.now))
-        .fetch_one(&self.writer)
+        .fetch_one(&mut *tx)
         .await?;
+        audit_change(
+            self.backend,
+            &mut tx,
+            audit,
+            Some(format!("restriction:{id}")),
+        )
+        .await?;
+        tx.commit().await?;
         Ok(id)
     }
 
-    pub(super) async fn lift(&self, id: i64, by: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+    pub(super) async fn lift(
+        &self,
+        id: i64,
+        by: &str,
+        now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.writer.begin().await?;
         let lifted = sqlx::query(
             "UPDATE restrictions SET lifted_at = $1, lifted_by = $2 WHERE id = $3 AND lifted_at IS NULL",
         )
         .bind(rows::millis(now))
         .bind(by)
         .bind(id)
-        .execute(&self.writer)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        if lifted == 1 {
+            audit_change(self.backend, &mut tx, audit, None).await?;
+        }
+        tx.commit().await?;
         Ok(lifted == 1)
     }
 

@@ -114,38 +114,34 @@ async fn act(
         return conflict_page(page, &staff, &office, &record, conflict).await;
     }
     let (action, done) = names(event);
-    let audit = StaffService::of(service);
     let actor = Actor::staff(&staff);
     let target = format!("booking:{}", record.id);
+    // The service adds the statuses and writes the line in the move's own transaction.
+    let done_line = AuditEvent::new(actor.clone(), action)
+        .office(Some(office.id))
+        .target(target.clone())
+        // The explanation itself goes to the citizen only: free text may hold personal
+        // data, which the audit log does not keep.
+        .after(json!({
+            "reason": reason.map(CancelReason::as_str),
+            "explained": explained,
+        }));
     match service
-        .move_booking_by_staff(&record.id, event, cancellation)
+        .move_booking_by_staff(&record.id, event, cancellation, done_line)
         .await
     {
-        Ok(StaffMoveOutcome::Moved { from, to }) => {
-            let entry = AuditEvent::new(actor, action)
-                .office(Some(office.id))
-                .target(target)
-                .before(json!({"status": from.as_str()}))
-                // The explanation itself goes to the citizen only: free text may hold
-                // personal data, which the audit log does not keep.
-                .after(json!({
-                    "status": to.as_str(),
-                    "reason": reason.map(CancelReason::as_str),
-                    "explained": explained,
-                }));
-            audit.audit_or_log(entry).await;
-            page.redirect(&format!(
-                "/admin/birouri/{}/agenda?data={}&rezultat={done}",
-                office.id, record.date
-            ))
-        }
+        Ok(StaffMoveOutcome::Moved { .. }) => page.redirect(&format!(
+            "/admin/birouri/{}/agenda?data={}&rezultat={done}",
+            office.id, record.date
+        )),
         Ok(StaffMoveOutcome::NotAllowed { status }) => {
             let entry = AuditEvent::new(actor, "booking.move_refused")
                 .office(Some(office.id))
                 .target(target)
                 .before(json!({"status": status.as_str()}))
                 .after(json!({"refused": event.as_str()}));
-            audit.audit_or_log(entry).await;
+            // A refusal changes nothing: its line is written on its own.
+            StaffService::of(service).audit_or_log(entry).await;
             let conflict = lang.tf("admin.agenda.conflict", &[("status", lang.t(status.key()))]);
             conflict_page(page, &staff, &office, &record, conflict).await
         }

@@ -146,25 +146,16 @@ pub async fn move_status(
     let moved = page
         .state
         .service
-        .move_application_status(&view.number, to, reason, &staff.username)
+        .move_application_status(
+            &view.number,
+            to,
+            reason,
+            &crate::staff::Actor::staff(&staff),
+        )
         .await;
     match moved {
-        Ok(moved) => {
-            if moved.changed {
-                let number = moved.number.to_string();
-                let after = json!({"status": moved.status.as_str(), "reason": reason});
-                let event = crate::staff::AuditEvent::new(
-                    crate::staff::Actor::staff(&staff),
-                    "application.status_changed",
-                )
-                .office(Some(office))
-                .target(number)
-                .before(json!({"status": moved.from.as_str()}))
-                .after(after);
-                crate::staff::StaffService::of(&page.state.service)
-                    .audit_or_log(event)
-                    .await;
-            }
+        // Moved together with its audit line (the service writes it).
+        Ok(_) => {
             let to = format!("{}&mutata=1", detail_href(office, &view.number.to_string()));
             page.redirect(&to)
         }

@@ -12,9 +12,9 @@ use serde_json::json;
 
 use super::values::Values;
 use super::{audit, detail_href, failed, fees, messages, query_value};
-use crate::i18n::Lang;
 use crate::service::FieldErrors;
 use crate::service::applications::ApplicationError;
+use crate::staff::Actor;
 use crate::staff::audit::cnp_tail;
 use crate::store::OfficeRecord;
 use crate::web::admin::frame::StaffBar;
@@ -93,26 +93,12 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
     let service = &page.state.service;
     let lang = page.chrome.lang;
     match service
-        .register_application(&request, &staff.username)
+        .register_application(&request, &Actor::staff(&staff))
         .await
     {
+        // Registered together with its audit line (the service writes it).
         Ok(registered) => {
             let number = registered.number.to_string();
-            let after = json!({
-                "passport_type": request.passport_type,
-                // The audit log keeps the Romanian wording it always had ("258 lei").
-                "fee_due": crate::i18n::format::money(Lang::Ro, registered.fee_due),
-                "from_booking": request.booking_id.is_some(),
-            });
-            audit(
-                &page.state,
-                &staff,
-                "application.registered",
-                office,
-                number.clone(),
-                after,
-            )
-            .await;
             let to = format!("{}&inregistrata=1", detail_href(office, &number));
             page.redirect(&to)
         }

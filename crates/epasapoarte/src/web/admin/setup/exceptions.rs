@@ -14,9 +14,7 @@ use epasapoarte_domain::schedule::{
 };
 use serde_json::{Value, json};
 
-use super::{
-    COLUMNS, IntervalRow, audit, event, interval_json, message, messages, office_or_answer,
-};
+use super::{COLUMNS, IntervalRow, event, interval_json, message, messages, office_or_answer};
 use crate::i18n::Lang;
 use crate::i18n::format;
 use crate::store::OfficeRecord;
@@ -170,16 +168,15 @@ pub async fn add(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) 
         }
     };
     let service = &page.state.service;
+    let entry = event(&staff, "office.exception_added", office.id)
+        .target(format!("office:{}", office.id))
+        .after(exception_json(&exception));
     if let Err(error) = service
-        .add_office_exception(&office, &exception, &schedule)
+        .add_office_exception(&office, &exception, &schedule, entry)
         .await
     {
         return problem::failed(page, error);
     }
-    let entry = event(&staff, "office.exception_added", office.id)
-        .target(format!("office:{}", office.id))
-        .after(exception_json(&exception));
-    audit(&page, entry).await;
     let back = format!("/admin/birouri/{}/exceptii", office.id);
     super::replan::after_change(page, office.id, &back).await
 }
@@ -203,20 +200,19 @@ pub async fn remove(page: Page, staff: Staff, Path(office): Path<i64>, form: For
     else {
         return problem::not_found(page);
     };
+    let entry = event(&staff, "office.exception_removed", office.id)
+        .target(format!("office:{}", office.id))
+        .before(exception_json(&existing));
     match page
         .state
         .service
-        .remove_office_exception(&office, date)
+        .remove_office_exception(&office, date, entry)
         .await
     {
         Ok(true) => {}
         Ok(false) => return problem::not_found(page),
         Err(error) => return problem::failed(page, error),
     }
-    let entry = event(&staff, "office.exception_removed", office.id)
-        .target(format!("office:{}", office.id))
-        .before(exception_json(&existing));
-    audit(&page, entry).await;
     let back = format!("/admin/birouri/{}/exceptii", office.id);
     super::replan::after_change(page, office.id, &back).await
 }

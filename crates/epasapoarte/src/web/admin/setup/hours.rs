@@ -11,7 +11,7 @@ use axum::response::Response;
 use chrono::{NaiveTime, Weekday};
 use epasapoarte_domain::schedule::{IntervalPlace, OpeningInterval, Schedule, ScheduleError};
 
-use super::{COLUMNS, IntervalRow, audit, event, message, messages, office_or_answer};
+use super::{COLUMNS, IntervalRow, event, message, messages, office_or_answer};
 use crate::i18n::format;
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
@@ -186,14 +186,13 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         return render(page, &staff, office.id, office.name, days, false, errors).await;
     };
     let service = &page.state.service;
-    if let Err(error) = service.save_weekly_hours(&office, &schedule).await {
-        return problem::failed(page, error);
-    }
     let entry = event(&staff, "office.hours_saved", office.id)
         .target(format!("office:{}", office.id))
         .before(super::weekly_json(&office.schedule))
         .after(super::weekly_json(&schedule));
-    audit(&page, entry).await;
+    if let Err(error) = service.save_weekly_hours(&office, &schedule, entry).await {
+        return problem::failed(page, error);
+    }
     let back = format!("/admin/birouri/{}/program", office.id);
     super::replan::after_change(page, office.id, &back).await
 }

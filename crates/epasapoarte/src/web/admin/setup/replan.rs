@@ -11,7 +11,7 @@ use axum::response::Response;
 use epasapoarte_domain::booking::CancelReason;
 use serde_json::json;
 
-use super::{audit, event, message, office_or_answer};
+use super::{event, message, office_or_answer};
 use crate::i18n::Lang;
 use crate::i18n::format;
 use crate::service::StaffMoveOutcome;
@@ -101,22 +101,29 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         return render(page, &staff, office, None, vec![error]).await;
     }
     let service = &page.state.service;
-    let (action, after) = if decision == "keep" {
-        match service.keep_conflicting_booking(office, booking).await {
-            Ok(true) => ("replan.kept", json!({"kept": true})),
+    // Each decision and its audit line commit together (the service writes the line).
+    let line = |action| event(&staff, action, office).target(format!("booking:{booking}"));
+    if decision == "keep" {
+        let entry = line("replan.kept")
+            .before(json!({"conflict": true}))
+            .after(json!({"kept": true}));
+        match service
+            .keep_conflicting_booking(office, booking, entry)
+            .await
+        {
+            Ok(true) => {}
             Ok(false) => return problem::not_found(page),
             Err(error) => return problem::failed(page, error),
         }
     } else {
         let reason = reason.unwrap_or(CancelReason::ScheduleChange);
+        // The service records the statuses (before/after) beside the reason.
+        let entry = line("replan.cancelled").after(json!({"reason": reason.as_str()}));
         match service
-            .cancel_conflicting_booking(office, booking, reason)
+            .cancel_conflicting_booking(office, booking, reason, entry)
             .await
         {
-            Ok(Some(StaffMoveOutcome::Moved { from, to })) => (
-                "replan.cancelled",
-                json!({"from": from.as_str(), "to": to.as_str(), "reason": reason.as_str()}),
-            ),
+            Ok(Some(StaffMoveOutcome::Moved { .. })) => {}
             // A citizen cancelled or the booking expired meanwhile: nothing to decide.
             Ok(Some(StaffMoveOutcome::NotAllowed { .. })) => {
                 return page.redirect(&format!("/admin/birouri/{office}/replanificare?decis=1"));
@@ -124,12 +131,7 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
             Ok(None) => return problem::not_found(page),
             Err(error) => return problem::failed(page, error),
         }
-    };
-    let entry = event(&staff, action, office)
-        .target(format!("booking:{booking}"))
-        .before(json!({"conflict": true}))
-        .after(after);
-    audit(&page, entry).await;
+    }
     page.redirect(&format!("/admin/birouri/{office}/replanificare?decis=1"))
 }
 

@@ -11,7 +11,7 @@ use axum::response::Response;
 use epasapoarte_domain::passport::PassportType;
 use serde_json::{Value, json};
 
-use super::{audit, event, message, office_or_answer};
+use super::{event, message, office_or_answer};
 use crate::store::{OfficeRecord, OfficeSettings};
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
@@ -122,14 +122,6 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         max_persons,
         horizon_days,
     };
-    if let Err(error) = page
-        .state
-        .service
-        .save_office_settings(&office, &settings)
-        .await
-    {
-        return problem::failed(page, error);
-    }
     let before = OfficeSettings {
         services: office.services.clone(),
         max_persons: office.max_persons,
@@ -139,7 +131,14 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         .target(format!("office:{}", office.id))
         .before(settings_json(&before))
         .after(settings_json(&settings));
-    audit(&page, entry).await;
+    if let Err(error) = page
+        .state
+        .service
+        .save_office_settings(&office, &settings, entry)
+        .await
+    {
+        return problem::failed(page, error);
+    }
     let back = format!("/admin/birouri/{}/setari", office.id);
     super::replan::after_change(page, office.id, &back).await
 }
