@@ -17,5 +17,6 @@ pub mod service;
 pub mod staff;
 pub mod store;
 pub mod telemetry;
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod web;

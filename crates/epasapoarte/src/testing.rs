@@ -1,6 +1,8 @@
 //! Throwaway databases for the tests and the benchmark: a fresh SQLite file in its own
 //! temporary directory, or a fresh PostgreSQL database with a random name, each removed
-//! when dropped. Nothing here is used by the service itself.
+//! when dropped. Nothing here is used by the service itself: the module exists only in
+//! the crate's own tests and with the `testing` feature (the integration tests and the
+//! benchmark), so a plain build of the service leaves it out.
 //!
 //! PostgreSQL is found at `EPAS_TEST_POSTGRES_URL` (an admin URL; default
 //! `postgres://postgres@127.0.0.1:5432/postgres`). When it cannot be reached, the
