@@ -1,6 +1,7 @@
 //! Prometheus metrics for operators (SPEC §7), with the Prometheus project's own client:
 //! request counts and latency histograms by route template and outcome, bookings by
-//! outcome, expiry and its lag, mail delivery, the outbox's depth, rate-limit refusals. Labels carry route templates and codes,
+//! outcome, expiry and its lag, mail delivery, the outbox's depth and the age of its
+//! oldest waiting message, rate-limit refusals. Labels carry route templates and codes,
 //! never a raw path, a token or personal data.
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,6 +12,8 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
+
+use crate::store::OutboxDepth;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -46,6 +49,7 @@ pub struct Metrics {
     mail_failed: Counter,
     rate_limited: Counter,
     outbox_depth: Gauge,
+    outbox_oldest_age: Gauge,
 }
 
 /// Latency buckets: 0.5 ms doubling to ~16 s (a booking takes milliseconds; the request
@@ -72,6 +76,7 @@ impl Default for Metrics {
             mail_failed: Counter::default(),
             rate_limited: Counter::default(),
             outbox_depth: Gauge::default(),
+            outbox_oldest_age: Gauge::default(),
             registry: Registry::default(),
         };
         registry.register(
@@ -118,6 +123,11 @@ impl Default for Metrics {
             "epas_outbox_depth",
             "E-mails waiting to be sent (all instances)",
             metrics.outbox_depth.clone(),
+        );
+        registry.register(
+            "epas_outbox_oldest_age_seconds",
+            "How long the oldest e-mail still waiting has waited (0 when none waits)",
+            metrics.outbox_oldest_age.clone(),
         );
         Metrics {
             registry,
@@ -178,7 +188,7 @@ impl Metrics {
 
     /// The exposition text (OpenMetrics); the outbox is read from the store at scrape
     /// time (`None` when the store did not answer: its gauges keep their last values).
-    pub fn render(&self, outbox_depth: Option<u64>, now_ms: u64) -> String {
+    pub fn render(&self, outbox: Option<OutboxDepth>, now_ms: u64) -> String {
         let last_expiry = self.expiry_last_run_ms.load(Ordering::Relaxed);
         let lag = if last_expiry == 0 {
             0
@@ -186,8 +196,12 @@ impl Metrics {
             now_ms.saturating_sub(last_expiry)
         };
         self.expiry_lag_ms.set(gauge_value(lag));
-        if let Some(depth) = outbox_depth {
-            self.outbox_depth.set(gauge_value(depth));
+        if let Some(outbox) = outbox {
+            self.outbox_depth.set(gauge_value(outbox.waiting));
+            let age_ms = outbox.oldest_queued_at.map_or(0, |at| {
+                now_ms.saturating_sub(u64::try_from(at.timestamp_millis()).unwrap_or(0))
+            });
+            self.outbox_oldest_age.set(gauge_value(age_ms / 1000));
         }
         let mut out = String::new();
         if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {

@@ -323,8 +323,15 @@ pub trait Outbox: Send + Sync + 'static {
         error: &str,
         next_attempt_at: DateTime<Utc>,
     ) -> StoreResult<()>;
-    /// Messages not yet sent (for `/metrics`).
-    async fn outbox_depth(&self) -> StoreResult<u64>;
+    /// Messages not yet sent, and when the oldest of them was queued (for `/metrics`).
+    async fn outbox_depth(&self) -> StoreResult<OutboxDepth>;
+}
+
+/// The outbox's backlog: how many messages wait, and since when the oldest does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxDepth {
+    pub waiting: u64,
+    pub oldest_queued_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::Metrics;
+use crate::store::OutboxDepth;
 
 /// The value of the sample line that starts with `prefix` (name and labels).
 fn sample(text: &str, prefix: &str) -> Option<f64> {
@@ -14,7 +15,7 @@ fn requests_are_counted_by_status_and_timed_by_outcome_per_route() {
     metrics.request("/api/v1/bookings", "POST", 201, 0.003);
     metrics.request("/api/v1/bookings", "POST", 409, 0.002);
     metrics.request("/api/v1/bookings", "POST", 201, 0.020);
-    let text = metrics.render(Some(0), 0);
+    let text = metrics.render(Some(OutboxDepth::default()), 0);
     assert_eq!(
         sample(
             &text,
@@ -42,7 +43,12 @@ fn booking_outcomes_expiry_lag_mail_and_the_outbox_are_exposed() {
     metrics.expiry_ran(3, 10_000);
     metrics.mail(5, 1);
     metrics.rate_limited();
-    let text = metrics.render(Some(7), 12_500);
+    let queued = chrono::DateTime::from_timestamp_millis(2_000).unwrap();
+    let outbox = OutboxDepth {
+        waiting: 7,
+        oldest_queued_at: Some(queued),
+    };
+    let text = metrics.render(Some(outbox), 12_500);
     assert_eq!(
         sample(&text, "epas_bookings_total{outcome=\"created\"}"),
         Some(2.0)
@@ -57,6 +63,7 @@ fn booking_outcomes_expiry_lag_mail_and_the_outbox_are_exposed() {
     assert_eq!(sample(&text, "epas_mail_failed_total "), Some(1.0));
     assert_eq!(sample(&text, "epas_rate_limited_total "), Some(1.0));
     assert_eq!(sample(&text, "epas_outbox_depth "), Some(7.0));
+    assert_eq!(sample(&text, "epas_outbox_oldest_age_seconds "), Some(10.0));
     assert!(
         text.ends_with("# EOF\n"),
         "OpenMetrics text ends with # EOF"
@@ -66,7 +73,11 @@ fn booking_outcomes_expiry_lag_mail_and_the_outbox_are_exposed() {
 #[test]
 fn an_unanswered_outbox_read_keeps_the_last_depth() {
     let metrics = Metrics::default();
-    metrics.render(Some(4), 0);
+    let four = OutboxDepth {
+        waiting: 4,
+        oldest_queued_at: None,
+    };
+    metrics.render(Some(four), 0);
     let text = metrics.render(None, 0);
     assert_eq!(sample(&text, "epas_outbox_depth "), Some(4.0));
     assert_eq!(

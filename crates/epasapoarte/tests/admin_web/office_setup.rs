@@ -259,7 +259,14 @@ async fn a_cancelled_booking_is_emailed_and_its_seats_are_not_offered_again(app:
         &[(day, "08:00", "12:00", "30", "2")],
     )
     .await;
-    let depth = app.state.service.store.outbox_depth().await.unwrap();
+    let depth = app
+        .state
+        .service
+        .store
+        .outbox_depth()
+        .await
+        .unwrap()
+        .waiting;
 
     let replan = format!("/admin/birouri/{}/replanificare", app.office_a);
     let cancelled = manager
@@ -276,7 +283,13 @@ async fn a_cancelled_booking_is_emailed_and_its_seats_are_not_offered_again(app:
     let booking = app.state.service.staff_booking(&id).await.unwrap().unwrap();
     assert_eq!(booking.status, BookingStatus::Cancelled);
     assert_eq!(
-        app.state.service.store.outbox_depth().await.unwrap(),
+        app.state
+            .service
+            .store
+            .outbox_depth()
+            .await
+            .unwrap()
+            .waiting,
         depth + 1,
         "the citizen's notice is queued"
     );

@@ -22,7 +22,25 @@ async fn health_readiness_and_metrics_answer(app: TestApp) {
         ),
         "{metrics}"
     );
-    assert!(metrics.contains("epas_outbox_depth"));
+    assert!(metrics.contains("epas_outbox_depth 0"), "{metrics}");
+    assert!(
+        metrics.contains("epas_outbox_oldest_age_seconds 0"),
+        "{metrics}"
+    );
+    // A booking queues its confirmation e-mail; nobody delivers it here (no jobs).
+    let booked = app.book(&app.booking_body(1, 7_100).await).await;
+    assert_eq!(booked.status(), 201);
+    app.clock.advance(chrono::Duration::seconds(90));
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    assert!(metrics.contains("epas_outbox_depth 1"), "{metrics}");
+    assert!(
+        metrics.contains("epas_outbox_oldest_age_seconds 90"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("epas_http_request_duration_seconds_count{route=\"/api/v1/bookings\",method=\"POST\",outcome=\"2xx\"} 1"),
+        "{metrics}"
+    );
     let missing = app.get("/no/such/page").await;
     assert_eq!(missing.status(), 404);
 }

@@ -138,7 +138,11 @@ impl Story {
     }
 
     pub async fn depth(&self) -> u64 {
-        self.store.outbox_depth().await.expect("outbox depth")
+        self.store
+            .outbox_depth()
+            .await
+            .expect("outbox depth")
+            .waiting
     }
 }
 

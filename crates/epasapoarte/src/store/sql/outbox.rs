@@ -96,10 +96,14 @@ impl Outbox for SqlStore {
         Ok(())
     }
 
-    async fn outbox_depth(&self) -> StoreResult<u64> {
-        let depth: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
-            .fetch_one(&self.reader)
-            .await?;
-        Ok(u64::try_from(depth).unwrap_or(0))
+    async fn outbox_depth(&self) -> StoreResult<OutboxDepth> {
+        let (waiting, oldest): (i64, Option<i64>) =
+            sqlx::query_as("SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL")
+                .fetch_one(&self.reader)
+                .await?;
+        Ok(OutboxDepth {
+            waiting: u64::try_from(waiting).unwrap_or(0),
+            oldest_queued_at: oldest.map(rows::instant).transpose()?,
+        })
     }
 }
