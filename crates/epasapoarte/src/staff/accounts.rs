@@ -46,15 +46,14 @@ pub async fn create_user(
         office_id: user.office_id,
         created_at: now,
     };
-    let id = store
-        .insert_staff_user(&row)
-        .await?
-        .ok_or(StaffError::UsernameTaken)?;
+    // The account and its audit line (target: the new `user:ID`) commit together.
     let event = AuditEvent::new(actor, "user.created")
         .office(user.office_id)
-        .target(format!("user:{id}"))
         .after(json!({"username": row.username, "role": row.role, "office_id": row.office_id}));
-    store.append_audit(&event.entry(now)).await?;
+    let id = store
+        .insert_staff_user(&row, Some(&event.entry(now)))
+        .await?
+        .ok_or(StaffError::UsernameTaken)?;
     Ok(id)
 }
 
@@ -109,13 +108,19 @@ impl StaffService {
             return Err(StaffError::Validation(errors));
         };
         let hash = password::hash_blocking(parsed).await?;
-        self.store
-            .set_password_hash(member.user_id, &hash, self.now(), &session.id)
-            .await?;
+        let now = self.now();
         let event = AuditEvent::new(actor, "password.changed")
             .office(member.office_id)
             .target(format!("user:{}", member.user_id));
-        self.audit(event).await?;
+        self.store
+            .set_password_hash(
+                member.user_id,
+                &hash,
+                now,
+                &session.id,
+                Some(&event.entry(now)),
+            )
+            .await?;
         Ok(())
     }
 }

@@ -109,11 +109,12 @@ impl StaffService {
             created_at: now,
             expires_at: now + ABSOLUTE_TIMEOUT,
         };
-        self.store.create_staff_session(&session).await?;
         let event = AuditEvent::new(Actor::staff(&member), "login.succeeded")
             .office(member.office_id)
             .target(format!("user:{}", member.user_id));
-        self.audit(event).await?;
+        self.store
+            .create_staff_session(&session, Some(&event.entry(now)))
+            .await?;
         Ok(LoginOutcome::SignedIn { token, member })
     }
 

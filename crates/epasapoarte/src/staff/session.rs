@@ -27,7 +27,7 @@ impl StaffService {
         let idle = now - session.last_seen_at >= IDLE_TIMEOUT;
         let over = now >= session.expires_at || now - session.created_at >= ABSOLUTE_TIMEOUT;
         if idle || over || user.disabled_at.is_some() {
-            self.store.delete_staff_session(&id).await?;
+            self.store.delete_staff_session(&id, None).await?;
             return Ok(None);
         }
         if now - session.last_seen_at >= TOUCH_EVERY {
@@ -41,12 +41,13 @@ impl StaffService {
 
     /// Ends the session (the cookie is cleared by the page).
     pub async fn logout(&self, session: &StaffSession) -> StaffResult<()> {
-        self.store.delete_staff_session(&session.id).await?;
         let member = &session.member;
         let event = AuditEvent::new(Actor::staff(member), "logout")
             .office(member.office_id)
             .target(format!("user:{}", member.user_id));
-        self.audit(event).await?;
+        self.store
+            .delete_staff_session(&session.id, Some(&event.entry(self.now())))
+            .await?;
         Ok(())
     }
 }

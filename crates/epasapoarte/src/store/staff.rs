@@ -107,7 +107,12 @@ pub struct AuditFilter {
 #[async_trait]
 pub trait Staff: Send + Sync + 'static {
     /// Inserts an account; `None` when the username is already taken.
-    async fn insert_staff_user(&self, user: &NewStaffUser) -> StoreResult<Option<i64>>;
+    /// With its `audit` line (target left empty: `user:ID` fills it), in one transaction.
+    async fn insert_staff_user(
+        &self,
+        user: &NewStaffUser,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<Option<i64>>;
     async fn staff_user(&self, id: i64) -> StoreResult<Option<StaffUserRecord>>;
     /// By lower-case username.
     async fn staff_user_by_username(&self, username: &str) -> StoreResult<Option<StaffUserRecord>>;
@@ -132,6 +137,7 @@ pub trait Staff: Send + Sync + 'static {
         password_hash: &str,
         now: DateTime<Utc>,
         keep_session: &[u8],
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()>;
 
     /// Notes a failed login from an address (hashed), pruning notes older than
@@ -149,7 +155,12 @@ pub trait Staff: Send + Sync + 'static {
         since: DateTime<Utc>,
     ) -> StoreResult<u32>;
 
-    async fn create_staff_session(&self, session: &NewStaffSession) -> StoreResult<()>;
+    /// A new session with its `audit` line (the sign-in), in one transaction.
+    async fn create_staff_session(
+        &self,
+        session: &NewStaffSession,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<()>;
     /// A session and its account, in one round trip (every `/admin` request asks).
     async fn staff_session(
         &self,
@@ -157,7 +168,12 @@ pub trait Staff: Send + Sync + 'static {
     ) -> StoreResult<Option<(StaffSessionRecord, StaffUserRecord)>>;
     /// Marks the session active at `now` (the idle timeout restarts).
     async fn touch_staff_session(&self, id: &[u8], now: DateTime<Utc>) -> StoreResult<()>;
-    async fn delete_staff_session(&self, id: &[u8]) -> StoreResult<()>;
+    /// Ends a session, with its `audit` line (a sign-out) if given, in one transaction.
+    async fn delete_staff_session(
+        &self,
+        id: &[u8],
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<()>;
     /// Deletes sessions past their absolute end (`expires_at <= now`) or idle since before
     /// `idle_before`; returns how many.
     async fn delete_stale_staff_sessions(

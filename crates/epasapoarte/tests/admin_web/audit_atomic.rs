@@ -8,12 +8,13 @@ use sqlx::Connection;
 
 use super::counter::{at_the_appointment, book, status};
 use super::counter_support::adult;
-use super::support::{Backoffice, Persona};
+use super::support::{Backoffice, PASSWORD, Persona, session_token};
 use crate::on_both_backends;
 
 on_both_backends!(
     a_counter_move_whose_audit_line_cannot_be_written_does_not_happen,
     a_restriction_whose_audit_line_cannot_be_written_is_not_added,
+    a_sign_in_whose_audit_line_cannot_be_written_opens_no_session,
 );
 
 /// Makes the database refuse (or accept again) every new audit line.
@@ -133,4 +134,22 @@ async fn a_restriction_whose_audit_line_cannot_be_written_is_not_added(app: Back
             .unwrap_or("")
             .contains("1850314120014")
     );
+}
+
+async fn a_sign_in_whose_audit_line_cannot_be_written_opens_no_session(app: Backoffice) {
+    let browser = app.browser();
+    refuse_audit_lines(&app, true).await;
+    let refused = browser.login("clerk.a", PASSWORD).await;
+    let dashboard_while_refused = browser.get("/admin").await;
+    refuse_audit_lines(&app, false).await;
+
+    assert_eq!(refused.status, 500);
+    assert!(session_token(&refused).is_none(), "no session cookie");
+    assert_ne!(dashboard_while_refused.status, 200, "not signed in");
+    assert!(app.audit_of("login.succeeded").await.is_empty());
+
+    let signed_in = browser.login("clerk.a", PASSWORD).await;
+    assert_eq!(signed_in.status, 303);
+    assert_eq!(browser.get("/admin").await.status, 200);
+    assert_eq!(app.audit_of("login.succeeded").await.len(), 1);
 }

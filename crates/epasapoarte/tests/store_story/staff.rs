@@ -43,12 +43,12 @@ async fn usernames_are_unique(db: TestDatabase) {
     let story = Story::new(db).await;
     let first = story
         .store
-        .insert_staff_user(&user("ana", "clerk", Some(story.office)))
+        .insert_staff_user(&user("ana", "clerk", Some(story.office)), None)
         .await
         .unwrap();
     let again = story
         .store
-        .insert_staff_user(&user("ana", "admin", None))
+        .insert_staff_user(&user("ana", "admin", None), None)
         .await
         .unwrap();
 
@@ -79,7 +79,7 @@ async fn the_database_ties_the_office_to_the_role(db: TestDatabase) {
     ];
     for row in refused {
         assert!(
-            story.store.insert_staff_user(&row).await.is_err(),
+            story.store.insert_staff_user(&row, None).await.is_err(),
             "{}",
             row.username
         );
@@ -87,7 +87,11 @@ async fn the_database_ties_the_office_to_the_role(db: TestDatabase) {
     let mut plain_text = user("plain", "admin", None);
     plain_text.password_hash = "hunter2".to_owned();
     assert!(
-        story.store.insert_staff_user(&plain_text).await.is_err(),
+        story
+            .store
+            .insert_staff_user(&plain_text, None)
+            .await
+            .is_err(),
         "only argon2id hashes"
     );
 }
@@ -96,12 +100,16 @@ async fn a_session_is_read_with_its_account_touched_and_deleted(db: TestDatabase
     let story = Story::new(db).await;
     let id = story
         .store
-        .insert_staff_user(&user("ana", "admin", None))
+        .insert_staff_user(&user("ana", "admin", None), None)
         .await
         .unwrap()
         .unwrap();
     let opened = session(id);
-    story.store.create_staff_session(&opened).await.unwrap();
+    story
+        .store
+        .create_staff_session(&opened, None)
+        .await
+        .unwrap();
 
     let (found, account) = story
         .store
@@ -125,7 +133,11 @@ async fn a_session_is_read_with_its_account_touched_and_deleted(db: TestDatabase
         .unwrap();
     assert_eq!(touched.last_seen_at, t0() + Duration::minutes(5));
 
-    story.store.delete_staff_session(&opened.id).await.unwrap();
+    story
+        .store
+        .delete_staff_session(&opened.id, None)
+        .await
+        .unwrap();
     assert!(
         story
             .store
@@ -140,13 +152,13 @@ async fn stale_sessions_are_swept_by_idle_time_and_absolute_end(db: TestDatabase
     let story = Story::new(db).await;
     let id = story
         .store
-        .insert_staff_user(&user("ana", "admin", None))
+        .insert_staff_user(&user("ana", "admin", None), None)
         .await
         .unwrap()
         .unwrap();
     let (idle, active, ended) = (session(id), session(id), session(id));
     for s in [&idle, &active, &ended] {
-        story.store.create_staff_session(s).await.unwrap();
+        story.store.create_staff_session(s, None).await.unwrap();
     }
     let now = t0() + Duration::hours(1);
     story
@@ -161,7 +173,11 @@ async fn stale_sessions_are_swept_by_idle_time_and_absolute_end(db: TestDatabase
         .unwrap();
     let mut short = session(id);
     short.expires_at = now;
-    story.store.create_staff_session(&short).await.unwrap();
+    story
+        .store
+        .create_staff_session(&short, None)
+        .await
+        .unwrap();
     story
         .store
         .touch_staff_session(&short.id, now)
@@ -198,7 +214,7 @@ async fn the_fifth_failed_login_locks_the_account(db: TestDatabase) {
     let story = Story::new(db).await;
     let id = story
         .store
-        .insert_staff_user(&user("ana", "admin", None))
+        .insert_staff_user(&user("ana", "admin", None), None)
         .await
         .unwrap()
         .unwrap();
@@ -300,18 +316,22 @@ async fn a_new_password_ends_every_other_session(db: TestDatabase) {
     let story = Story::new(db).await;
     let id = story
         .store
-        .insert_staff_user(&user("ana", "admin", None))
+        .insert_staff_user(&user("ana", "admin", None), None)
         .await
         .unwrap()
         .unwrap();
     let (this, other) = (session(id), session(id));
-    story.store.create_staff_session(&this).await.unwrap();
-    story.store.create_staff_session(&other).await.unwrap();
+    story.store.create_staff_session(&this, None).await.unwrap();
+    story
+        .store
+        .create_staff_session(&other, None)
+        .await
+        .unwrap();
     let new_hash = HASH.replace("c2FsdHNhbHQ", "b3RoZXJzYWx0");
 
     story
         .store
-        .set_password_hash(id, &new_hash, t0() + Duration::hours(1), &this.id)
+        .set_password_hash(id, &new_hash, t0() + Duration::hours(1), &this.id, None)
         .await
         .unwrap();
 

@@ -11,8 +11,13 @@ use crate::store::*;
 
 #[async_trait]
 impl Staff for SqlStore {
-    async fn insert_staff_user(&self, user: &NewStaffUser) -> StoreResult<Option<i64>> {
-        let result = sqlx::query_scalar(
+    async fn insert_staff_user(
+        &self,
+        user: &NewStaffUser,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<Option<i64>> {
+        let mut tx = self.writer.begin().await?;
+        let result: Result<i64, sqlx::Error> = sqlx::query_scalar(
             "INSERT INTO staff_users (username, password_hash, role, office_id, created_at, password_changed_at)
              VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
         )
@@ -21,10 +26,14 @@ impl Staff for SqlStore {
         .bind(&user.role)
         .bind(user.office_id)
         .bind(rows::millis(user.created_at))
-        .fetch_one(&self.writer)
+        .fetch_one(&mut *tx)
         .await;
         match result {
-            Ok(id) => Ok(Some(id)),
+            Ok(id) => {
+                audit_change(self.backend, &mut tx, audit, Some(format!("user:{id}"))).await?;
+                tx.commit().await?;
+                Ok(Some(id))
+            }
             Err(error)
                 if self.violates(
                     &error,
@@ -98,6 +107,7 @@ impl Staff for SqlStore {
         password_hash: &str,
         now: DateTime<Utc>,
         keep_session: &[u8],
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()> {
         let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(
@@ -117,6 +127,7 @@ impl Staff for SqlStore {
             .bind(keep_session)
             .execute(&mut *tx)
             .await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -156,7 +167,12 @@ impl Staff for SqlStore {
         Ok(u32::try_from(count).unwrap_or(u32::MAX))
     }
 
-    async fn create_staff_session(&self, session: &NewStaffSession) -> StoreResult<()> {
+    async fn create_staff_session(
+        &self,
+        session: &NewStaffSession,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO staff_sessions (id, user_id, created_at, last_seen_at, expires_at)
              VALUES ($1, $2, $3, $3, $4)",
@@ -165,8 +181,10 @@ impl Staff for SqlStore {
         .bind(session.user_id)
         .bind(rows::millis(session.created_at))
         .bind(rows::millis(session.expires_at))
-        .execute(&self.writer)
+        .execute(&mut *tx)
         .await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -199,11 +217,18 @@ impl Staff for SqlStore {
         Ok(())
     }
 
-    async fn delete_staff_session(&self, id: &[u8]) -> StoreResult<()> {
+    async fn delete_staff_session(
+        &self,
+        id: &[u8],
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
         sqlx::query("DELETE FROM staff_sessions WHERE id = $1")
             .bind(id)
-            .execute(&self.writer)
+            .execute(&mut *tx)
             .await?;
+        audit_change(self.backend, &mut tx, audit, None).await?;
+        tx.commit().await?;
         Ok(())
     }
 
