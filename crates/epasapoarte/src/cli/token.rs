@@ -54,26 +54,27 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
 async fn add(store: &DynStore, name: &str) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    let token = match tokens::issue(store.as_ref(), name, now).await {
+    // The token and its audit line commit together.
+    let line = line("api_token.issued", name).entry(now);
+    let token = match tokens::issue(store.as_ref(), name, now, Some(&line)).await {
         Ok(token) => token,
         Err(IssueTokenError::Store(error)) => return Err(error.into()),
         Err(refused) => bail!("{refused}"),
     };
-    audit(store, "api_token.issued", name, now).await?;
     println!("{token}");
     Ok(())
 }
 
 async fn revoke(store: &DynStore, name: &str) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    if !store.revoke_api_token(name, now).await? {
+    let line = line("api_token.revoked", name).entry(now);
+    if !store.revoke_api_token(name, now, Some(&line)).await? {
         let known = store.api_tokens().await?.iter().any(|t| t.name == name);
         if known {
             bail!("the token {name:?} was already revoked");
         }
         bail!("there is no token named {name:?}");
     }
-    audit(store, "api_token.revoked", name, now).await?;
     println!("revoked {name}");
     Ok(())
 }
@@ -90,13 +91,7 @@ async fn list(store: &DynStore) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn audit(
-    store: &DynStore,
-    action: &'static str,
-    name: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> anyhow::Result<()> {
-    let event = AuditEvent::new(Actor::System, action).target(format!("token:{name}"));
-    store.append_audit(&event.entry(now)).await?;
-    Ok(())
+/// The audit line of a token change made at the command line.
+fn line(action: &'static str, name: &str) -> AuditEvent {
+    AuditEvent::new(Actor::System, action).target(format!("token:{name}"))
 }

@@ -70,6 +70,7 @@ pub trait Applications: Send + Sync + 'static {
         name: &str,
         token_hash: &[u8],
         now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<Option<i64>>;
 
     async fn api_token_by_hash(&self, token_hash: &[u8]) -> StoreResult<Option<ApiTokenRecord>>;
@@ -78,7 +79,12 @@ pub trait Applications: Send + Sync + 'static {
     async fn api_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>>;
 
     /// Revokes the named token; `false` when there is no such active token.
-    async fn revoke_api_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool>;
+    async fn revoke_api_token(
+        &self,
+        name: &str,
+        now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<bool>;
 
     /// With its `audit` line (target left empty: `restriction:ID` fills it).
     async fn add_restriction(

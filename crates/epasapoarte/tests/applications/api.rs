@@ -177,7 +177,10 @@ async fn a_status_move_needs_a_valid_unrevoked_bearer_token(app: TestApp) {
     .await;
     let garbage = post_status(&app, &number, Some("not a token"), &body).await;
     let store = app.app_state.service.store.clone();
-    store.revoke_api_token("pcp", app.now()).await.unwrap();
+    store
+        .revoke_api_token("pcp", app.now(), None)
+        .await
+        .unwrap();
     let revoked = post_status(&app, &number, Some(&good), &body).await;
 
     assert_eq!(none.status(), 401);

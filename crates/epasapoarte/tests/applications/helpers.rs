@@ -63,7 +63,7 @@ pub async fn registered(app: &TestApp, serial: u16) -> RegisteredApplication {
 
 /// A fresh API token named `name`.
 pub async fn token(app: &TestApp, name: &str) -> String {
-    tokens::issue(app.app_state.service.store.as_ref(), name, app.now())
+    tokens::issue(app.app_state.service.store.as_ref(), name, app.now(), None)
         .await
         .expect("a token")
 }

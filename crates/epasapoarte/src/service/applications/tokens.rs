@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::crypto;
-use crate::store::{ApiTokenRecord, Store, StoreError};
+use crate::store::{ApiTokenRecord, NewAuditEntry, Store, StoreError};
 
 /// Every token starts so, which lets secret scanners and people recognise one.
 pub const TOKEN_PREFIX: &str = "epas_";
@@ -49,13 +49,14 @@ pub async fn issue(
     store: &dyn Store,
     name: &str,
     now: DateTime<Utc>,
+    audit: Option<&NewAuditEntry>,
 ) -> Result<String, IssueTokenError> {
     if !valid_name(name) {
         return Err(IssueTokenError::InvalidName);
     }
     let token = format!("{TOKEN_PREFIX}{}", crypto::new_token());
     match store
-        .add_api_token(name, &crypto::token_hash(&token), now)
+        .add_api_token(name, &crypto::token_hash(&token), now, audit)
         .await?
     {
         Some(_) => Ok(token),

@@ -65,8 +65,9 @@ impl Applications for SqlStore {
         name: &str,
         token_hash: &[u8],
         now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<Option<i64>> {
-        self.insert_token(name, token_hash, now).await
+        self.insert_token(name, token_hash, now, audit).await
     }
 
     async fn api_token_by_hash(&self, token_hash: &[u8]) -> StoreResult<Option<ApiTokenRecord>> {
@@ -77,8 +78,13 @@ impl Applications for SqlStore {
         self.all_tokens().await
     }
 
-    async fn revoke_api_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool> {
-        self.revoke_token(name, now).await
+    async fn revoke_api_token(
+        &self,
+        name: &str,
+        now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<bool> {
+        self.revoke_token(name, now, audit).await
     }
 
     async fn add_restriction(

@@ -146,10 +146,14 @@ async fn tokens_are_found_by_hash_names_are_unique_and_revocation_happens_once(d
     let story = Story::new(db).await;
     let (hash, other_hash) = (random_bytes(), random_bytes());
 
-    let id = story.store.add_api_token("pcp", &hash, t0()).await.unwrap();
+    let id = story
+        .store
+        .add_api_token("pcp", &hash, t0(), None)
+        .await
+        .unwrap();
     let taken = story
         .store
-        .add_api_token("pcp", &other_hash, t0())
+        .add_api_token("pcp", &other_hash, t0(), None)
         .await
         .unwrap();
     story
@@ -158,21 +162,26 @@ async fn tokens_are_found_by_hash_names_are_unique_and_revocation_happens_once(d
             "curier",
             &other_hash.iter().rev().copied().collect::<Vec<_>>(),
             t0(),
+            None,
         )
         .await
         .unwrap();
     let found = story.store.api_token_by_hash(&hash).await.unwrap();
     let revoked = story
         .store
-        .revoke_api_token("pcp", t0() + Duration::hours(1))
+        .revoke_api_token("pcp", t0() + Duration::hours(1), None)
         .await
         .unwrap();
     let twice = story
         .store
-        .revoke_api_token("pcp", t0() + Duration::hours(2))
+        .revoke_api_token("pcp", t0() + Duration::hours(2), None)
         .await
         .unwrap();
-    let unknown = story.store.revoke_api_token("nobody", t0()).await.unwrap();
+    let unknown = story
+        .store
+        .revoke_api_token("nobody", t0(), None)
+        .await
+        .unwrap();
 
     assert!(id.is_some() && taken.is_none(), "names are unique");
     let found = found.expect("found by hash");

@@ -14,7 +14,9 @@ impl SqlStore {
         name: &str,
         token_hash: &[u8],
         now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
     ) -> StoreResult<Option<i64>> {
+        let mut tx = self.writer.begin().await?;
         // A taken name inserts nothing and returns no row; a hash collision of two random
         // 192-bit tokens is not a case to handle.
         let id = sqlx::query_scalar(
@@ -24,8 +26,12 @@ impl SqlStore {
         .bind(name)
         .bind(token_hash)
         .bind(rows::millis(now))
-        .fetch_optional(&self.writer)
+        .fetch_optional(&mut *tx)
         .await?;
+        if id.is_some() {
+            audit_change(self.backend, &mut tx, audit, None).await?;
+        }
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -53,15 +59,25 @@ impl SqlStore {
         .collect()
     }
 
-    pub(super) async fn revoke_token(&self, name: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+    pub(super) async fn revoke_token(
+        &self,
+        name: &str,
+        now: DateTime<Utc>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.writer.begin().await?;
         let revoked = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL",
         )
         .bind(rows::millis(now))
         .bind(name)
-        .execute(&self.writer)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        if revoked == 1 {
+            audit_change(self.backend, &mut tx, audit, None).await?;
+        }
+        tx.commit().await?;
         Ok(revoked == 1)
     }
 
