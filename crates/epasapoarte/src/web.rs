@@ -7,7 +7,7 @@
 use axum::Router;
 use axum::routing::get;
 
-use crate::http::AppState;
+use crate::state::AppState;
 
 pub mod admin;
 mod assets;

@@ -4,7 +4,7 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::AppState;
+use crate::state::AppState;
 
 pub mod applications;
 pub mod bookings;

@@ -5,7 +5,7 @@
 
 use axum::Router;
 
-use crate::http::AppState;
+use crate::state::AppState;
 
 mod agenda;
 mod applications;

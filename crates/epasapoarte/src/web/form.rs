@@ -10,8 +10,8 @@ use axum::response::{Html, IntoResponse, Response};
 use super::csrf;
 use super::page::{Chrome, cookie_value};
 use super::pages::MessagePage;
-use crate::http::AppState;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 pub struct Form {
     fields: Vec<(String, String)>,

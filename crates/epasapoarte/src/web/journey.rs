@@ -6,7 +6,7 @@
 use axum::Router;
 use axum::routing::get;
 
-use crate::http::AppState;
+use crate::state::AppState;
 
 mod applicant;
 mod check;

@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::csrf;
-use crate::http::AppState;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// The page frame's data: header, language switch, footer. Templates call `t("key")`.
 #[derive(Debug, Clone)]

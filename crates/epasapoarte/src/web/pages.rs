@@ -5,7 +5,7 @@ use axum::Router;
 use axum::routing::get;
 
 use super::page::Chrome;
-use crate::http::AppState;
+use crate::state::AppState;
 
 pub mod appointment;
 pub mod articles;

@@ -7,12 +7,12 @@ use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 
-use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
 use crate::service::FieldErrors;
 use crate::service::applications::{ApplicationError, StatusQuestion};
 use crate::service::input::parse_date;
+use crate::state::AppState;
 
 pub mod update;
 

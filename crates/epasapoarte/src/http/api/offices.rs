@@ -6,11 +6,11 @@ use axum::extract::{Path, State};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
 use crate::service::input::{parse_date, parse_service};
 use crate::service::{BookingService, FieldErrors};
+use crate::state::AppState;
 use crate::store::OfficeRecord;
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -10,11 +10,11 @@
 use serde_json::Value;
 
 use super::guard::Staff;
-use crate::http::AppState;
 use crate::i18n::Lang;
 use crate::service::FieldErrors;
 use crate::service::applications::{ApplicationError, ApplicationView};
 use crate::staff::{Actor, AuditEvent, Role, StaffService};
+use crate::state::AppState;
 use crate::web::FieldMessage;
 use crate::web::page::Page;
 use crate::web::pages::problem;

@@ -3,7 +3,7 @@
 //! when the service is served over HTTPS, and no Max-Age — it dies with the browser, and
 //! the server ends it sooner (idle and absolute timeouts).
 
-use crate::http::AppState;
+use crate::state::AppState;
 
 pub const NAME: &str = "epas_staff";
 

@@ -23,11 +23,11 @@ use serde_json::json;
 use super::cookie;
 use super::frame;
 use super::routes::{AdminRoute, Verb};
-use crate::http::AppState;
 use crate::service::ServiceError;
 use crate::staff::{
     Access, Actor, AuditEvent, Require, StaffMember, StaffService, StaffSession, access,
 };
+use crate::state::AppState;
 use crate::web::csrf;
 use crate::web::page::{Page, cookie_value};
 use crate::web::pages::problem;

@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::cookie;
 use super::guard::Staff;
-use crate::http::AppState;
 use crate::staff::StaffService;
+use crate::state::AppState;
 
 pub async fn submit(
     axum::extract::State(state): axum::extract::State<AppState>,

@@ -12,8 +12,8 @@ use epasapoarte_domain::passport::PassportType;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Crypto;
-use crate::http::AppState;
 use crate::service::input::parse_service;
+use crate::state::AppState;
 use crate::web::page::{Page, cookie_value};
 
 pub const COOKIE: &str = "epas_journey";

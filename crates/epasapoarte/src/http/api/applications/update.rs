@@ -15,13 +15,13 @@ use utoipa::Modify;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 
 use super::api_error;
-use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::i18n::Lang;
 use crate::service::FieldErrors;
 use crate::service::applications::tokens::{self, ApiAuthError};
 use crate::staff::{Actor, AuditEvent, StaffService};
+use crate::state::AppState;
 use crate::store::ApiTokenRecord;
 
 #[derive(Deserialize, utoipa::ToSchema)]
