@@ -41,7 +41,7 @@ pub fn router(state: AppState) -> Router {
 async fn not_found(page: web::page::Page, uri: axum::http::Uri) -> Response {
     let path = uri.path();
     if path == "/api" || path.starts_with("/api/") {
-        http::error::ApiError::NotFound.into_response()
+        http::error::ApiError::not_found().into_response()
     } else {
         web::pages::problem::not_found(page)
     }

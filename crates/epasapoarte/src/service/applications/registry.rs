@@ -4,11 +4,11 @@
 
 use epasapoarte_domain::cnp::Cnp;
 
+use super::RestrictionView;
 use super::input::{self, RestrictionRequest};
-use super::{ApplicationError, ApplicationResult, RestrictionView};
 use crate::crypto::HashPurpose;
 use crate::service::input::cnp_error_code;
-use crate::service::{BookingService, FieldErrors};
+use crate::service::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::store::NewRestriction;
 
 /// Legal bases are cited, not pasted: a sentence or two.
@@ -20,7 +20,7 @@ impl BookingService {
         &self,
         request: &RestrictionRequest,
         actor: &str,
-    ) -> ApplicationResult<i64> {
+    ) -> ServiceResult<i64> {
         let today = self.today_in_romania();
         let mut errors = FieldErrors::default();
         let cnp = Cnp::parse(&request.cnp, today)
@@ -47,10 +47,10 @@ impl BookingService {
         let (Ok(cnp), Ok(legal_basis), Ok(starts_on), Ok(ends_on)) =
             (cnp, legal_basis, starts_on, ends_on)
         else {
-            return Err(ApplicationError::Validation(errors));
+            return Err(ServiceError::Validation(errors));
         };
         if !errors.is_empty() {
-            return Err(ApplicationError::Validation(errors));
+            return Err(ServiceError::Validation(errors));
         }
         let id = self
             .store
@@ -71,17 +71,17 @@ impl BookingService {
     }
 
     /// Lifts a restriction before its end date; `NotFound` if unknown or already lifted.
-    pub async fn lift_restriction(&self, id: i64, actor: &str) -> ApplicationResult<()> {
+    pub async fn lift_restriction(&self, id: i64, actor: &str) -> ServiceResult<()> {
         if self.store.lift_restriction(id, actor, self.now()).await? {
             tracing::info!(restriction = id, "restriction lifted");
             Ok(())
         } else {
-            Err(ApplicationError::NotFound)
+            Err(ServiceError::NotFound)
         }
     }
 
     /// The whole registry, newest first, opened for an admin.
-    pub async fn restrictions(&self) -> ApplicationResult<Vec<RestrictionView>> {
+    pub async fn restrictions(&self) -> ServiceResult<Vec<RestrictionView>> {
         self.store
             .restrictions()
             .await?

@@ -23,7 +23,6 @@ use serde_json::json;
 use super::cookie;
 use super::frame;
 use super::routes::{AdminRoute, Verb};
-use crate::service::ServiceError;
 use crate::staff::{
     Access, Actor, AuditEvent, Require, StaffMember, StaffService, StaffSession, access,
 };
@@ -63,7 +62,7 @@ async fn check(
             Err(error) => {
                 // Logged once, by `failed`; the reader sees the opaque 500 page.
                 let page = page_of(&mut parts, state).await;
-                return Err(problem::failed(page, ServiceError::Internal(error.into())));
+                return Err(problem::failed(page, error));
             }
         },
         None => None,

@@ -10,7 +10,6 @@ use axum::response::Response;
 use super::cookie;
 use super::frame::StaffBar;
 use super::guard::{ClientAddress, Staff};
-use crate::service::ServiceError;
 use crate::staff::{LoginOutcome, StaffService};
 use crate::web::csrf;
 use crate::web::form::Form;
@@ -105,6 +104,6 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
                 },
             )
         }
-        Err(error) => problem::failed(page, ServiceError::Internal(error.into())),
+        Err(error) => problem::failed(page, error),
     }
 }

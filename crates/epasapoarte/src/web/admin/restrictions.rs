@@ -13,7 +13,7 @@ use serde_json::json;
 use super::frame::StaffBar;
 use super::guard::Staff;
 use crate::i18n::Lang;
-use crate::service::applications::{ApplicationError, RestrictionRequest, RestrictionView};
+use crate::service::applications::{RestrictionRequest, RestrictionView};
 use crate::service::{FieldErrors, ServiceError};
 use crate::staff::audit::cnp_tail;
 use crate::staff::{Actor, AuditEvent, StaffService};
@@ -85,7 +85,7 @@ pub async fn add(page: Page, staff: Staff, form: Form) -> Response {
             write(&page, &staff, "restriction.added", id, after).await;
             page.redirect(&format!("{LIST}?adaugata=1"))
         }
-        Err(ApplicationError::Validation(errors)) => {
+        Err(ServiceError::Validation(errors)) => {
             let lang = page.chrome.lang;
             let typed = (
                 request.cnp,
@@ -95,7 +95,7 @@ pub async fn add(page: Page, staff: Staff, form: Form) -> Response {
             );
             render(page, &staff, messages(lang, &errors), typed, None).await
         }
-        Err(error) => failed(page, error),
+        Err(error) => problem::failed(page, error),
     }
 }
 
@@ -121,8 +121,8 @@ pub async fn lift(page: Page, staff: Staff, form: Form) -> Response {
             .await;
             page.redirect(&format!("{LIST}?ridicata=1"))
         }
-        Err(ApplicationError::NotFound) => problem::not_found(page),
-        Err(error) => failed(page, error),
+        Err(ServiceError::NotFound) => problem::not_found(page),
+        Err(error) => problem::failed(page, error),
     }
 }
 
@@ -152,10 +152,6 @@ fn messages(lang: Lang, errors: &FieldErrors) -> Vec<FieldMessage> {
         .collect()
 }
 
-fn failed(page: Page, error: ApplicationError) -> Response {
-    problem::failed(page, ServiceError::Internal(anyhow::anyhow!("{error}")))
-}
-
 async fn render(
     page: Page,
     staff: &Staff,
@@ -165,7 +161,7 @@ async fn render(
 ) -> Response {
     let registry = match page.state.service.restrictions().await {
         Ok(registry) => registry,
-        Err(error) => return failed(page, error),
+        Err(error) => return problem::failed(page, error),
     };
     let today = page.state.service.today_in_romania();
     let chrome = page.chrome.clone();
