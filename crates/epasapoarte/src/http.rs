@@ -14,6 +14,7 @@ use axum::routing::get;
 pub mod api;
 pub mod error;
 pub mod extract;
+pub mod layers;
 mod openapi;
 mod ops;
 pub mod rate_limit;
@@ -29,9 +30,9 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The API's routes and the operator endpoints; the root router (`app/router.rs`) merges
 /// them with the pages and wraps all in the layers.
-pub fn router() -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
-        .merge(api::router())
+        .merge(api::router(state))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

@@ -20,14 +20,15 @@ pub mod security;
 
 /// Every page. Each area owns its routes: the booking journey (`journey`), the other
 /// public pages (`pages`), the staff back office (`admin`).
-pub fn router() -> Router<AppState> {
+/// `state` gives the rate-limit layers of the forms their buckets.
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home::show))
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
-        .merge(journey::router())
-        .merge(pages::router())
-        .merge(admin::router())
+        .merge(journey::router(state))
+        .merge(pages::router(state))
+        .merge(admin::router(state))
 }
 
 /// A problem with one form field, shown in the error summary (linking to `#id`) and above

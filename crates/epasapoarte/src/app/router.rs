@@ -8,24 +8,17 @@ use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use tower_http::timeout::TimeoutLayer;
 
-use crate::http::{self, MAX_BODY_BYTES, REQUEST_TIMEOUT, rate_limit, write_queue};
+use crate::http::{self, MAX_BODY_BYTES, REQUEST_TIMEOUT};
 use crate::state::AppState;
 use crate::web;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .merge(http::router())
-        .merge(web::router())
+        .merge(http::router(&state))
+        .merge(web::router(&state))
         .fallback(not_found)
-        // Inner to outer: a write waits its turn only once the rate limit let it in.
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            write_queue::take_turns,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            rate_limit::limit_public_writes,
-        ))
+        // Rate limits and turns for writes are layers on the routes they concern
+        // (`http/layers.rs`), put there by each area.
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

@@ -1,42 +1,44 @@
 //! The per-IP limits on public writes and passport-status lookups (SPEC §7 "Abuse"), as
-//! a layer; the buckets themselves are `state/limits.rs`.
+//! layers that the area routers put on the routes they concern (`route_layer`); the
+//! buckets themselves are `state/limits.rs`.
+//!
+//! Which routes: every public POST (the API's bookings and lookup, every page form,
+//! the back office's forms) draws from the write bucket; the passport-status lookups (the
+//! API's GET, the page's POST) from the status bucket, the page's POST from both. The
+//! bearer-token status moves of other systems carry no layer: they are not public
+//! writes, and a production centre marking a day's batch "ready" must not be throttled
+//! like a citizen (guessing a 192-bit token is hopeless, so an unauthenticated caller
+//! gains nothing from that).
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
 use crate::state::AppState;
 
-/// Whether a request asks for a passport's status (the API's GET, the page's POST).
-fn is_status_lookup(method: &axum::http::Method, path: &str) -> bool {
-    (method == axum::http::Method::GET && path == "/api/v1/applications/status")
-        || (method == axum::http::Method::POST && path == "/status-pasaport")
+/// For routes with public writes: a POST takes a token from the IP's write bucket, or
+/// is refused with 429 and `Retry-After`. Reads pass.
+pub async fn limit_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    limit(&state, request, next, false).await
 }
 
-/// The bearer-token status moves of other systems: not public writes, and a production
-/// centre marking a day's batch "ready" must not be throttled like a citizen. Guessing a
-/// 192-bit token is hopeless, so an unauthenticated caller gains nothing from the path.
-fn is_token_api(method: &axum::http::Method, path: &str) -> bool {
-    method == axum::http::Method::POST
-        && path
-            .strip_prefix("/api/v1/applications/")
-            .is_some_and(|rest| rest.ends_with("/status"))
-}
-
-/// Middleware for public writes and status lookups: refuses with 429 and `Retry-After`
-/// past the IP's bucket.
-pub async fn limit_public_writes(
+/// For the passport-status lookups: every request takes a token from the IP's status
+/// bucket (and a POST, once that let it in, from the write bucket too).
+pub async fn limit_status_lookups(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    let (method, path) = (request.method(), request.uri().path());
-    let lookup = is_status_lookup(method, path);
-    let write = method == axum::http::Method::POST && !is_token_api(method, path);
+    limit(&state, request, next, true).await
+}
+
+async fn limit(state: &AppState, request: Request, next: Next, lookup: bool) -> Response {
+    let write = request.method() == Method::POST;
     if state.limits.enabled && (lookup || write) {
         let ip = request
             .extensions()

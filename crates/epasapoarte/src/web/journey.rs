@@ -6,6 +6,7 @@
 use axum::Router;
 use axum::routing::get;
 
+use crate::http::layers;
 use crate::state::AppState;
 
 mod applicant;
@@ -23,8 +24,8 @@ pub mod state;
 mod time;
 mod view;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router(state: &AppState) -> Router<AppState> {
+    let routes = Router::new()
         .route("/programare", get(county::show).post(county::save))
         .route("/programare/birou", get(office::show).post(office::save))
         .route(
@@ -46,7 +47,8 @@ pub fn router() -> Router<AppState> {
             get(companions::show).post(companions::save),
         )
         .route("/programare/verificare", get(check::show).post(check::save))
-        .route("/programare/trimis", get(sent::show))
+        .route("/programare/trimis", get(sent::show));
+    layers::public_writes(routes, state)
 }
 
 #[cfg(test)]
