@@ -8,7 +8,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::csrf;
-use super::page::{Chrome, cookie_value};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
+
+use super::page::{Chrome, lang_of};
 use super::pages::MessagePage;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -60,10 +62,9 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
-        let session = cookie_value(request.headers(), csrf::COOKIE);
-        let lang = cookie_value(request.headers(), "lang")
-            .and_then(|v| Lang::parse(&v))
-            .unwrap_or_default();
+        let jar = CookieJar::from_headers(request.headers());
+        let session = jar.get(csrf::COOKIE).map(Cookie::value);
+        let lang = lang_of(&jar);
         let bytes = Bytes::from_request(request, &state).await.map_err(|_| {
             (
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -77,7 +78,7 @@ where
             .find(|(key, _)| key == "csrf")
             .map(|(_, v)| v.as_str())
             .unwrap_or("");
-        if !csrf::verify(&state.service.crypto, session.as_deref(), posted) {
+        if !csrf::verify(&state.service.crypto, session, posted) {
             tracing::warn!("form refused: missing or wrong anti-forgery token");
             return Err(forbidden(lang));
         }

@@ -15,9 +15,10 @@ use axum::extract::{
 };
 use axum::handler::Handler;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 use serde_json::json;
 
 use super::cookie;
@@ -28,7 +29,7 @@ use crate::staff::{
 };
 use crate::state::AppState;
 use crate::web::csrf;
-use crate::web::page::{Page, cookie_value};
+use crate::web::page::{Page, secure};
 use crate::web::pages::problem;
 
 /// The method router of one table row: the gate, then the handler.
@@ -55,7 +56,8 @@ async fn check(
 ) -> Result<Request, Response> {
     let staff = StaffService::of(&state.service);
     let (mut parts, body) = request.into_parts();
-    let token = cookie_value(&parts.headers, cookie::NAME);
+    let jar = CookieJar::from_headers(&parts.headers);
+    let token = jar.get(cookie::NAME).map(Cookie::value);
     let session = match &token {
         Some(token) => match staff.session(token).await {
             Ok(session) => session,
@@ -68,13 +70,13 @@ async fn check(
         None => None,
     };
     if session.is_none() && route.require != Require::Public {
-        return Err(to_login(token.is_some(), cookie::secure(state)));
+        return Err(to_login(token.is_some(), secure(state)));
     }
     let actor = session
         .as_ref()
         .map_or(Actor::Anonymous, |s| Actor::staff(&s.member));
     let body = if route.verb == Verb::Post {
-        match checked_body(&parts, body, state).await {
+        match checked_body(&jar, body, state).await {
             Ok(body) => body,
             Err(status) => {
                 if status == StatusCode::FORBIDDEN {
@@ -117,7 +119,7 @@ async fn check(
 
 /// Reads a POST body and checks its `csrf` field against the browser's `epas_sid`;
 /// gives the body back untouched for the handler's own `Form`.
-async fn checked_body(parts: &Parts, body: Body, state: &AppState) -> Result<Body, StatusCode> {
+async fn checked_body(jar: &CookieJar, body: Body, state: &AppState) -> Result<Body, StatusCode> {
     let bytes = axum::body::to_bytes(body, crate::http::MAX_BODY_BYTES)
         .await
         .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE)?;
@@ -125,8 +127,8 @@ async fn checked_body(parts: &Parts, body: Body, state: &AppState) -> Result<Bod
         .find(|(key, _)| key == "csrf")
         .map(|(_, value)| value.into_owned())
         .unwrap_or_default();
-    let session = cookie_value(&parts.headers, csrf::COOKIE);
-    if csrf::verify(&state.service.crypto, session.as_deref(), &posted) {
+    let session = jar.get(csrf::COOKIE).map(Cookie::value);
+    if csrf::verify(&state.service.crypto, session, &posted) {
         Ok(Body::from(bytes))
     } else {
         tracing::warn!("back-office form refused: missing or wrong anti-forgery token");
@@ -154,11 +156,12 @@ fn to_login(had_cookie: bool, secure: bool) -> Response {
     } else {
         "/admin/login"
     };
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
-    if had_cookie && let Ok(value) = HeaderValue::from_str(&cookie::cleared(secure)) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    response
+    let jar = if had_cookie {
+        CookieJar::new().add(cookie::cleared(secure))
+    } else {
+        CookieJar::new()
+    };
+    (StatusCode::SEE_OTHER, jar, [(header::LOCATION, to)]).into_response()
 }
 
 async fn office_in_path(parts: &mut Parts, state: &AppState) -> Option<i64> {
