@@ -1,8 +1,8 @@
 //! The citizen website (SPEC §6.3): server-rendered pages that work without JavaScript,
 //! Romanian first with English, GOV.UK-style patterns. Every page is a handler that takes a
 //! [`page::Page`] (language, anti-forgery token, cookies) and renders one compiled template
-//! from `templates/web/`; every form posts back through [`form::Form`], which checks the
-//! anti-forgery token first.
+//! from `templates/web/`; every form posts back through [`form::Form`], after the
+//! anti-forgery layer every page route carries ([`csrf::forms`]) checked its token.
 
 use axum::Router;
 use axum::routing::get;

@@ -7,6 +7,7 @@ use axum::Router;
 
 use crate::http::layers;
 use crate::state::AppState;
+use crate::web::csrf::{self, Area};
 
 mod agenda;
 mod applications;
@@ -33,5 +34,5 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let routes = routes::ROUTES.iter().fold(Router::new(), |router, route| {
         router.route(route.path, route.method_router())
     });
-    layers::public_writes(routes, state)
+    layers::public_writes(csrf::forms(routes, state, Area::BackOffice), state)
 }

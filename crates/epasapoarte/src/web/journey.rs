@@ -8,6 +8,7 @@ use axum::routing::get;
 
 use crate::http::layers;
 use crate::state::AppState;
+use crate::web::csrf::{self, Area};
 
 mod applicant;
 mod check;
@@ -48,7 +49,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/programare/verificare", get(check::show).post(check::save))
         .route("/programare/trimis", get(sent::show));
-    layers::public_writes(routes, state)
+    layers::public_writes(csrf::forms(routes, state, Area::Public), state)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use axum::routing::get;
 use super::page::Chrome;
 use crate::http::layers;
 use crate::state::AppState;
+use crate::web::csrf::{self, Area};
 
 pub mod appointment;
 pub mod articles;
@@ -53,6 +54,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/contact", get(articles::contact));
     let status_lookup =
         Router::new().route("/status-pasaport", get(status::show).post(status::submit));
+    let (routes, status_lookup) = (
+        csrf::forms(routes, state, Area::Public),
+        csrf::forms(status_lookup, state, Area::Public),
+    );
     layers::public_writes(routes, state).merge(layers::status_lookups(status_lookup, state))
 }
 
