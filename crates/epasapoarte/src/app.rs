@@ -14,14 +14,16 @@ use tokio::task::JoinHandle;
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, SecretKey};
 use crate::crypto::Crypto;
-use crate::http::{AppState, rate_limit::Limits};
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::service::BookingService;
+use crate::state::{AppState, Limits};
 use crate::{jobs, seed, store};
 
+mod router;
 mod serve;
 
+pub use router::router;
 pub use serve::{DRAIN_DEADLINE, HEADER_READ_TIMEOUT};
 
 /// How the service is started; tests swap the clock and the mailer and may drive the
@@ -126,7 +128,7 @@ impl Application {
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let router = crate::http::router(self.state.clone());
+        let router = router(self.state.clone());
         tracing::info!(address = %self.local_addr(), backend = self.state.service.store.backend(), "serving");
         let drained = serve::serve(self.listener, router, stop).await;
         if drained == serve::Drained::DeadlinePassed {

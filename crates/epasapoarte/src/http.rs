@@ -1,84 +1,46 @@
-//! The HTTP edge: the routes of every area merged at the root, and the layers every request
-//! passes (metrics and logs by route template, body size limit, timeout, rate limits).
-//! Handlers translate between HTTP and the service; nothing here knows SQL.
+//! The HTTP edge: the JSON API and the operator endpoints, and the layers every request
+//! passes (metrics and logs by route template, body size limit, timeout, rate limits,
+//! writes taking turns). Handlers translate between HTTP and the service; nothing here
+//! knows SQL, nor the pages.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::routing::get;
-use tower_http::timeout::TimeoutLayer;
-
-use crate::service::BookingService;
 
 pub mod api;
 pub mod error;
 pub mod extract;
+pub mod layers;
 mod openapi;
 mod ops;
 pub mod rate_limit;
 pub mod write_queue;
 
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub service: BookingService,
-    pub limits: Arc<rate_limit::Limits>,
-    /// `serve --demo`: shows the demo mailbox; impossible to turn on otherwise.
-    pub demo: bool,
-    /// Turns for writes (see `write_queue.rs`).
-    pub writes: Arc<tokio::sync::Semaphore>,
-}
+/// The test harnesses still name the state by its old path.
+pub use crate::state::AppState;
 
 /// Request bodies beyond this are refused with 413 (a booking for ten is ~3 KiB).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// A request that takes longer is answered 408 and its work dropped.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-pub fn router(state: AppState) -> Router {
+/// The API's routes and the operator endpoints; the root router (`app/router.rs`) merges
+/// them with the pages and wraps all in the layers.
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
-        .merge(api::router())
-        .merge(crate::web::router())
+        .merge(api::router(state))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
-        .fallback(not_found)
-        // Inner to outer: a write waits its turn only once the rate limit let it in.
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            write_queue::take_turns,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            rate_limit::limit_public_writes,
-        ))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
-        .layer(middleware::from_fn(crate::web::security::headers))
-        .layer(middleware::from_fn_with_state(state.clone(), observe))
-        .with_state(state)
-}
-
-/// An unknown path: the API answers in JSON; everything else is a page (404) in the
-/// reader's language.
-async fn not_found(page: crate::web::page::Page, uri: axum::http::Uri) -> Response {
-    let path = uri.path();
-    if path == "/api" || path.starts_with("/api/") {
-        error::ApiError::NotFound.into_response()
-    } else {
-        crate::web::pages::problem::not_found(page)
-    }
 }
 
 /// Counts and logs each request by its route template (`/programare/confirma/{token}`),
 /// never by its raw path: paths may carry tokens, and logs carry no personal data.
-async fn observe(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn observe(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let route = request
         .extensions()

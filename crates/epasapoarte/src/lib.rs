@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod seed;
 pub mod service;
 pub mod staff;
+pub mod state;
 pub mod store;
 pub mod telemetry;
 #[cfg(any(test, feature = "testing"))]

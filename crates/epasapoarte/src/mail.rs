@@ -13,6 +13,6 @@ pub mod render;
 pub mod transport;
 
 pub use message::{Appointment, Mail, PersonLine};
-pub use outbox::{DeliveryReport, MailSettings, deliver_due, run_delivery_loop};
+pub use outbox::{DeliveryReport, MailSettings, deliver_due};
 pub use render::{RenderedMail, render, render_at};
 pub use transport::{Envelope, Mailer, SendError, SentMail, list_mail_dir};

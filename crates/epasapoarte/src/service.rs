@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use epasapoarte_domain::application::IllegalApplicationTransition;
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -28,15 +29,19 @@ mod office_setup;
 pub mod reports;
 pub mod view;
 
+pub use applications::Refusal;
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
 pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};
 pub use counter::{StaffCancellation, StaffMoveOutcome};
 pub use directory::Directory;
 pub use input::{BookingRequest, FieldError, FieldErrors};
 
-/// What can go wrong for a citizen; the edge maps each to a status and a stable code.
+/// The service layer's one error: what can go wrong in a booking or application
+/// operation. The edges map each to what they show: the API to a status and a stable code
+/// (`http/error.rs`), the pages to a problem page (`web/pages/problem.rs`).
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
+    /// 422: field errors (translation keys `field.*`).
     #[error("the input is not valid")]
     Validation(FieldErrors),
     #[error("consent to the data-protection policy is required")]
@@ -49,10 +54,46 @@ pub enum ServiceError {
     Expired,
     #[error("the booking was cancelled")]
     Cancelled,
+    /// No such booking, office, application or restriction.
     #[error("not found")]
     NotFound,
+    /// The CNP is on the restrictions registry: registration refused (the caller writes
+    /// the audit entry from [`Refusal`]).
+    #[error("the CNP is under a travel restriction")]
+    Restricted(Refusal),
+    /// This person of the booking already has an application.
+    #[error("this person already has an application from this booking")]
+    AlreadyRegistered,
+    /// The application lifecycle does not allow the move.
+    #[error(transparent)]
+    IllegalTransition(#[from] IllegalApplicationTransition),
+    /// Anything else: logged once by the edge, never shown.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl ServiceError {
+    /// For background work with no response to carry the error: log internal ones.
+    pub fn log_if_internal(self) {
+        if let ServiceError::Internal(error) = self {
+            tracing::error!(
+                error = format!("{error:#}"),
+                "internal error in background work"
+            );
+        }
+    }
+}
+
+/// Staff operations fail in the staff layer's terms; a page that meets one it does not
+/// handle itself shows it like any other service failure.
+impl From<crate::staff::StaffError> for ServiceError {
+    fn from(error: crate::staff::StaffError) -> Self {
+        match error {
+            crate::staff::StaffError::Validation(fields) => ServiceError::Validation(fields),
+            crate::staff::StaffError::Internal(error) => ServiceError::Internal(error),
+            other => ServiceError::Internal(anyhow::Error::new(other)),
+        }
+    }
 }
 
 impl From<StoreError> for ServiceError {

@@ -1,13 +1,13 @@
 //! The citizen website (SPEC §6.3): server-rendered pages that work without JavaScript,
 //! Romanian first with English, GOV.UK-style patterns. Every page is a handler that takes a
 //! [`page::Page`] (language, anti-forgery token, cookies) and renders one compiled template
-//! from `templates/web/`; every form posts back through [`form::Form`], which checks the
-//! anti-forgery token first.
+//! from `templates/web/`; every form posts back through [`form::Form`], after the
+//! anti-forgery layer every page route carries ([`csrf::forms`]) checked its token.
 
 use axum::Router;
 use axum::routing::get;
 
-use crate::http::AppState;
+use crate::state::AppState;
 
 pub mod admin;
 mod assets;
@@ -20,14 +20,15 @@ pub mod security;
 
 /// Every page. Each area owns its routes: the booking journey (`journey`), the other
 /// public pages (`pages`), the staff back office (`admin`).
-pub fn router() -> Router<AppState> {
+/// `state` gives the rate-limit layers of the forms their buckets.
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(pages::home::show))
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
-        .merge(journey::router())
-        .merge(pages::router())
-        .merge(admin::router())
+        .merge(journey::router(state))
+        .merge(pages::router(state))
+        .merge(admin::router(state))
 }
 
 /// A problem with one form field, shown in the error summary (linking to `#id`) and above

@@ -1,18 +1,15 @@
 //! The delivery worker on a real SQLite store with the memory transport: batches,
-//! unreadable payloads, growing backoff, and the background loop with its shutdown.
+//! unreadable payloads, and growing backoff (the
+//! background loop is `jobs::spawn_delivery`, run by the instance tests).
 
 #[path = "support/mail_fixtures.rs"]
 mod fixtures;
 #[path = "support/outbox_setup.rs"]
 mod outbox_setup;
 
-use std::sync::Arc;
-use std::time::Duration as StdDuration;
-
 use chrono::Duration;
-use epasapoarte::clock::ManualClock;
 use epasapoarte::i18n::Lang;
-use epasapoarte::mail::{DeliveryReport, Mailer, deliver_due, run_delivery_loop};
+use epasapoarte::mail::{DeliveryReport, Mailer, deliver_due};
 use fixtures::*;
 use outbox_setup::Outbox;
 
@@ -136,40 +133,4 @@ async fn the_wait_between_attempts_doubles() {
             .is_some_and(|e| e.starts_with("mail file: ")),
         "{row:?}"
     );
-}
-
-#[tokio::test]
-async fn the_delivery_loop_sends_what_is_queued_and_stops_on_shutdown() {
-    let outbox = Outbox::new(BASE_URL).await;
-    let mailer = Mailer::memory();
-    let now = utc(2026, 11, 20, 8, 0);
-    let clock = Arc::new(ManualClock::new(now));
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(run_delivery_loop(
-        outbox.store.clone(),
-        outbox.crypto.clone(),
-        // A clone shares the memory transport's list.
-        Arc::new(mailer.clone()),
-        outbox.settings.clone(),
-        clock,
-        stopped,
-    ));
-
-    outbox
-        .enqueue(&confirm_request(Lang::Ro, appointment()), now)
-        .await;
-    let delivered = tokio::time::timeout(StdDuration::from_secs(10), async {
-        while mailer.sent().is_empty() {
-            tokio::time::sleep(StdDuration::from_millis(50)).await;
-        }
-    })
-    .await;
-
-    assert!(
-        delivered.is_ok(),
-        "the loop delivered within its poll interval"
-    );
-    stop.send(true).expect("the loop listens");
-    let ended = tokio::time::timeout(StdDuration::from_secs(5), worker).await;
-    assert!(matches!(ended, Ok(Ok(()))), "the loop ended on shutdown");
 }

@@ -4,7 +4,9 @@
 use axum::Router;
 use axum::routing::{get, post};
 
-use super::AppState;
+use super::layers;
+
+use crate::state::AppState;
 
 pub mod applications;
 pub mod bookings;
@@ -12,8 +14,9 @@ pub mod counties;
 pub mod lookup;
 pub mod offices;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// The API's routes; `state` gives the rate-limit layers their buckets.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let reads = Router::new()
         .route("/api/v1/counties", get(counties::list))
         .route("/api/v1/offices", get(offices::list))
         .route("/api/v1/offices/{id}", get(offices::show))
@@ -22,14 +25,20 @@ pub fn router() -> Router<AppState> {
             get(offices::availability),
         )
         .route("/api/v1/earliest", get(offices::earliest))
+        .route("/api/v1/openapi.json", get(super::openapi::document));
+    let public_writes = Router::new()
         .route("/api/v1/bookings", post(bookings::create))
         .route("/api/v1/bookings/confirm", post(bookings::confirm))
         .route("/api/v1/bookings/cancel", post(bookings::cancel))
-        .route("/api/v1/lookup", post(lookup::lookup))
-        .route("/api/v1/applications/status", get(applications::status))
-        .route(
-            "/api/v1/applications/{number}/status",
-            post(applications::move_status),
-        )
-        .route("/api/v1/openapi.json", get(super::openapi::document))
+        .route("/api/v1/lookup", post(lookup::lookup));
+    let status_lookups =
+        Router::new().route("/api/v1/applications/status", get(applications::status));
+    let token_writes = Router::new().route(
+        "/api/v1/applications/{number}/status",
+        post(applications::move_status),
+    );
+    reads
+        .merge(layers::public_writes(public_writes, state))
+        .merge(layers::status_lookups(status_lookups, state))
+        .merge(layers::token_writes(token_writes, state))
 }

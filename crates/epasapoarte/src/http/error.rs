@@ -1,6 +1,9 @@
 //! The one error type at the HTTP edge (SPEC §6.2): `{"error":{"code","message","fields"}}`
-//! with a stable code per failure. User errors carry their status; anything else is an
-//! opaque 500, logged once with its context and never shown.
+//! with a stable code per failure. What the service refused keeps the service's reason
+//! ([`ApiError::Service`], mapped to a status and code here, in one table); the edge adds
+//! only what the service never sees: requests it could not read, callers it would not let
+//! in, and rate limits. Internal failures are an opaque 500, logged once with their context
+//! and never shown.
 
 use std::collections::BTreeMap;
 
@@ -13,25 +16,19 @@ use crate::service::{FieldErrors, ServiceError};
 
 #[derive(Debug)]
 pub enum ApiError {
-    /// 422 with a message per field.
-    Validation(FieldErrors),
-    /// 4xx for a body or query that could not be read (malformed JSON, wrong types…).
-    Unreadable {
+    /// What the service said (or failed at), with its status and code from [`service_parts`].
+    Service(ServiceError),
+    /// A request refused at the edge with its own status and code: a body or query that
+    /// could not be read (malformed JSON, wrong types…), a missing or revoked API token.
+    Refused {
         status: StatusCode,
         code: &'static str,
         message: String,
         fields: BTreeMap<String, String>,
     },
-    ConsentRequired,
-    SlotFull,
-    CnpAlreadyBooked,
-    Expired,
-    Cancelled,
-    NotFound,
     RateLimited {
         retry_after_secs: u64,
     },
-    Internal(anyhow::Error),
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -51,84 +48,113 @@ pub struct ErrorDetail {
     pub fields: BTreeMap<String, String>,
 }
 
+type Parts = (StatusCode, &'static str, String, BTreeMap<String, String>);
+
 impl ApiError {
-    fn parts(self) -> (StatusCode, &'static str, String, BTreeMap<String, String>) {
-        let en = |key: &str| Lang::En.t(key).to_owned();
+    /// 404 `not_found`.
+    pub fn not_found() -> ApiError {
+        ApiError::Service(ServiceError::NotFound)
+    }
+
+    /// 422 `validation` with a message per field.
+    pub fn validation(errors: FieldErrors) -> ApiError {
+        ApiError::Service(ServiceError::Validation(errors))
+    }
+
+    fn parts(self) -> Parts {
         match self {
-            ApiError::Validation(errors) => {
-                let fields = errors
-                    .0
-                    .iter()
-                    .map(|(field, error)| (field.clone(), en(&format!("field.{}", error.code))))
-                    .collect();
-                (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "validation",
-                    en("error.validation"),
-                    fields,
-                )
-            }
-            ApiError::Unreadable {
+            ApiError::Service(error) => service_parts(error),
+            ApiError::Refused {
                 status,
                 code,
                 message,
                 fields,
             } => (status, code, message, fields),
-            ApiError::ConsentRequired => {
-                let fields = BTreeMap::from([("consent".to_owned(), en("error.consent_required"))]);
-                (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "consent_required",
-                    en("error.consent_required"),
-                    fields,
-                )
-            }
-            ApiError::SlotFull => (
-                StatusCode::CONFLICT,
-                "slot_full",
-                en("error.slot_full"),
-                BTreeMap::new(),
-            ),
-            ApiError::CnpAlreadyBooked => (
-                StatusCode::CONFLICT,
-                "cnp_already_booked",
-                en("error.cnp_already_booked"),
-                BTreeMap::new(),
-            ),
-            ApiError::Expired => (
-                StatusCode::GONE,
-                "expired",
-                en("error.expired"),
-                BTreeMap::new(),
-            ),
-            ApiError::Cancelled => (
-                StatusCode::CONFLICT,
-                "cancelled",
-                en("error.cancelled"),
-                BTreeMap::new(),
-            ),
-            ApiError::NotFound => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                en("error.not_found"),
-                BTreeMap::new(),
-            ),
-            ApiError::RateLimited { .. } => (
+            ApiError::RateLimited { .. } => plain(
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 en("error.rate_limited"),
-                BTreeMap::new(),
             ),
-            ApiError::Internal(error) => {
-                // Logged once, here, with its chain; the client learns nothing of it.
-                tracing::error!(error = format!("{error:#}"), "internal error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    en("error.internal"),
-                    BTreeMap::new(),
-                )
-            }
+        }
+    }
+}
+
+fn en(key: &str) -> String {
+    Lang::En.t(key).to_owned()
+}
+
+fn plain(status: StatusCode, code: &'static str, message: String) -> Parts {
+    (status, code, message, BTreeMap::new())
+}
+
+/// The service's errors as the API shows them: the stable codes of SPEC §6.2 and ours.
+fn service_parts(error: ServiceError) -> Parts {
+    match error {
+        ServiceError::Validation(errors) => {
+            let fields = errors
+                .0
+                .iter()
+                .map(|(field, error)| (field.clone(), en(&format!("field.{}", error.code))))
+                .collect();
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                en("error.validation"),
+                fields,
+            )
+        }
+        ServiceError::ConsentRequired => {
+            let fields = BTreeMap::from([("consent".to_owned(), en("error.consent_required"))]);
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "consent_required",
+                en("error.consent_required"),
+                fields,
+            )
+        }
+        ServiceError::SlotFull => plain(StatusCode::CONFLICT, "slot_full", en("error.slot_full")),
+        ServiceError::CnpAlreadyBooked => plain(
+            StatusCode::CONFLICT,
+            "cnp_already_booked",
+            en("error.cnp_already_booked"),
+        ),
+        ServiceError::Expired => plain(StatusCode::GONE, "expired", en("error.expired")),
+        ServiceError::Cancelled => plain(StatusCode::CONFLICT, "cancelled", en("error.cancelled")),
+        ServiceError::NotFound => plain(StatusCode::NOT_FOUND, "not_found", en("error.not_found")),
+        ServiceError::IllegalTransition(illegal) => plain(
+            StatusCode::CONFLICT,
+            "illegal_transition",
+            format!(
+                "{} ({illegal}).",
+                Lang::En
+                    .t("error.application.illegal_transition")
+                    .trim_end_matches('.')
+            ),
+        ),
+        ServiceError::Restricted(refusal) => plain(
+            StatusCode::CONFLICT,
+            "restricted",
+            Lang::En.tf(
+                "error.application.restricted",
+                &[
+                    ("legal_basis", &refusal.legal_basis),
+                    ("ends_on", &refusal.ends_on.to_string()),
+                ],
+            ),
+        ),
+        ServiceError::AlreadyRegistered => plain(
+            StatusCode::CONFLICT,
+            "already_registered",
+            en("error.application.already_registered"),
+        ),
+        ServiceError::Internal(error) => {
+            // Logged once, here, with its chain; the client learns nothing of it.
+            tracing::error!(error = format!("{error:#}"), "internal error");
+            plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                en("error.internal"),
+            )
         }
     }
 }
@@ -162,35 +188,8 @@ impl IntoResponse for ApiError {
 
 impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> Self {
-        match error {
-            ServiceError::Validation(fields) => ApiError::Validation(fields),
-            ServiceError::ConsentRequired => ApiError::ConsentRequired,
-            ServiceError::SlotFull => ApiError::SlotFull,
-            ServiceError::CnpAlreadyBooked => ApiError::CnpAlreadyBooked,
-            ServiceError::Expired => ApiError::Expired,
-            ServiceError::Cancelled => ApiError::Cancelled,
-            ServiceError::NotFound => ApiError::NotFound,
-            ServiceError::Internal(error) => ApiError::Internal(error),
-        }
-    }
-}
-
-impl From<crate::store::StoreError> for ApiError {
-    fn from(error: crate::store::StoreError) -> Self {
-        ApiError::from(ServiceError::from(error))
+        ApiError::Service(error)
     }
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
-
-impl ApiError {
-    /// For background work with no response to carry the error: log internal ones.
-    pub fn log_if_internal(self) {
-        if let ApiError::Internal(error) = self {
-            tracing::error!(
-                error = format!("{error:#}"),
-                "internal error in background work"
-            );
-        }
-    }
-}

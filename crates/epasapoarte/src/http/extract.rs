@@ -58,7 +58,7 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
         let field = if field.contains(' ') { "body" } else { field };
         fields.insert(field.to_owned(), truncate(reason, 200));
     }
-    ApiError::Unreadable {
+    ApiError::Refused {
         status,
         code,
         message,
@@ -80,7 +80,7 @@ where
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
             Err(rejection @ QueryRejection::FailedToDeserializeQueryString(_)) => {
-                Err(ApiError::Unreadable {
+                Err(ApiError::Refused {
                     status: StatusCode::UNPROCESSABLE_ENTITY,
                     code: "validation",
                     message: "The query string does not have the expected parameters.".to_owned(),
@@ -90,7 +90,7 @@ where
                     )]),
                 })
             }
-            Err(other) => Err(ApiError::Unreadable {
+            Err(other) => Err(ApiError::Refused {
                 status: StatusCode::BAD_REQUEST,
                 code: "validation",
                 message: truncate(&other.body_text(), 200),

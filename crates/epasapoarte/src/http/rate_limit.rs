@@ -1,147 +1,44 @@
-//! Public write limits (SPEC §7 "Abuse"): a token bucket per client IP for every public
-//! write and another for passport-status lookups (J6), and a tighter one per e-mail
-//! address for "find my appointments" so that nobody can mail-bomb an address. Buckets
-//! are generous (a family behind a carrier NAT shares an IP), kept in memory per
-//! instance, and swept so they cannot grow without bound.
-//! `EPAS_RATE_LIMITS=off` disables them (load tests).
+//! The per-IP limits on public writes and passport-status lookups (SPEC §7 "Abuse"), as
+//! layers that the area routers put on the routes they concern (`route_layer`); the
+//! buckets themselves are `state/limits.rs`.
+//!
+//! Which routes: every public POST (the API's bookings and lookup, every page form,
+//! the back office's forms) draws from the write bucket; the passport-status lookups (the
+//! API's GET, the page's POST) from the status bucket, the page's POST from both. The
+//! bearer-token status moves of other systems carry no layer: they are not public
+//! writes, and a production centre marking a day's batch "ready" must not be throttled
+//! like a citizen (guessing a 192-bit token is hopeless, so an unauthenticated caller
+//! gains nothing from that).
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::extract::{ConnectInfo, Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
 use super::error::ApiError;
-use crate::crypto::{Crypto, HashPurpose};
-use crate::service::input::Email;
+use crate::state::AppState;
 
-/// A bucket: `burst` requests at once, refilled at `per_second`.
-#[derive(Debug, Clone, Copy)]
-pub struct Rate {
-    pub burst: f64,
-    pub per_second: f64,
+/// For routes with public writes: a POST takes a token from the IP's write bucket, or
+/// is refused with 429 and `Retry-After`. Reads pass.
+pub async fn limit_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    limit(&state, request, next, false).await
 }
 
-/// Public writes per IP: 60 at once, then one a second (3,600 an hour) — plenty for a NAT.
-pub const WRITES_PER_IP: Rate = Rate {
-    burst: 60.0,
-    per_second: 1.0,
-};
-/// Passport-status lookups (J6) per IP: 30 at once, then one every 2 seconds (30 a
-/// minute) — plenty for a family, slow for anyone walking through application numbers.
-pub const STATUS_LOOKUPS_PER_IP: Rate = Rate {
-    burst: 30.0,
-    per_second: 0.5,
-};
-/// Lookups per address: 3 at once, then one every 20 minutes.
-pub const LOOKUPS_PER_EMAIL: Rate = Rate {
-    burst: 3.0,
-    per_second: 1.0 / 1200.0,
-};
-
-const MAX_KEYS: usize = 100_000;
-
-#[derive(Debug)]
-pub struct Buckets<K> {
-    rate: Rate,
-    buckets: Mutex<HashMap<K, (f64, Instant)>>,
-}
-
-impl<K: std::hash::Hash + Eq + Clone> Buckets<K> {
-    pub fn new(rate: Rate) -> Self {
-        Buckets {
-            rate,
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Takes one token for `key`; on refusal, the seconds until one is available.
-    pub fn take(&self, key: &K, now: Instant) -> Result<(), u64> {
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if buckets.len() >= MAX_KEYS {
-            // Drop the buckets that have refilled completely: they carry no information.
-            let full = Duration::from_secs_f64(self.rate.burst / self.rate.per_second);
-            buckets.retain(|_, (_, at)| now.duration_since(*at) < full);
-        }
-        let (tokens, at) = buckets.entry(key.clone()).or_insert((self.rate.burst, now));
-        let refilled = (*tokens + now.duration_since(*at).as_secs_f64() * self.rate.per_second)
-            .min(self.rate.burst);
-        *at = now;
-        if refilled >= 1.0 {
-            *tokens = refilled - 1.0;
-            Ok(())
-        } else {
-            *tokens = refilled;
-            Err(((1.0 - refilled) / self.rate.per_second).ceil() as u64)
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct Limits {
-    pub enabled: bool,
-    writes: Buckets<IpAddr>,
-    lookups: Buckets<Vec<u8>>,
-    status_lookups: Buckets<IpAddr>,
-}
-
-impl Limits {
-    pub fn new(enabled: bool) -> Limits {
-        Limits {
-            enabled,
-            writes: Buckets::new(WRITES_PER_IP),
-            lookups: Buckets::new(LOOKUPS_PER_EMAIL),
-            status_lookups: Buckets::new(STATUS_LOOKUPS_PER_IP),
-        }
-    }
-
-    /// Whether a lookup for this address may send an e-mail now (keyed by a keyed hash:
-    /// the address itself is not kept).
-    pub fn allow_lookup(&self, crypto: &Crypto, email: &Email) -> bool {
-        !self.enabled
-            || self
-                .lookups
-                .take(
-                    &crypto.keyed_hash(HashPurpose::RateLimit, email.normalized().as_bytes()),
-                    Instant::now(),
-                )
-                .is_ok()
-    }
-}
-
-/// Whether a request asks for a passport's status (the API's GET, the page's POST).
-fn is_status_lookup(method: &axum::http::Method, path: &str) -> bool {
-    (method == axum::http::Method::GET && path == "/api/v1/applications/status")
-        || (method == axum::http::Method::POST && path == "/status-pasaport")
-}
-
-/// The bearer-token status moves of other systems: not public writes, and a production
-/// centre marking a day's batch "ready" must not be throttled like a citizen. Guessing a
-/// 192-bit token is hopeless, so an unauthenticated caller gains nothing from the path.
-fn is_token_api(method: &axum::http::Method, path: &str) -> bool {
-    method == axum::http::Method::POST
-        && path
-            .strip_prefix("/api/v1/applications/")
-            .is_some_and(|rest| rest.ends_with("/status"))
-}
-
-/// Middleware for public writes and status lookups: refuses with 429 and `Retry-After`
-/// past the IP's bucket.
-pub async fn limit_public_writes(
+/// For the passport-status lookups: every request takes a token from the IP's status
+/// bucket (and a POST, once that let it in, from the write bucket too).
+pub async fn limit_status_lookups(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    let (method, path) = (request.method(), request.uri().path());
-    let lookup = is_status_lookup(method, path);
-    let write = method == axum::http::Method::POST && !is_token_api(method, path);
+    limit(&state, request, next, true).await
+}
+
+async fn limit(state: &AppState, request: Request, next: Next, lookup: bool) -> Response {
+    let write = request.method() == Method::POST;
     if state.limits.enabled && (lookup || write) {
         let ip = request
             .extensions()
@@ -151,10 +48,10 @@ pub async fn limit_public_writes(
         let now = Instant::now();
         let mut verdict = Ok(());
         if lookup {
-            verdict = state.limits.status_lookups.take(&ip, now);
+            verdict = state.limits.take_status_lookup(ip, now);
         }
         if write && verdict.is_ok() {
-            verdict = state.limits.writes.take(&ip, now);
+            verdict = state.limits.take_write(ip, now);
         }
         if let Err(retry_after_secs) = verdict {
             state.service.metrics.rate_limited();
@@ -162,31 +59,4 @@ pub async fn limit_public_writes(
         }
     }
     next.run(request).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_bucket_allows_its_burst_then_refuses_until_it_refills() {
-        let buckets = Buckets::new(Rate {
-            burst: 3.0,
-            per_second: 1.0,
-        });
-        let start = Instant::now();
-        for _ in 0..3 {
-            assert!(buckets.take(&1, start).is_ok());
-        }
-        assert_eq!(buckets.take(&1, start), Err(1));
-        assert!(
-            buckets.take(&2, start).is_ok(),
-            "another key has its own bucket"
-        );
-        assert!(
-            buckets
-                .take(&1, start + Duration::from_millis(1100))
-                .is_ok()
-        );
-    }
 }

@@ -13,7 +13,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::AppState;
+use crate::state::AppState;
 
 /// Enough to keep the database busy (the PostgreSQL pool has 16 connections).
 pub const WRITES_IN_FLIGHT: usize = 64;

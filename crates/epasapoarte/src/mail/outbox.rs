@@ -6,18 +6,15 @@
 //!
 //! Logs carry the outbox id, the kind and the attempt — never an address or a name.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use tokio::sync::watch;
 
 use super::{Envelope, Mail, Mailer, render_at};
-use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::Crypto;
-use crate::store::{DynStore, OutboxItem, Store};
+use crate::store::{OutboxItem, Store};
 
 mod retry;
 #[cfg(test)]
@@ -32,8 +29,6 @@ pub const LEASE_SECS: i64 = 60;
 /// No new send starts after this much of the lease, so a slow server cannot make two
 /// workers send the same message; the rest of the batch is released for the next round.
 const SEND_BUDGET: Duration = Duration::from_secs(45);
-/// The pause between rounds when the last batch was not full.
-pub const POLL_INTERVAL: Duration = Duration::from_secs(1);
 
 /// What the worker needs from the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,38 +216,5 @@ async fn mark_failed(store: &dyn Store, item: &OutboxItem, error: &str, next: Da
     if let Err(failure) = store.mark_failed(item.id, error, next).await {
         // The lease runs out on its own, so the message is retried all the same.
         tracing::error!(outbox_id = item.id, kind = %item.kind, error = %failure, "could not record a delivery failure");
-    }
-}
-
-/// Delivers every [`POLL_INTERVAL`] (at once again after a full batch) until `shutdown`
-/// turns true or its sender is dropped.
-pub async fn run_delivery_loop(
-    store: DynStore,
-    crypto: Crypto,
-    mailer: Arc<Mailer>,
-    settings: MailSettings,
-    clock: Arc<dyn Clock>,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    while !*shutdown.borrow() {
-        let full = match deliver_due(store.as_ref(), &crypto, &mailer, &settings, clock.now()).await
-        {
-            Ok(report) => report.batch_was_full,
-            Err(error) => {
-                tracing::error!(%error, "outbox delivery round failed");
-                false
-            }
-        };
-        if full {
-            continue;
-        }
-        tokio::select! {
-            () = tokio::time::sleep(POLL_INTERVAL) => {}
-            changed = shutdown.changed() => {
-                if changed.is_err() {
-                    break;
-                }
-            }
-        }
     }
 }

@@ -8,10 +8,9 @@
 //! back office's concern; this layer takes the acting user's name for the history.
 
 use chrono::NaiveDate;
-use epasapoarte_domain::application::{ApplicationNumber, IllegalApplicationTransition};
+use epasapoarte_domain::application::ApplicationNumber;
 
-use super::{BookingService, FieldErrors};
-use crate::store::StoreError;
+use super::{BookingService, ServiceResult};
 
 mod input;
 mod lookup;
@@ -30,38 +29,6 @@ pub use status::StatusMoved;
 pub use tokens::{ApiAuthError, IssueTokenError};
 pub use view::{ApplicationView, PickupView, RestrictionView};
 
-/// Why an application operation did not happen; the edge maps each to a status.
-#[derive(Debug, thiserror::Error)]
-pub enum ApplicationError {
-    /// 422: field errors (translation keys `field.*`).
-    #[error("the input is not valid")]
-    Validation(FieldErrors),
-    /// The CNP is on the restrictions registry: registration refused (the caller writes
-    /// the audit entry from [`Refusal`]).
-    #[error("the CNP is under a travel restriction")]
-    Restricted(Refusal),
-    /// This person of the booking already has an application.
-    #[error("this person already has an application from this booking")]
-    AlreadyRegistered,
-    /// 404: no such application (or office, or booking).
-    #[error("not found")]
-    NotFound,
-    /// 409: the lifecycle does not allow the move.
-    #[error(transparent)]
-    IllegalTransition(#[from] IllegalApplicationTransition),
-    #[error(transparent)]
-    Internal(#[from] anyhow::Error),
-}
-
-impl From<StoreError> for ApplicationError {
-    fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::NotFound => ApplicationError::NotFound,
-            other => ApplicationError::Internal(other.into()),
-        }
-    }
-}
-
 /// A registration refused because of a restriction: enough for the clerk's message and
 /// the audit entry, without the CNP in clear.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,14 +40,12 @@ pub struct Refusal {
     pub cnp_last4: String,
 }
 
-pub type ApplicationResult<T> = Result<T, ApplicationError>;
-
 impl BookingService {
     /// An application by its number, opened for staff (`None` when unknown).
     pub async fn application(
         &self,
         number: &ApplicationNumber,
-    ) -> ApplicationResult<Option<ApplicationView>> {
+    ) -> ServiceResult<Option<ApplicationView>> {
         match self.store.application_by_number(number).await? {
             Some(record) => Ok(Some(self.open_application(&record).await?)),
             None => Ok(None),
@@ -89,7 +54,7 @@ impl BookingService {
 
     /// The clerk's search: an application number, or a CNP (all of its applications,
     /// newest first). Anything else finds nothing.
-    pub async fn search_applications(&self, text: &str) -> ApplicationResult<Vec<ApplicationView>> {
+    pub async fn search_applications(&self, text: &str) -> ServiceResult<Vec<ApplicationView>> {
         if let Ok(number) = text.parse::<ApplicationNumber>() {
             return Ok(self.application(&number).await?.into_iter().collect());
         }

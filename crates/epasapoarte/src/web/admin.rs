@@ -5,7 +5,9 @@
 
 use axum::Router;
 
-use crate::http::AppState;
+use crate::http::layers;
+use crate::state::AppState;
+use crate::web::csrf::{self, Area};
 
 mod agenda;
 mod applications;
@@ -26,9 +28,11 @@ mod users;
 
 pub use guard::Staff;
 
-/// The back office's routes, built from the table (one rule per route, no exceptions).
-pub fn router() -> Router<AppState> {
-    routes::ROUTES.iter().fold(Router::new(), |router, route| {
+/// The back office's routes, built from the table (one rule per route, no exceptions);
+/// their forms are public writes like any other (the login form first of all).
+pub fn router(state: &AppState) -> Router<AppState> {
+    let routes = routes::ROUTES.iter().fold(Router::new(), |router, route| {
         router.route(route.path, route.method_router())
-    })
+    });
+    layers::public_writes(csrf::forms(routes, state, Area::BackOffice), state)
 }

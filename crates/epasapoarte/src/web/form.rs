@@ -1,17 +1,15 @@
-//! A posted HTML form, read as name/value pairs after its anti-forgery token was checked.
-//! Fields are read by name; a missing field reads as empty, so every problem ends in the
-//! page's error summary rather than in a framework rejection.
+//! A posted HTML form, read as name/value pairs (its anti-forgery token was checked by the
+//! layer every form passes, `csrf.rs`). Fields are read by name; a missing field reads as
+//! empty, so every problem ends in the page's error summary rather than in a framework
+//! rejection.
 
 use axum::body::Bytes;
-use axum::extract::{FromRef, FromRequest, Request};
+use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
 
-use super::csrf;
-use super::page::{Chrome, cookie_value};
-use super::pages::MessagePage;
-use crate::http::AppState;
-use crate::i18n::Lang;
+use super::page::lang_of;
 
 pub struct Form {
     fields: Vec<(String, String)>,
@@ -53,18 +51,13 @@ impl Form {
 
 impl<S> FromRequest<S> for Form
 where
-    AppState: FromRef<S>,
     S: Send + Sync,
 {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let state = AppState::from_ref(state);
-        let session = cookie_value(request.headers(), csrf::COOKIE);
-        let lang = cookie_value(request.headers(), "lang")
-            .and_then(|v| Lang::parse(&v))
-            .unwrap_or_default();
-        let bytes = Bytes::from_request(request, &state).await.map_err(|_| {
+        let lang = lang_of(&CookieJar::from_headers(request.headers()));
+        let bytes = Bytes::from_request(request, state).await.map_err(|_| {
             (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 Html(lang.t("web.error.too_large").to_owned()),
@@ -72,35 +65,6 @@ where
                 .into_response()
         })?;
         let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
-        let posted = fields
-            .iter()
-            .find(|(key, _)| key == "csrf")
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("");
-        if !csrf::verify(&state.service.crypto, session.as_deref(), posted) {
-            tracing::warn!("form refused: missing or wrong anti-forgery token");
-            return Err(forbidden(lang));
-        }
         Ok(Form { fields })
-    }
-}
-
-/// The answer to a forged or stale form: say what happened and how to go on.
-fn forbidden(lang: Lang) -> Response {
-    let chrome = Chrome {
-        lang,
-        csrf: String::new(),
-        path: "/".to_owned(),
-        demo: false,
-    };
-    let page = MessagePage {
-        title: lang.t("web.error.forbidden_title").to_owned(),
-        paragraphs: vec![lang.t("web.error.forbidden_body").to_owned()],
-        link: Some(("/".to_owned(), lang.t("web.home.link").to_owned())),
-        chrome,
-    };
-    match askama::Template::render(&page) {
-        Ok(html) => (StatusCode::FORBIDDEN, Html(html)).into_response(),
-        Err(_) => StatusCode::FORBIDDEN.into_response(),
     }
 }

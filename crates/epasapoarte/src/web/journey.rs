@@ -6,7 +6,9 @@
 use axum::Router;
 use axum::routing::get;
 
-use crate::http::AppState;
+use crate::http::layers;
+use crate::state::AppState;
+use crate::web::csrf::{self, Area};
 
 mod applicant;
 mod check;
@@ -23,8 +25,8 @@ pub mod state;
 mod time;
 mod view;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router(state: &AppState) -> Router<AppState> {
+    let routes = Router::new()
         .route("/programare", get(county::show).post(county::save))
         .route("/programare/birou", get(office::show).post(office::save))
         .route(
@@ -46,7 +48,8 @@ pub fn router() -> Router<AppState> {
             get(companions::show).post(companions::save),
         )
         .route("/programare/verificare", get(check::show).post(check::save))
-        .route("/programare/trimis", get(sent::show))
+        .route("/programare/trimis", get(sent::show));
+    layers::public_writes(csrf::forms(routes, state, Area::Public), state)
 }
 
 #[cfg(test)]

@@ -1,15 +1,17 @@
 //! What every page knows about its request: the reader's language (`?lang=` remembered in
-//! a cookie), the anti-forgery token for its forms, and the cookies to set on the way out.
-//! Handlers take a [`Page`] and end with `page.render(template)`.
+//! a cookie), the anti-forgery token for its forms, and its cookie jar (`axum-extra`): the
+//! cookies it came with and those to set on the way out. Handlers take a [`Page`] and end
+//! with `page.render(template)`.
 
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 
 use super::csrf;
-use crate::http::AppState;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// The page frame's data: header, language switch, footer. Templates call `t("key")`.
 #[derive(Debug, Clone)]
@@ -48,7 +50,8 @@ impl Chrome {
 pub struct Page {
     pub chrome: Chrome,
     pub state: AppState,
-    set_cookies: Vec<String>,
+    /// The request's cookies, and the changes the response will carry.
+    jar: CookieJar,
     secure_cookies: bool,
 }
 
@@ -61,33 +64,27 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
-        let secure_cookies = state.service.config.base_url.starts_with("https://");
-        let mut set_cookies = Vec::new();
+        let secure_cookies = secure(&state);
+        let mut jar = CookieJar::from_headers(&parts.headers);
         let asked = query_value(parts.uri.query(), "lang").and_then(|v| Lang::parse(&v));
         let lang = match asked {
             Some(lang) => {
-                set_cookies.push(cookie(
-                    "lang",
-                    lang.as_str(),
-                    365 * 24 * 3600,
-                    secure_cookies,
-                    false,
-                ));
+                let mut remembered = cookie("lang", lang.as_str().to_owned(), "/", secure_cookies);
+                remembered.set_http_only(false);
+                remembered.set_max_age(time::Duration::days(365));
+                jar = jar.add(remembered);
                 lang
             }
-            None => cookie_value(&parts.headers, "lang")
-                .and_then(|v| Lang::parse(&v))
-                .unwrap_or_default(),
+            None => lang_of(&jar),
         };
-        let session =
-            match cookie_value(&parts.headers, csrf::COOKIE).filter(|v| csrf::is_session_id(v)) {
-                Some(session) => session,
-                None => {
-                    let session = csrf::new_session_id();
-                    set_cookies.push(cookie(csrf::COOKIE, &session, 0, secure_cookies, true));
-                    session
-                }
-            };
+        let session = match session_of(&jar) {
+            Some(session) => session,
+            None => {
+                let session = csrf::new_session_id();
+                jar = jar.add(cookie(csrf::COOKIE, session.clone(), "/", secure_cookies));
+                session
+            }
+        };
         let csrf = csrf::token(&state.service.crypto, &session);
         let chrome = Chrome {
             lang,
@@ -98,7 +95,7 @@ where
         Ok(Page {
             chrome,
             state,
-            set_cookies,
+            jar,
             secure_cookies,
         })
     }
@@ -126,51 +123,62 @@ impl Page {
         self.finish(response)
     }
 
-    /// Adds (or, with `max_age_secs == 0` and `value == ""`, deletes) a cookie.
+    /// A cookie the request came with (or one this page set).
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.jar.get(name).map(Cookie::value)
+    }
+
+    /// Adds (or, with `max_age_secs == 0` and `value == ""`, deletes) an HttpOnly,
+    /// SameSite=Lax cookie scoped to `path_scope`.
     pub fn set_cookie(&mut self, name: &str, value: &str, max_age_secs: i64, path_scope: &str) {
-        let mut text = cookie(name, value, max_age_secs, self.secure_cookies, true);
-        text = text.replace("Path=/", &format!("Path={path_scope}"));
-        self.set_cookies.push(text);
-    }
-
-    fn finish(self, mut response: Response) -> Response {
-        for text in self.set_cookies {
-            if let Ok(value) = HeaderValue::from_str(&text) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
+        let mut text = cookie(name, value.to_owned(), path_scope, self.secure_cookies);
+        if max_age_secs > 0 {
+            text.set_max_age(time::Duration::seconds(max_age_secs));
+        } else if value.is_empty() {
+            text.set_max_age(time::Duration::ZERO);
         }
-        response
+        self.add_cookie(text);
+    }
+
+    /// Adds a cookie built elsewhere (the staff session's, with its own attributes).
+    pub fn add_cookie(&mut self, cookie: Cookie<'static>) {
+        self.jar = std::mem::take(&mut self.jar).add(cookie);
+    }
+
+    fn finish(self, response: Response) -> Response {
+        (self.jar, response).into_response()
     }
 }
 
-/// A `Set-Cookie` value. `max_age_secs == 0`: a session cookie (or, with an empty value,
-/// a deletion). Always SameSite=Lax (forms post to ourselves); HttpOnly unless the page's
-/// script needs it (none does today).
-fn cookie(name: &str, value: &str, max_age_secs: i64, secure: bool, http_only: bool) -> String {
-    let mut text = format!("{name}={value}; Path=/; SameSite=Lax");
-    if max_age_secs > 0 {
-        text.push_str(&format!("; Max-Age={max_age_secs}"));
-    } else if value.is_empty() {
-        text.push_str("; Max-Age=0");
-    }
-    if http_only {
-        text.push_str("; HttpOnly");
-    }
-    if secure {
-        text.push_str("; Secure");
-    }
-    text
+/// Whether cookies must be `Secure` (the public URL is HTTPS).
+pub fn secure(state: &AppState) -> bool {
+    state.service.config.base_url.starts_with("https://")
 }
 
-pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
+/// The reader's language from the `lang` cookie (Romanian without one).
+pub fn lang_of(jar: &CookieJar) -> Lang {
+    jar.get("lang")
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or_default()
+}
+
+/// The browser's anti-forgery session id, when it has a well-formed one.
+pub fn session_of(jar: &CookieJar) -> Option<String> {
+    jar.get(csrf::COOKIE)
+        .map(Cookie::value)
+        .filter(|v| csrf::is_session_id(v))
+        .map(str::to_owned)
+}
+
+/// A session cookie (no Max-Age) for `path`: HttpOnly unless the page's script needs it
+/// (none does today), always SameSite=Lax (forms post to ourselves), Secure over HTTPS.
+fn cookie(name: &str, value: String, path: &str, secure: bool) -> Cookie<'static> {
+    Cookie::build((name.to_owned(), value))
+        .path(path.to_owned())
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(secure)
+        .build()
 }
 
 fn query_value(query: Option<&str>, name: &str) -> Option<String> {

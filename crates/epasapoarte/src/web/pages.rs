@@ -5,7 +5,9 @@ use axum::Router;
 use axum::routing::get;
 
 use super::page::Chrome;
-use crate::http::AppState;
+use crate::http::layers;
+use crate::state::AppState;
+use crate::web::csrf::{self, Area};
 
 pub mod appointment;
 pub mod articles;
@@ -23,8 +25,8 @@ pub mod query;
 pub mod status;
 
 /// The routes of the pages other than the journey and the home page.
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router(state: &AppState) -> Router<AppState> {
+    let routes = Router::new()
         .route(
             "/programare/confirma/{token}",
             get(confirm::show).post(confirm::submit),
@@ -42,7 +44,6 @@ pub fn router() -> Router<AppState> {
             get(lookup::show).post(lookup::submit),
         )
         .route("/verifica-programare/trimis", get(lookup::sent))
-        .route("/status-pasaport", get(status::show).post(status::submit))
         .route("/informatii", get(info::show))
         .route("/birouri", get(offices::show))
         .route("/birouri/cel-mai-devreme", get(earliest::show))
@@ -50,7 +51,14 @@ pub fn router() -> Router<AppState> {
         .route("/demo/mailbox/{name}", get(mailbox::show))
         .route("/politica-de-confidentialitate", get(articles::privacy))
         .route("/accesibilitate", get(articles::accessibility))
-        .route("/contact", get(articles::contact))
+        .route("/contact", get(articles::contact));
+    let status_lookup =
+        Router::new().route("/status-pasaport", get(status::show).post(status::submit));
+    let (routes, status_lookup) = (
+        csrf::forms(routes, state, Area::Public),
+        csrf::forms(status_lookup, state, Area::Public),
+    );
+    layers::public_writes(routes, state).merge(layers::status_lookups(status_lookup, state))
 }
 
 /// A page that only says something: a title, paragraphs, and a link onwards.

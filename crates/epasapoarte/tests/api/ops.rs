@@ -1,6 +1,6 @@
-//! Operator endpoints and the OpenAPI document.
+//! Operator endpoints, the OpenAPI document, and the layers every write passes.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::support::TestApp;
 use crate::on_both_backends;
@@ -101,3 +101,53 @@ async fn writes_wait_their_turn_while_reads_go_on(app: TestApp) {
         .unwrap();
     assert_eq!(answered.status(), 201);
 }
+
+/// Which routes the per-IP write limit covers (src/http/layers.rs): every public POST,
+/// API and pages alike, draws from one bucket per address; reads, the status lookups'
+/// own bucket and the bearer-token moves of other systems do not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_writes_share_one_bucket_per_address_and_reads_do_not() {
+    let app = TestApp::spawn(epasapoarte::testing::TestDatabase::sqlite()).await;
+    let burst = epasapoarte::state::limits::WRITES_PER_IP.burst as usize;
+    for _ in 0..burst {
+        assert_eq!(app.post("/api/v1/lookup", &json!({})).await.status(), 422);
+    }
+
+    let booking = app.post("/api/v1/bookings", &json!({})).await;
+    let form = app
+        .post_raw("/verifica-programare", "email=a%40b.ro", FORM)
+        .await;
+    let login = app.post_raw("/admin/login", "username=x", FORM).await;
+    let status_page = app.post_raw("/status-pasaport", "numar=x", FORM).await;
+
+    assert_eq!(booking.status(), 429);
+    assert!(booking.headers().contains_key("retry-after"));
+    assert_eq!(
+        (
+            form.status().as_u16(),
+            login.status().as_u16(),
+            status_page.status().as_u16()
+        ),
+        (429, 429, 429)
+    );
+    assert_eq!(app.get("/api/v1/counties").await.status(), 200);
+    assert_eq!(app.get("/programare").await.status(), 200);
+    let status = app
+        .get("/api/v1/applications/status?number=CJ-2026-000001-A")
+        .await;
+    assert_eq!(
+        status.status(),
+        404,
+        "the status lookups have their own bucket"
+    );
+    let token_move = app
+        .post("/api/v1/applications/CJ-2026-000001-A/status", &json!({}))
+        .await;
+    assert_eq!(
+        token_move.status(),
+        401,
+        "token moves are not public writes"
+    );
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";

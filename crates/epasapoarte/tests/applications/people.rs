@@ -2,7 +2,8 @@
 //! lifted or over), a booked person is prefilled from a confirmed booking (and only that
 //! person), and the clerk finds applications again by number or by CNP.
 
-use epasapoarte::service::applications::{ApplicationError, RestrictionRequest};
+use epasapoarte::service::ServiceError;
+use epasapoarte::service::applications::RestrictionRequest;
 
 use super::helpers::{adult, office, staff, walk_in};
 use super::service::field_codes;
@@ -41,7 +42,7 @@ async fn a_cnp_under_restriction_is_refused_with_the_legal_basis_until_lifted(ap
         .await;
 
     match refused {
-        Err(ApplicationError::Restricted(refusal)) => {
+        Err(ServiceError::Restricted(refusal)) => {
             assert_eq!(refusal.restriction_id, id);
             assert_eq!(refusal.legal_basis, "Legea nr. 248/2005, art. 38 lit. a");
             assert_eq!(refusal.cnp_last4, adult(40)[9..]);
@@ -110,7 +111,7 @@ async fn a_booked_person_is_prefilled_from_the_confirmed_booking(app: TestApp) {
         [("cnp".into(), "application.cnp_not_in_booking")]
     );
     assert!(
-        matches!(twice, Err(ApplicationError::AlreadyRegistered)),
+        matches!(twice, Err(ServiceError::AlreadyRegistered)),
         "{twice:?}"
     );
     let view = service

@@ -1,7 +1,8 @@
 //! Registration at the counter through the service: the number, the fee for the holder's
 //! age, the pickup and courier rules. Who may be registered is in `people.rs`.
 
-use epasapoarte::service::applications::{ApplicationError, CourierAddress};
+use epasapoarte::service::ServiceError;
+use epasapoarte::service::applications::CourierAddress;
 use epasapoarte_domain::application::ApplicationStatus;
 use epasapoarte_domain::passport::Bani;
 
@@ -16,9 +17,9 @@ on_both_backends!(
     an_electronic_passport_may_go_to_another_office_a_mission_or_by_courier,
 );
 
-pub fn field_codes(error: ApplicationError) -> Vec<(String, &'static str)> {
+pub fn field_codes(error: ServiceError) -> Vec<(String, &'static str)> {
     match error {
-        ApplicationError::Validation(errors) => {
+        ServiceError::Validation(errors) => {
             errors.0.into_iter().map(|(f, e)| (f, e.code)).collect()
         }
         other => panic!("expected field errors, got {other:?}"),

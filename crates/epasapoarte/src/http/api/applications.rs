@@ -7,12 +7,12 @@ use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 
-use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
 use crate::service::FieldErrors;
-use crate::service::applications::{ApplicationError, StatusQuestion};
+use crate::service::applications::StatusQuestion;
 use crate::service::input::parse_date;
+use crate::state::AppState;
 
 pub mod update;
 
@@ -69,7 +69,7 @@ pub async fn status(
         _ => None,
     };
     let Some(question) = question else {
-        return Err(ApiError::Validation(FieldErrors::single(
+        return Err(ApiError::validation(FieldErrors::single(
             "query",
             "status_query",
         )));
@@ -79,48 +79,7 @@ pub async fn status(
             status: found.status.as_str().to_owned(),
             pickup: found.pickup,
         })),
-        Ok(None) => Err(ApiError::NotFound),
-        Err(error) => Err(api_error(error)),
-    }
-}
-
-/// The edge's reading of an application error (the stable codes of SPEC §6.2 and ours).
-pub fn api_error(error: ApplicationError) -> ApiError {
-    use crate::i18n::Lang;
-    let conflict = |code: &'static str, message: String| ApiError::Unreadable {
-        status: axum::http::StatusCode::CONFLICT,
-        code,
-        message,
-        fields: Default::default(),
-    };
-    match error {
-        ApplicationError::Validation(fields) => ApiError::Validation(fields),
-        ApplicationError::NotFound => ApiError::NotFound,
-        ApplicationError::IllegalTransition(illegal) => conflict(
-            "illegal_transition",
-            format!(
-                "{} ({illegal}).",
-                Lang::En
-                    .t("error.application.illegal_transition")
-                    .trim_end_matches('.')
-            ),
-        ),
-        ApplicationError::Restricted(refusal) => conflict(
-            "restricted",
-            Lang::En.tf(
-                "error.application.restricted",
-                &[
-                    ("legal_basis", &refusal.legal_basis),
-                    ("ends_on", &refusal.ends_on.to_string()),
-                ],
-            ),
-        ),
-        ApplicationError::AlreadyRegistered => conflict(
-            "already_registered",
-            Lang::En
-                .t("error.application.already_registered")
-                .to_owned(),
-        ),
-        ApplicationError::Internal(error) => ApiError::Internal(error),
+        Ok(None) => Err(ApiError::not_found()),
+        Err(error) => Err(error.into()),
     }
 }

@@ -7,10 +7,10 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::http::AppState;
 use crate::http::error::{ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome};
+use crate::state::AppState;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct CreatedDto {

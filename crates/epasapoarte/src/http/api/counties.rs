@@ -4,8 +4,9 @@ use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
 
-use crate::http::AppState;
 use crate::http::error::{ApiResult, ErrorBody};
+use crate::service::ServiceError;
+use crate::state::AppState;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct CountyDto {
@@ -17,7 +18,12 @@ pub struct CountyDto {
 #[utoipa::path(get, path = "/api/v1/counties", tag = "offices",
     responses((status = 200, body = [CountyDto]), (status = 500, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<CountyDto>>> {
-    let counties = state.service.store.counties().await?;
+    let counties = state
+        .service
+        .store
+        .counties()
+        .await
+        .map_err(ServiceError::from)?;
     Ok(Json(
         counties
             .into_iter()

@@ -5,11 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use crate::http::AppState;
-use crate::http::error::{ApiError, ApiResult, ErrorBody};
+use crate::http::error::{ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::i18n::Lang;
 use crate::service::BookingService;
+use crate::state::AppState;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -40,7 +40,7 @@ pub async fn lookup(
     let service = state.service.clone();
     tokio::spawn(async move {
         if let Err(error) = service.send_lookup(&email, lang).await {
-            ApiError::from(error).log_if_internal();
+            error.log_if_internal();
         }
     });
     Ok(StatusCode::ACCEPTED)

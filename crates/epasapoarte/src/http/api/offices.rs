@@ -6,11 +6,11 @@ use axum::extract::{Path, State};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
 use crate::service::input::{parse_date, parse_service};
-use crate::service::{BookingService, FieldErrors};
+use crate::service::{BookingService, FieldErrors, ServiceError};
+use crate::state::AppState;
 use crate::store::OfficeRecord;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -58,7 +58,12 @@ pub async fn list(
     ApiQuery(query): ApiQuery<OfficesQuery>,
 ) -> ApiResult<Json<Vec<OfficeDto>>> {
     let county = known_county(query.county.as_deref())?;
-    let offices = state.service.directory.offices().await?;
+    let offices = state
+        .service
+        .directory
+        .offices()
+        .await
+        .map_err(ServiceError::from)?;
     Ok(Json(
         offices
             .iter()
@@ -155,13 +160,13 @@ pub async fn availability(
         errors.add("to", "invalid_range");
     }
     let (Some(service), Some(persons), Some(from), Some(to)) = (service, persons, from, to) else {
-        return Err(ApiError::Validation(errors));
+        return Err(ApiError::validation(errors));
     };
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(ApiError::validation(errors));
     }
     BookingService::check_office_accepts(&office, service, usize::from(persons))
-        .map_err(ApiError::Validation)?;
+        .map_err(ApiError::validation)?;
     let days = state
         .service
         .availability(&office, persons, from, to)
@@ -230,7 +235,7 @@ pub async fn earliest(
         None
     });
     let (Some(service), Some(persons), true) = (service, persons, errors.is_empty()) else {
-        return Err(ApiError::Validation(errors));
+        return Err(ApiError::validation(errors));
     };
     let found = state.service.earliest(service, persons, county).await?;
     Ok(Json(
@@ -269,7 +274,7 @@ fn optional<T>(
 }
 
 fn office_id(text: &str) -> Result<i64, ApiError> {
-    text.parse().map_err(|_| ApiError::NotFound)
+    text.parse().map_err(|_| ApiError::not_found())
 }
 
 /// A county code from the query: absent is fine, unknown is a validation error.
@@ -278,6 +283,6 @@ fn known_county(code: Option<&str>) -> Result<Option<&'static str>, ApiError> {
         None => Ok(None),
         Some(code) => epasapoarte_domain::county::County::by_code(code)
             .map(|county| Some(county.code()))
-            .ok_or_else(|| ApiError::Validation(FieldErrors::single("county", "unknown_county"))),
+            .ok_or_else(|| ApiError::validation(FieldErrors::single("county", "unknown_county"))),
     }
 }

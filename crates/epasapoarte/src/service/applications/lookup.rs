@@ -6,9 +6,8 @@
 use chrono::NaiveDate;
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 
-use super::ApplicationResult;
 use super::register::last9_hash;
-use crate::service::BookingService;
+use crate::service::{BookingService, ServiceResult};
 
 /// A well-formed public question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +49,7 @@ impl BookingService {
     pub async fn public_status(
         &self,
         question: &StatusQuestion,
-    ) -> ApplicationResult<Option<PublicStatus>> {
+    ) -> ServiceResult<Option<PublicStatus>> {
         let record = match question {
             StatusQuestion::Number(text) => match text.parse::<ApplicationNumber>() {
                 Ok(number) => self.store.application_by_number(&number).await?,

@@ -5,12 +5,11 @@ use epasapoarte_domain::application::{DeliveryError, Pickup};
 use epasapoarte_domain::booking::BookingStatus;
 use epasapoarte_domain::cnp::Cnp;
 
-use super::ApplicationResult;
 use super::input::{self, ApplicationRequest};
 use super::register::parse_cnp;
 use crate::i18n::Lang;
 use crate::service::input::{PersonName, is_booking_id};
-use crate::service::{BookingService, FieldErrors};
+use crate::service::{BookingService, FieldErrors, ServiceResult};
 use crate::store::{BookedPerson, OfficeRecord};
 
 /// The holder, parsed; the e-mail address already sealed.
@@ -29,7 +28,7 @@ pub(super) async fn holder(
     request: &ApplicationRequest,
     office: &OfficeRecord,
     errors: &mut FieldErrors,
-) -> ApplicationResult<Option<Holder>> {
+) -> ServiceResult<Option<Holder>> {
     let today = service.today_in_romania();
     let booking_id = request
         .booking_id
@@ -107,7 +106,7 @@ async fn booked(
     position: u32,
     office: &OfficeRecord,
     errors: &mut FieldErrors,
-) -> ApplicationResult<Option<BookedPerson>> {
+) -> ServiceResult<Option<BookedPerson>> {
     let found = if is_booking_id(booking_id) {
         service.store.booked_person(booking_id, position).await?
     } else {
@@ -136,7 +135,7 @@ async fn booked(
 fn open(
     service: &BookingService,
     person: &BookedPerson,
-) -> ApplicationResult<(String, String, String)> {
+) -> ServiceResult<(String, String, String)> {
     let open = |sealed: &[u8]| {
         service
             .crypto
@@ -188,7 +187,7 @@ impl BookingService {
         office_id: i64,
         booking_id: &str,
         position: u32,
-    ) -> ApplicationResult<Option<BookedHolder>> {
+    ) -> ServiceResult<Option<BookedHolder>> {
         if !is_booking_id(booking_id) {
             return Ok(None);
         }

@@ -8,12 +8,12 @@ use epasapoarte_domain::application::{ApplicationNumber, FeeDue, Pickup, check_d
 use epasapoarte_domain::cnp::Cnp;
 use epasapoarte_domain::passport::{Bani, HolderCategory, PassportType, category};
 
+use super::Refusal;
 use super::input::{self, ApplicationRequest};
 use super::person::{self, Holder};
-use super::{ApplicationError, ApplicationResult, Refusal};
 use crate::crypto::HashPurpose;
 use crate::service::audit::{Actor, AuditEvent};
-use crate::service::{BookingService, FieldErrors};
+use crate::service::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::store::{Courier, NewApplication, OfficeRecord, PickupPlace, Registration};
 use serde_json::json;
 
@@ -44,7 +44,7 @@ impl BookingService {
         &self,
         request: &ApplicationRequest,
         actor: &Actor,
-    ) -> ApplicationResult<RegisteredApplication> {
+    ) -> ServiceResult<RegisteredApplication> {
         let office = self
             .directory
             .office(request.office_id)
@@ -55,7 +55,7 @@ impl BookingService {
         let holder = person::holder(self, request, &office, &mut errors).await?;
         let terms = self.terms(request, &office, &mut errors).await?;
         let (Some(holder), Some(terms)) = (holder, terms) else {
-            return Err(ApplicationError::Validation(errors));
+            return Err(ServiceError::Validation(errors));
         };
         let age = holder.cnp.age_on(submitted_on);
         let due = FeeDue::new(terms.passport, age, terms.courier.is_some());
@@ -68,7 +68,7 @@ impl BookingService {
             errors.add(field, code);
         }
         if !errors.is_empty() {
-            return Err(ApplicationError::Validation(errors));
+            return Err(ServiceError::Validation(errors));
         }
         let holder_category = category(age, request.domicile_abroad);
         let new = self.seal_application(
@@ -107,14 +107,14 @@ impl BookingService {
                     office = office.id,
                     "registration refused: restriction"
                 );
-                Err(ApplicationError::Restricted(Refusal {
+                Err(ServiceError::Restricted(Refusal {
                     restriction_id: restriction.id,
                     legal_basis: restriction.legal_basis,
                     ends_on: restriction.ends_on,
                     cnp_last4: holder.cnp.as_str().get(9..).unwrap_or_default().to_owned(),
                 }))
             }
-            Registration::AlreadyRegistered => Err(ApplicationError::AlreadyRegistered),
+            Registration::AlreadyRegistered => Err(ServiceError::AlreadyRegistered),
         }
     }
 
@@ -123,7 +123,7 @@ impl BookingService {
         request: &ApplicationRequest,
         office: &OfficeRecord,
         errors: &mut FieldErrors,
-    ) -> ApplicationResult<Option<Terms>> {
+    ) -> ServiceResult<Option<Terms>> {
         let passport = input::passport_type(&request.passport_type)
             .map_err(|code| errors.add("passport_type", code));
         let receipt_number = input::receipt_number(&request.receipt_number)
@@ -166,7 +166,7 @@ impl BookingService {
         request: &ApplicationRequest,
         office: &OfficeRecord,
         errors: &mut FieldErrors,
-    ) -> ApplicationResult<Option<(Pickup, PickupPlace)>> {
+    ) -> ServiceResult<Option<(Pickup, PickupPlace)>> {
         let mission = request
             .pickup_mission
             .as_deref()
@@ -205,7 +205,7 @@ impl BookingService {
         holder_category: HolderCategory,
         submitted_on: NaiveDate,
         actor: &str,
-    ) -> ApplicationResult<NewApplication> {
+    ) -> ServiceResult<NewApplication> {
         let c = &self.crypto;
         let courier = match &terms.courier {
             Some(address) => Some(Courier {
@@ -252,8 +252,8 @@ pub(super) fn last9_hash(
         .keyed_hash(HashPurpose::CnpLast9, text.as_bytes())
 }
 
-fn invalid(field: &str, code: &'static str) -> ApplicationError {
-    ApplicationError::Validation(FieldErrors::single(field, code))
+fn invalid(field: &str, code: &'static str) -> ServiceError {
+    ServiceError::Validation(FieldErrors::single(field, code))
 }
 
 /// A CNP parsed for a holder (kept here so `person.rs` stays about where it comes from).

@@ -4,12 +4,12 @@
 
 use epasapoarte_domain::cnp::Cnp;
 
+use super::RestrictionView;
 use super::input::{self, RestrictionRequest};
-use super::{ApplicationError, ApplicationResult, RestrictionView};
 use crate::crypto::HashPurpose;
 use crate::service::audit::{Actor, AuditEvent, cnp_tail};
 use crate::service::input::cnp_error_code;
-use crate::service::{BookingService, FieldErrors};
+use crate::service::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::store::NewRestriction;
 use serde_json::json;
 
@@ -22,7 +22,7 @@ impl BookingService {
         &self,
         request: &RestrictionRequest,
         actor: &Actor,
-    ) -> ApplicationResult<i64> {
+    ) -> ServiceResult<i64> {
         let today = self.today_in_romania();
         let mut errors = FieldErrors::default();
         let cnp = Cnp::parse(&request.cnp, today)
@@ -49,10 +49,10 @@ impl BookingService {
         let (Ok(cnp), Ok(legal_basis), Ok(starts_on), Ok(ends_on)) =
             (cnp, legal_basis, starts_on, ends_on)
         else {
-            return Err(ApplicationError::Validation(errors));
+            return Err(ServiceError::Validation(errors));
         };
         if !errors.is_empty() {
-            return Err(ApplicationError::Validation(errors));
+            return Err(ServiceError::Validation(errors));
         }
         // The target is left empty: the store names the new restriction.
         let audit = AuditEvent::new(actor.clone(), "restriction.added")
@@ -85,7 +85,7 @@ impl BookingService {
     }
 
     /// Lifts a restriction before its end date; `NotFound` if unknown or already lifted.
-    pub async fn lift_restriction(&self, id: i64, actor: &Actor) -> ApplicationResult<()> {
+    pub async fn lift_restriction(&self, id: i64, actor: &Actor) -> ServiceResult<()> {
         let now = self.now();
         let audit = AuditEvent::new(actor.clone(), "restriction.lifted")
             .target(format!("restriction:{id}"))
@@ -99,12 +99,12 @@ impl BookingService {
             tracing::info!(restriction = id, "restriction lifted");
             Ok(())
         } else {
-            Err(ApplicationError::NotFound)
+            Err(ServiceError::NotFound)
         }
     }
 
     /// The whole registry, newest first, opened for an admin.
-    pub async fn restrictions(&self) -> ApplicationResult<Vec<RestrictionView>> {
+    pub async fn restrictions(&self) -> ServiceResult<Vec<RestrictionView>> {
         self.store
             .restrictions()
             .await?

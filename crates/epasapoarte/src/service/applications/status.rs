@@ -7,11 +7,10 @@
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, transition};
 
 use super::input::{self, REASON_MAX};
-use super::{ApplicationError, ApplicationResult};
 use crate::i18n::Lang;
 use crate::mail::Mail;
 use crate::service::audit::{Actor, AuditEvent};
-use crate::service::{BookingService, FieldErrors};
+use crate::service::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::store::{ApplicationRecord, MoveOutcome, StatusChange};
 use serde_json::json;
 
@@ -41,15 +40,16 @@ impl BookingService {
         to: ApplicationStatus,
         reason: Option<&str>,
         actor: &Actor,
-    ) -> ApplicationResult<StatusMoved> {
-        let reason = match reason.filter(|r| !r.trim().is_empty()) {
-            Some(text) => Some(input::reason(text, REASON_MAX).map_err(|code| {
-                ApplicationError::Validation(FieldErrors::single("reason", code))
-            })?),
-            None => None,
-        };
+    ) -> ServiceResult<StatusMoved> {
+        let reason =
+            match reason.filter(|r| !r.trim().is_empty()) {
+                Some(text) => Some(input::reason(text, REASON_MAX).map_err(|code| {
+                    ServiceError::Validation(FieldErrors::single("reason", code))
+                })?),
+                None => None,
+            };
         if to.requires_reason() && reason.is_none() {
-            return Err(ApplicationError::Validation(FieldErrors::single(
+            return Err(ServiceError::Validation(FieldErrors::single(
                 "reason", "required",
             )));
         }
@@ -58,7 +58,7 @@ impl BookingService {
                 .store
                 .application_by_number(number)
                 .await?
-                .ok_or(ApplicationError::NotFound)?;
+                .ok_or(ServiceError::NotFound)?;
             if record.status == to {
                 return Ok(StatusMoved {
                     number: *number,
@@ -100,7 +100,7 @@ impl BookingService {
                 });
             }
         }
-        Err(ApplicationError::Internal(anyhow::anyhow!(
+        Err(ServiceError::Internal(anyhow::anyhow!(
             "application {number} kept changing under a status move"
         )))
     }
@@ -110,7 +110,7 @@ impl BookingService {
         &self,
         record: &ApplicationRecord,
         to: ApplicationStatus,
-    ) -> ApplicationResult<Option<Mail>> {
+    ) -> ServiceResult<Option<Mail>> {
         let Some(sealed) = record.email.as_deref().filter(|e| !e.is_empty()) else {
             return Ok(None);
         };
@@ -139,9 +139,9 @@ impl BookingService {
     }
 }
 
-fn anyhow_of(error: crate::service::ServiceError) -> ApplicationError {
+fn anyhow_of(error: crate::service::ServiceError) -> ServiceError {
     match error {
-        crate::service::ServiceError::Internal(error) => ApplicationError::Internal(error),
-        other => ApplicationError::Internal(anyhow::anyhow!("{other}")),
+        crate::service::ServiceError::Internal(error) => ServiceError::Internal(error),
+        other => ServiceError::Internal(anyhow::anyhow!("{other}")),
     }
 }

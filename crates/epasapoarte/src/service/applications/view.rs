@@ -7,8 +7,7 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use epasapoarte_domain::passport::{Bani, HolderCategory, PassportType};
 
 use super::input::CourierAddress;
-use super::{ApplicationError, ApplicationResult};
-use crate::service::BookingService;
+use crate::service::{BookingService, ServiceError, ServiceResult};
 use crate::store::{ApplicationEvent, ApplicationRecord, PickupPlace, RestrictionRecord};
 
 /// Where a passport is collected, named.
@@ -86,13 +85,13 @@ pub struct RestrictionView {
 }
 
 impl BookingService {
-    fn open_text(&self, sealed: &[u8], what: &str) -> ApplicationResult<String> {
+    fn open_text(&self, sealed: &[u8], what: &str) -> ServiceResult<String> {
         self.crypto
             .open_string(sealed)
-            .map_err(|error| ApplicationError::Internal(anyhow::anyhow!("opening {what}: {error}")))
+            .map_err(|error| ServiceError::Internal(anyhow::anyhow!("opening {what}: {error}")))
     }
 
-    pub(super) async fn pickup_view(&self, pickup: &PickupPlace) -> ApplicationResult<PickupView> {
+    pub(super) async fn pickup_view(&self, pickup: &PickupPlace) -> ServiceResult<PickupView> {
         Ok(match pickup {
             PickupPlace::Office(id) => {
                 let office = self.directory.office(*id).await?;
@@ -109,18 +108,18 @@ impl BookingService {
         })
     }
 
-    pub(super) async fn pickup_text(&self, pickup: &PickupPlace) -> ApplicationResult<String> {
+    pub(super) async fn pickup_text(&self, pickup: &PickupPlace) -> ServiceResult<String> {
         Ok(self.pickup_view(pickup).await?.text())
     }
 
     pub(super) async fn open_application(
         &self,
         record: &ApplicationRecord,
-    ) -> ApplicationResult<ApplicationView> {
+    ) -> ServiceResult<ApplicationView> {
         let courier = match &record.courier {
             Some(courier) => {
                 let json = self.crypto.open(&courier.address).map_err(|error| {
-                    ApplicationError::Internal(anyhow::anyhow!("opening an address: {error}"))
+                    ServiceError::Internal(anyhow::anyhow!("opening an address: {error}"))
                 })?;
                 let address: CourierAddress =
                     serde_json::from_slice(&json).map_err(anyhow::Error::from)?;
@@ -160,7 +159,7 @@ impl BookingService {
     pub(super) fn open_restriction(
         &self,
         record: &RestrictionRecord,
-    ) -> ApplicationResult<RestrictionView> {
+    ) -> ServiceResult<RestrictionView> {
         Ok(RestrictionView {
             id: record.id,
             cnp: self.open_text(&record.cnp, "a CNP")?,

@@ -10,15 +10,12 @@
 use serde_json::Value;
 
 use super::guard::Staff;
-use crate::http::AppState;
 use crate::i18n::Lang;
 use crate::service::FieldErrors;
-use crate::service::applications::{ApplicationError, ApplicationView};
+use crate::service::applications::ApplicationView;
 use crate::staff::{Actor, AuditEvent, Role, StaffService};
+use crate::state::AppState;
 use crate::web::FieldMessage;
-use crate::web::page::Page;
-use crate::web::pages::problem;
-use axum::response::Response;
 
 pub mod detail;
 mod fees;
@@ -78,13 +75,4 @@ async fn audit(
         .target(target)
         .after(after);
     StaffService::of(&state.service).audit_or_log(event).await;
-}
-
-/// The opaque 500 for what the page cannot explain (logged once by `failed`).
-fn failed(page: Page, error: ApplicationError) -> Response {
-    let error = match error {
-        ApplicationError::Internal(error) => error,
-        other => anyhow::anyhow!("unexpected application error: {other}"),
-    };
-    problem::failed(page, crate::service::ServiceError::Internal(error))
 }

@@ -9,7 +9,6 @@ use axum::response::Response;
 
 use super::frame::StaffBar;
 use super::guard::Staff;
-use crate::service::ServiceError;
 use crate::staff::StaffService;
 use crate::store::AuditRecord;
 use crate::web::page::{Chrome, Page};
@@ -66,11 +65,11 @@ pub async fn show(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Respon
     let service = StaffService::of(&page.state.service);
     let records = match service.audit_entries(&form.filter, PAGE_SIZE + 1).await {
         Ok(records) => records,
-        Err(error) => return problem::failed(page, ServiceError::Internal(error.into())),
+        Err(error) => return problem::failed(page, error),
     };
     let offices = match page.state.service.directory.offices().await {
         Ok(offices) => offices,
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     let chrome = page.chrome.clone();
     let lang = chrome.lang;

@@ -3,36 +3,25 @@
 //! when the service is served over HTTPS, and no Max-Age — it dies with the browser, and
 //! the server ends it sooner (idle and absolute timeouts).
 
-use crate::http::AppState;
+use axum_extra::extract::cookie::{Cookie, SameSite};
 
 pub const NAME: &str = "epas_staff";
 
-/// Whether cookies must be `Secure` (the public URL is HTTPS).
-pub fn secure(state: &AppState) -> bool {
-    state.service.config.base_url.starts_with("https://")
+/// The cookie that opens a session.
+pub fn set(token: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((NAME, token))
+        .path("/admin")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .build()
 }
 
-/// The `Set-Cookie` value that opens a session.
-pub fn set(token: &str, secure: bool) -> String {
-    with_secure(
-        format!("{NAME}={token}; Path=/admin; HttpOnly; SameSite=Strict"),
-        secure,
-    )
-}
-
-/// The `Set-Cookie` value that removes it.
-pub fn cleared(secure: bool) -> String {
-    with_secure(
-        format!("{NAME}=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Strict"),
-        secure,
-    )
-}
-
-fn with_secure(mut text: String, secure: bool) -> String {
-    if secure {
-        text.push_str("; Secure");
-    }
-    text
+/// The cookie that removes it.
+pub fn cleared(secure: bool) -> Cookie<'static> {
+    let mut cookie = set(String::new(), secure);
+    cookie.set_max_age(time::Duration::ZERO);
+    cookie
 }
 
 #[cfg(test)]
@@ -41,12 +30,17 @@ mod tests {
 
     #[test]
     fn the_session_cookie_is_strict_http_only_and_scoped_to_admin() {
-        let text = set("abc", false);
-        assert_eq!(
-            text,
-            "epas_staff=abc; Path=/admin; HttpOnly; SameSite=Strict"
+        let text = set("abc".to_owned(), false).to_string();
+        assert!(text.starts_with("epas_staff=abc;"), "{text}");
+        for part in ["Path=/admin", "HttpOnly", "SameSite=Strict"] {
+            assert!(text.contains(part), "{part} in {text}");
+        }
+        assert!(
+            !text.contains("Secure") && !text.contains("Max-Age"),
+            "{text}"
         );
-        assert!(set("abc", true).ends_with("; Secure"));
-        assert!(cleared(false).contains("Max-Age=0"));
+        assert!(set("abc".to_owned(), true).to_string().contains("; Secure"));
+        let cleared = cleared(false).to_string();
+        assert!(cleared.starts_with("epas_staff=;") && cleared.contains("Max-Age=0"));
     }
 }

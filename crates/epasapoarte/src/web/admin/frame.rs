@@ -6,9 +6,9 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use crate::http::AppState;
 use crate::i18n::Lang;
 use crate::staff::{Role, StaffMember};
+use crate::state::AppState;
 use crate::web::page::{Chrome, Page};
 
 /// The staff line under the header.

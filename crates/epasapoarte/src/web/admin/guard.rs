@@ -1,35 +1,35 @@
 //! The one gate of the back office. Every `/admin` handler is wrapped by [`guarded`] with
 //! its route's rule (see `routes.rs`), and before the handler runs the gate:
 //! 1. finds the staff session from the `epas_staff` cookie — none: 303 to the login page;
-//! 2. on a POST, checks the anti-forgery token — wrong: 403, written to the audit log;
-//! 3. applies the route's [`Require`] with [`decide`] — another office: 404, too little
+//! 2. applies the route's [`Require`] with [`decide`] — another office: 404, too little
 //!    role: 403, both written to the audit log;
-//! 4. hands the session to the handler through the [`Staff`] extractor.
+//! 3. hands the session to the handler through the [`Staff`] extractor.
+//!
+//! The anti-forgery token of a POST was checked before, by the layer every form passes
+//! (`web/csrf.rs`); a refusal there is written to the audit log by [`audit_forgery`].
 
 use std::net::{IpAddr, SocketAddr};
 use std::ops::Deref;
 
-use axum::body::Body;
 use axum::extract::{
     ConnectInfo, FromRequestParts, OptionalFromRequestParts, RawPathParams, Request, State,
 };
 use axum::handler::Handler;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 use serde_json::json;
 
 use super::cookie;
 use super::frame;
-use super::routes::{AdminRoute, Verb};
-use crate::http::AppState;
-use crate::service::ServiceError;
+use super::routes::AdminRoute;
 use crate::staff::{
     Access, Actor, AuditEvent, Require, StaffMember, StaffService, StaffSession, access,
 };
-use crate::web::csrf;
-use crate::web::page::{Page, cookie_value};
+use crate::state::AppState;
+use crate::web::page::{Page, secure};
 use crate::web::pages::problem;
 
 /// The method router of one table row: the gate, then the handler.
@@ -56,41 +56,22 @@ async fn check(
 ) -> Result<Request, Response> {
     let staff = StaffService::of(&state.service);
     let (mut parts, body) = request.into_parts();
-    let token = cookie_value(&parts.headers, cookie::NAME);
+    let jar = CookieJar::from_headers(&parts.headers);
+    let token = jar.get(cookie::NAME).map(Cookie::value);
     let session = match &token {
         Some(token) => match staff.session(token).await {
             Ok(session) => session,
             Err(error) => {
                 // Logged once, by `failed`; the reader sees the opaque 500 page.
                 let page = page_of(&mut parts, state).await;
-                return Err(problem::failed(page, ServiceError::Internal(error.into())));
+                return Err(problem::failed(page, error));
             }
         },
         None => None,
     };
     if session.is_none() && route.require != Require::Public {
-        return Err(to_login(token.is_some(), cookie::secure(state)));
+        return Err(to_login(token.is_some(), secure(state)));
     }
-    let actor = session
-        .as_ref()
-        .map_or(Actor::Anonymous, |s| Actor::staff(&s.member));
-    let body = if route.verb == Verb::Post {
-        match checked_body(&parts, body, state).await {
-            Ok(body) => body,
-            Err(status) => {
-                if status == StatusCode::FORBIDDEN {
-                    let event = AuditEvent::new(actor, "csrf.refused")
-                        .office(session.as_ref().and_then(|s| s.member.office_id))
-                        .target(format!("{} {}", route.verb.as_str(), route.path))
-                        .after(json!({"status": 403}));
-                    staff.audit_or_log(event).await;
-                }
-                return Err(refused_form(page_of(&mut parts, state).await, status));
-            }
-        }
-    } else {
-        body
-    };
     if let Some(session) = session {
         let office = office_in_path(&mut parts, state).await;
         let verdict = access::decide(&session.member, route.require, office);
@@ -100,7 +81,7 @@ async fn check(
             } else {
                 404
             };
-            let event = AuditEvent::new(actor, "access.denied")
+            let event = AuditEvent::new(Actor::staff(&session.member), "access.denied")
                 .office(office)
                 .target(format!("{} {}", route.verb.as_str(), route.path))
                 .after(json!({"status": status, "rule": route.require.describe()}));
@@ -116,36 +97,22 @@ async fn check(
     Ok(Request::from_parts(parts, body))
 }
 
-/// Reads a POST body and checks its `csrf` field against the browser's `epas_sid`;
-/// gives the body back untouched for the handler's own `Form`.
-async fn checked_body(parts: &Parts, body: Body, state: &AppState) -> Result<Body, StatusCode> {
-    let bytes = axum::body::to_bytes(body, crate::http::MAX_BODY_BYTES)
-        .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE)?;
-    let posted = form_urlencoded::parse(&bytes)
-        .find(|(key, _)| key == "csrf")
-        .map(|(_, value)| value.into_owned())
-        .unwrap_or_default();
-    let session = cookie_value(&parts.headers, csrf::COOKIE);
-    if csrf::verify(&state.service.crypto, session.as_deref(), &posted) {
-        Ok(Body::from(bytes))
-    } else {
-        tracing::warn!("back-office form refused: missing or wrong anti-forgery token");
-        Err(StatusCode::FORBIDDEN)
-    }
-}
-
-fn refused_form(page: Page, status: StatusCode) -> Response {
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return (status, page.chrome.t("web.error.too_large")).into_response();
-    }
-    problem::message(
-        page,
-        StatusCode::FORBIDDEN,
-        "web.error.forbidden_title",
-        &["web.error.forbidden_body"],
-        Some(("/admin", "admin.bar.home")),
-    )
+/// Writes a refused back-office form to the audit log: under the staff member's name
+/// when the browser came with a live session, as anonymous otherwise.
+pub async fn audit_forgery(state: &AppState, jar: &CookieJar, route: &str) {
+    let staff = StaffService::of(&state.service);
+    let session = match jar.get(cookie::NAME) {
+        Some(token) => staff.session(token.value()).await.ok().flatten(),
+        None => None,
+    };
+    let actor = session
+        .as_ref()
+        .map_or(Actor::Anonymous, |s| Actor::staff(&s.member));
+    let event = AuditEvent::new(actor, "csrf.refused")
+        .office(session.as_ref().and_then(|s| s.member.office_id))
+        .target(format!("POST {route}"))
+        .after(json!({"status": 403}));
+    staff.audit_or_log(event).await;
 }
 
 /// 303 to the login page; a dead session's cookie is cleared and the page says why.
@@ -155,11 +122,12 @@ fn to_login(had_cookie: bool, secure: bool) -> Response {
     } else {
         "/admin/login"
     };
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
-    if had_cookie && let Ok(value) = HeaderValue::from_str(&cookie::cleared(secure)) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    response
+    let jar = if had_cookie {
+        CookieJar::new().add(cookie::cleared(secure))
+    } else {
+        CookieJar::new()
+    };
+    (StatusCode::SEE_OTHER, jar, [(header::LOCATION, to)]).into_response()
 }
 
 async fn office_in_path(parts: &mut Parts, state: &AppState) -> Option<i64> {

@@ -4,17 +4,16 @@
 
 use askama::Template;
 use axum::extract::RawQuery;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::cookie;
 use super::frame::StaffBar;
 use super::guard::{ClientAddress, Staff};
-use crate::service::ServiceError;
 use crate::staff::{LoginOutcome, StaffService};
 use crate::web::csrf;
 use crate::web::form::Form;
-use crate::web::page::{Chrome, Page};
+use crate::web::page::{Chrome, Page, secure};
 use crate::web::pages::problem;
 use crate::web::{FieldMessage, message_for};
 
@@ -79,12 +78,9 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
         Ok(LoginOutcome::SignedIn { token, .. }) => {
             // A fresh anti-forgery session too: nothing planted before login carries over.
             page.set_cookie(csrf::COOKIE, &csrf::new_session_id(), 0, "/");
-            let secure = cookie::secure(&page.state);
-            let mut response = page.redirect("/admin");
-            if let Ok(value) = HeaderValue::from_str(&cookie::set(&token, secure)) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
-            response
+            let secure = secure(&page.state);
+            page.add_cookie(cookie::set(token, secure));
+            page.redirect("/admin")
         }
         Ok(LoginOutcome::Refused) => {
             let chrome = page.chrome.clone();
@@ -105,6 +101,6 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
                 },
             )
         }
-        Err(error) => problem::failed(page, ServiceError::Internal(error.into())),
+        Err(error) => problem::failed(page, error),
     }
 }

@@ -1,13 +1,15 @@
 //! `POST /admin/iesire` — "Ieșire": ends the session in the database (not only the
 //! cookie), so a copied cookie is worthless afterwards.
 
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
 
 use super::cookie;
 use super::guard::Staff;
-use crate::http::AppState;
 use crate::staff::StaffService;
+use crate::state::AppState;
+use crate::web::page::secure;
 
 pub async fn submit(
     axum::extract::State(state): axum::extract::State<AppState>,
@@ -16,13 +18,11 @@ pub async fn submit(
     if let Err(error) = StaffService::of(&state.service).logout(&staff.0).await {
         tracing::error!(error = %error, "ending a staff session failed");
     }
-    let mut response = (
+    let jar = CookieJar::new().add(cookie::cleared(secure(&state)));
+    (
         StatusCode::SEE_OTHER,
+        jar,
         [(header::LOCATION, "/admin/login?iesire=1")],
     )
-        .into_response();
-    if let Ok(value) = HeaderValue::from_str(&cookie::cleared(cookie::secure(&state))) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    response
+        .into_response()
 }

@@ -39,7 +39,7 @@ struct OfficePage {
 pub async fn list(page: Page, staff: Staff) -> Response {
     let offices = match page.state.service.directory.offices().await {
         Ok(offices) => offices,
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     let chrome = page.chrome.clone();
     let bar = StaffBar::of(&page.state, chrome.lang, &staff).await;
@@ -62,7 +62,7 @@ pub async fn show(page: Page, staff: Staff, Path(office): Path<i64>) -> Response
     let office = match page.state.service.directory.office(office).await {
         Ok(Some(office)) => office,
         Ok(None) => return problem::not_found(page),
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     let chrome = page.chrome.clone();
     let lang = chrome.lang;

@@ -7,7 +7,6 @@ use axum::response::Response;
 
 use super::frame::StaffBar;
 use super::guard::Staff;
-use crate::service::ServiceError;
 use crate::staff::{StaffError, StaffService, password};
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
@@ -68,7 +67,7 @@ pub async fn submit(page: Page, staff: Staff, form: Form) -> Response {
                 .collect();
             render(page, &staff, messages).await
         }
-        Err(error) => problem::failed(page, ServiceError::Internal(error.into())),
+        Err(error) => problem::failed(page, error),
     }
 }
 

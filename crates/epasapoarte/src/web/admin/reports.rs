@@ -96,7 +96,7 @@ pub async fn all(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Respons
     let form = RangeForm::parse(query.as_deref(), service.today_in_romania());
     let mut offices = match service.directory.offices().await {
         Ok(offices) => offices.as_ref().clone(),
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     offices.sort_by(|a, b| (&a.county_code, &a.name).cmp(&(&b.county_code, &b.name)));
     let lang = page.chrome.lang;

@@ -12,7 +12,7 @@ use axum::response::Response;
 use super::frame::StaffBar;
 use super::guard::Staff;
 use crate::i18n::Lang;
-use crate::service::applications::{ApplicationError, RestrictionRequest, RestrictionView};
+use crate::service::applications::{RestrictionRequest, RestrictionView};
 use crate::service::{FieldErrors, ServiceError};
 use crate::staff::Actor;
 use crate::staff::audit::cnp_tail;
@@ -76,7 +76,7 @@ pub async fn add(page: Page, staff: Staff, form: Form) -> Response {
     {
         // Added together with its audit line (the service writes it).
         Ok(_) => page.redirect(&format!("{LIST}?adaugata=1")),
-        Err(ApplicationError::Validation(errors)) => {
+        Err(ServiceError::Validation(errors)) => {
             let lang = page.chrome.lang;
             let typed = (
                 request.cnp,
@@ -86,7 +86,7 @@ pub async fn add(page: Page, staff: Staff, form: Form) -> Response {
             );
             render(page, &staff, messages(lang, &errors), typed, None).await
         }
-        Err(error) => failed(page, error),
+        Err(error) => problem::failed(page, error),
     }
 }
 
@@ -102,8 +102,8 @@ pub async fn lift(page: Page, staff: Staff, form: Form) -> Response {
         .await
     {
         Ok(()) => page.redirect(&format!("{LIST}?ridicata=1")),
-        Err(ApplicationError::NotFound) => problem::not_found(page),
-        Err(error) => failed(page, error),
+        Err(ServiceError::NotFound) => problem::not_found(page),
+        Err(error) => problem::failed(page, error),
     }
 }
 
@@ -118,10 +118,6 @@ fn messages(lang: Lang, errors: &FieldErrors) -> Vec<FieldMessage> {
         .collect()
 }
 
-fn failed(page: Page, error: ApplicationError) -> Response {
-    problem::failed(page, ServiceError::Internal(anyhow::anyhow!("{error}")))
-}
-
 async fn render(
     page: Page,
     staff: &Staff,
@@ -131,7 +127,7 @@ async fn render(
 ) -> Response {
     let registry = match page.state.service.restrictions().await {
         Ok(registry) => registry,
-        Err(error) => return failed(page, error),
+        Err(error) => return problem::failed(page, error),
     };
     let today = page.state.service.today_in_romania();
     let chrome = page.chrome.clone();

@@ -11,8 +11,8 @@ use super::{
     agenda, applications, audit, dashboard, login, logout, offices, password, reports,
     restrictions, users,
 };
-use crate::http::AppState;
 use crate::staff::{Require, Role};
+use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verb {

@@ -29,7 +29,7 @@ pub async fn office_or_answer(page: Page, office: i64) -> Result<(Page, OfficeRe
     match page.state.service.directory.office(office).await {
         Ok(Some(record)) => Ok((page, record)),
         Ok(None) => Err(problem::not_found(page)),
-        Err(error) => Err(problem::failed(page, error.into())),
+        Err(error) => Err(problem::failed(page, error)),
     }
 }
 

@@ -36,7 +36,7 @@ pub async fn list(page: Page, staff: Staff) -> Response {
     let users = match service.users().await {
         Ok(users) => users,
         Err(error) => {
-            return problem::failed(page, crate::service::ServiceError::Internal(error.into()));
+            return problem::failed(page, error);
         }
     };
     let chrome = page.chrome.clone();

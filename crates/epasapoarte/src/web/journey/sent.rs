@@ -3,13 +3,12 @@
 //! sealed cookie of its own (never in the URL); without it the page still reads well.
 
 use askama::Template;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::i18n::format::count;
-use crate::web::page::{Chrome, Page, cookie_value};
+use crate::web::page::{Chrome, Page};
 
 pub const PATH: &str = "/programare/trimis";
 const COOKIE: &str = "epas_sent";
@@ -29,10 +28,11 @@ pub fn remember_address(page: &mut Page, email: &str) {
     page.set_cookie(COOKIE, &sealed, max_age, PATH);
 }
 
-pub async fn show(page: Page, headers: HeaderMap) -> Response {
+pub async fn show(page: Page) -> Response {
     let chrome = page.chrome.clone();
     let lang = chrome.lang;
-    let address = cookie_value(&headers, COOKIE)
+    let address = page
+        .cookie(COOKIE)
         .and_then(|value| URL_SAFE_NO_PAD.decode(value).ok())
         .and_then(|sealed| page.state.service.crypto.open_string(&sealed).ok());
     let sent_to = match address {

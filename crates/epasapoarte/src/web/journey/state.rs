@@ -12,9 +12,10 @@ use epasapoarte_domain::passport::PassportType;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Crypto;
-use crate::http::AppState;
 use crate::service::input::parse_service;
-use crate::web::page::{Page, cookie_value};
+use crate::state::AppState;
+use crate::web::page::Page;
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 
 pub const COOKIE: &str = "epas_journey";
 /// Only the journey's own pages receive it.
@@ -126,11 +127,12 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
-        let Some(value) = cookie_value(&parts.headers, COOKIE).filter(|v| !v.is_empty()) else {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let Some(value) = jar.get(COOKIE).map(Cookie::value).filter(|v| !v.is_empty()) else {
             return Ok(Journey::default());
         };
         Ok(
-            Journey::open(&state.service.crypto, &value).unwrap_or_else(|| {
+            Journey::open(&state.service.crypto, value).unwrap_or_else(|| {
                 tracing::info!("journey cookie unreadable: starting over");
                 Journey::default()
             }),

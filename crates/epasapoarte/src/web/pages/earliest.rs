@@ -88,7 +88,7 @@ pub async fn show(page: Page, RawQuery(raw): RawQuery) -> Response {
     };
     let offices = match service.directory.offices().await {
         Ok(offices) => offices,
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     let found = slots
         .into_iter()

@@ -67,7 +67,7 @@ pub async fn submit(page: Page, form: Form) -> Response {
         let lang = page.chrome.lang;
         tokio::spawn(async move {
             if let Err(error) = service.send_lookup(&email, lang).await {
-                crate::http::error::ApiError::from(error).log_if_internal();
+                error.log_if_internal();
             }
         });
     }

@@ -59,10 +59,12 @@ pub fn message(
     )
 }
 
-/// A service error that no page expects: logged once with its context, shown as a short
-/// apology (500). Expected outcomes (expired, cancelled…) are handled by each page first.
-pub fn failed(page: Page, error: ServiceError) -> Response {
-    match error {
+/// The pages' one reading of a service error (the store's and the staff layer's convert
+/// into it): not found is the 404 page, an expired link the 410 page, and anything else
+/// the opaque 500, logged once with its context. Outcomes a page can explain (a full
+/// slot, a field error…) are handled by that page before it calls this.
+pub fn failed(page: Page, error: impl Into<ServiceError>) -> Response {
+    match error.into() {
         ServiceError::NotFound => not_found(page),
         ServiceError::Expired => link_expired(page),
         ServiceError::Internal(error) => {

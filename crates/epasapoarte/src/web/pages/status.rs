@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::{MessagePage, problem};
-use crate::service::ServiceError;
 use crate::service::applications::{PublicStatus, StatusQuestion};
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
@@ -76,7 +75,7 @@ pub async fn submit(page: Page, form: Form) -> Response {
                     &["web.status.not_found_body", "web.status.not_found_help"],
                     Some(("/status-pasaport", "web.status.again")),
                 ),
-                Err(error) => problem::failed(page, ServiceError::Internal(error.into())),
+                Err(error) => problem::failed(page, error),
             }
         }
         Err(problems) => {

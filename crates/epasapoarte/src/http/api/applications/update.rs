@@ -14,14 +14,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::Modify;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 
-use super::api_error;
-use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::i18n::Lang;
-use crate::service::FieldErrors;
 use crate::service::applications::tokens::{self, ApiAuthError};
+use crate::service::{FieldErrors, ServiceError};
 use crate::staff::Actor;
+use crate::state::AppState;
 use crate::store::ApiTokenRecord;
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -62,21 +61,23 @@ impl FromRequestParts<AppState> for ApiCaller {
         match tokens::authenticate(state.service.store.as_ref(), token).await {
             Ok(record) => Ok(ApiCaller(record)),
             Err(ApiAuthError::Invalid) => Err(unauthorized(true)),
-            Err(ApiAuthError::Revoked) => Err(ApiError::Unreadable {
+            Err(ApiAuthError::Revoked) => Err(ApiError::Refused {
                 status: StatusCode::FORBIDDEN,
                 code: "token_revoked",
                 message: Lang::En.t("error.application.token_revoked").to_owned(),
                 fields: Default::default(),
             }
             .into_response()),
-            Err(ApiAuthError::Store(error)) => Err(ApiError::from(error).into_response()),
+            Err(ApiAuthError::Store(error)) => {
+                Err(ApiError::from(ServiceError::from(error)).into_response())
+            }
         }
     }
 }
 
 /// 401 with the challenge RFC 6750 asks for (`invalid_token` when one was presented).
 fn unauthorized(presented: bool) -> Response {
-    let mut response = ApiError::Unreadable {
+    let mut response = ApiError::Refused {
         status: StatusCode::UNAUTHORIZED,
         code: "unauthorized",
         message: Lang::En.t("error.application.unauthorized").to_owned(),
@@ -111,9 +112,9 @@ pub async fn move_status(
     Path(number): Path<String>,
     ApiJson(body): ApiJson<StatusUpdateDto>,
 ) -> ApiResult<Json<StatusMovedDto>> {
-    let number: ApplicationNumber = number.parse().map_err(|_| ApiError::NotFound)?;
+    let number: ApplicationNumber = number.parse().map_err(|_| ApiError::not_found())?;
     let to: ApplicationStatus = body.status.trim().parse().map_err(|_| {
-        ApiError::Validation(FieldErrors::single("status", "application.unknown_status"))
+        ApiError::validation(FieldErrors::single("status", "application.unknown_status"))
     })?;
     let moved = state
         .service
@@ -123,8 +124,7 @@ pub async fn move_status(
             body.reason.as_deref(),
             &Actor::Token(caller.name.clone()),
         )
-        .await
-        .map_err(api_error)?;
+        .await?;
     Ok(Json(StatusMovedDto {
         number: moved.number.to_string(),
         status: moved.status.as_str().to_owned(),

@@ -10,7 +10,6 @@ use serde_json::json;
 
 use super::view::{self, Extras, Revealed};
 use super::{office_of, posted_booking};
-use crate::service::ServiceError;
 use crate::staff::audit::cnp_tail;
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::web::admin::guard::Staff;
@@ -47,7 +46,7 @@ pub async fn reveal(
         .target(format!("booking:{}", record.id))
         .after(json!({"persons": tails.len(), "cnp": tails}));
     if let Err(error) = StaffService::of(service).audit(entry).await {
-        return problem::failed(page, ServiceError::Internal(error.into()));
+        return problem::failed(page, error);
     }
     let extras = Extras {
         revealed: Some(Revealed {

@@ -11,8 +11,9 @@ use axum::response::Response;
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, transition};
 use serde_json::json;
 
-use super::{audit, detail_href, failed, messages, query_value, search_href, visible};
-use crate::service::applications::{ApplicationError, ApplicationView};
+use super::{audit, detail_href, messages, query_value, search_href, visible};
+use crate::service::ServiceError;
+use crate::service::applications::ApplicationView;
 use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
@@ -60,7 +61,7 @@ async fn find(
     staff: &Staff,
     office: i64,
     typed: &str,
-) -> Result<Option<ApplicationView>, ApplicationError> {
+) -> Result<Option<ApplicationView>, ServiceError> {
     let Ok(number) = typed.parse::<ApplicationNumber>() else {
         return Ok(None);
     };
@@ -81,7 +82,7 @@ pub async fn show(
     let view = match find(&page, &staff, office, &typed).await {
         Ok(Some(view)) => view,
         Ok(None) => return problem::not_found(page),
-        Err(error) => return failed(page, error),
+        Err(error) => return problem::failed(page, error),
     };
     let number = view.number.to_string();
     audit(
@@ -122,7 +123,7 @@ pub async fn move_status(
     let view = match find(&page, &staff, office, typed).await {
         Ok(Some(view)) => view,
         Ok(None) => return problem::not_found(page),
-        Err(error) => return failed(page, error),
+        Err(error) => return problem::failed(page, error),
     };
     let lang = page.chrome.lang;
     let typed_back = (form.get("status").to_owned(), form.get("reason").to_owned());
@@ -159,7 +160,7 @@ pub async fn move_status(
             let to = format!("{}&mutata=1", detail_href(office, &view.number.to_string()));
             page.redirect(&to)
         }
-        Err(ApplicationError::Validation(errors)) => {
+        Err(ServiceError::Validation(errors)) => {
             let errors = messages(lang, &errors);
             render(
                 page,
@@ -172,7 +173,7 @@ pub async fn move_status(
             )
             .await
         }
-        Err(ApplicationError::IllegalTransition(_)) => {
+        Err(ServiceError::IllegalTransition(_)) => {
             let error = FieldMessage {
                 id: "status".to_owned(),
                 message: lang.t("error.application.illegal_transition").to_owned(),
@@ -189,8 +190,8 @@ pub async fn move_status(
             .await;
             with_status(response, StatusCode::CONFLICT)
         }
-        Err(ApplicationError::NotFound) => problem::not_found(page),
-        Err(error) => failed(page, error),
+        Err(ServiceError::NotFound) => problem::not_found(page),
+        Err(error) => problem::failed(page, error),
     }
 }
 

@@ -11,9 +11,9 @@ use axum::response::Response;
 use serde_json::json;
 
 use super::values::Values;
-use super::{audit, detail_href, failed, fees, messages, query_value};
+use super::{audit, detail_href, fees, messages, query_value};
 use crate::service::FieldErrors;
-use crate::service::applications::ApplicationError;
+use crate::service::ServiceError;
 use crate::staff::Actor;
 use crate::staff::audit::cnp_tail;
 use crate::store::OfficeRecord;
@@ -81,7 +81,7 @@ pub async fn show(
                 values.prefill(&booking, position, &holder)
             }
             Ok(None) => return problem::not_found(page),
-            Err(error) => return failed(page, error),
+            Err(error) => return problem::failed(page, error),
         }
     }
     render(page, &staff, office, values, Vec::new(), None).await
@@ -102,11 +102,11 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
             let to = format!("{}&inregistrata=1", detail_href(office, &number));
             page.redirect(&to)
         }
-        Err(ApplicationError::Validation(errors)) => {
+        Err(ServiceError::Validation(errors)) => {
             let messages = field_messages(lang, &errors, &values, service.today_in_romania());
             render(page, &staff, office, values, messages, None).await
         }
-        Err(ApplicationError::Restricted(refusal)) => {
+        Err(ServiceError::Restricted(refusal)) => {
             let after = json!({
                 "cnp": cnp_tail(&refusal.cnp_last4),
                 "restriction_id": refusal.restriction_id,
@@ -136,15 +136,15 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
             }];
             render(page, &staff, office, values, errors, Some(text)).await
         }
-        Err(ApplicationError::AlreadyRegistered) => {
+        Err(ServiceError::AlreadyRegistered) => {
             let errors = vec![FieldMessage {
                 id: "booking".to_owned(),
                 message: lang.t("error.application.already_registered").to_owned(),
             }];
             render(page, &staff, office, values, errors, None).await
         }
-        Err(ApplicationError::NotFound) => problem::not_found(page),
-        Err(error) => failed(page, error),
+        Err(ServiceError::NotFound) => problem::not_found(page),
+        Err(error) => problem::failed(page, error),
     }
 }
 
@@ -186,11 +186,11 @@ async fn render(
     let office = match directory.office(office_id).await {
         Ok(Some(office)) => office,
         Ok(None) => return problem::not_found(page),
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     let offices = match directory.offices().await {
         Ok(offices) => offices,
-        Err(error) => return problem::failed(page, error.into()),
+        Err(error) => return problem::failed(page, error),
     };
     let chrome = page.chrome.clone();
     let lang = chrome.lang;

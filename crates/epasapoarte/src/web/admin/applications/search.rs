@@ -11,7 +11,7 @@ use epasapoarte_domain::application::ApplicationNumber;
 use epasapoarte_domain::cnp::Cnp;
 use serde_json::json;
 
-use super::{audit, detail_href, failed, query_value, visible};
+use super::{audit, detail_href, query_value, visible};
 use crate::i18n::Lang;
 use crate::service::applications::ApplicationView;
 use crate::service::input::cnp_error_code;
@@ -20,6 +20,7 @@ use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
+use crate::web::pages::problem;
 use crate::web::{FieldMessage, message_for};
 
 #[derive(Template)]
@@ -68,7 +69,7 @@ pub async fn show(
     };
     let found = match page.state.service.application(&number).await {
         Ok(found) => found,
-        Err(error) => return failed(page, error),
+        Err(error) => return problem::failed(page, error),
     };
     let rows = rows(page.chrome.lang, &staff, office, found.into_iter());
     render(page, &staff, office, typed, Vec::new(), Some(rows)).await
@@ -91,7 +92,7 @@ pub async fn by_cnp(page: Page, staff: Staff, Path(office): Path<i64>, form: For
     };
     let found = match service.search_applications(cnp.as_str()).await {
         Ok(found) => found,
-        Err(error) => return failed(page, error),
+        Err(error) => return problem::failed(page, error),
     };
     let rows = rows(lang, &staff, office, found.into_iter());
     let after = json!({"cnp": cnp_tail(cnp.as_str()), "found": rows.len()});

@@ -1,0 +1,41 @@
+//! The root router: the one place that knows both edges. It merges the API and operator
+//! routes (`http`) with the pages (`web`), answers unknown paths in the right format, and
+//! wraps everything in the layers every request passes.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use tower_http::timeout::TimeoutLayer;
+
+use crate::http::{self, MAX_BODY_BYTES, REQUEST_TIMEOUT};
+use crate::state::AppState;
+use crate::web;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(http::router(&state))
+        .merge(web::router(&state))
+        .fallback(not_found)
+        // Rate limits and turns for writes are layers on the routes they concern
+        // (`http/layers.rs`), put there by each area.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(middleware::from_fn(web::security::headers))
+        .layer(middleware::from_fn_with_state(state.clone(), http::observe))
+        .with_state(state)
+}
+
+/// An unknown path: the API answers in JSON; everything else is a page (404) in the
+/// reader's language.
+async fn not_found(page: web::page::Page, uri: axum::http::Uri) -> Response {
+    let path = uri.path();
+    if path == "/api" || path.starts_with("/api/") {
+        http::error::ApiError::not_found().into_response()
+    } else {
+        web::pages::problem::not_found(page)
+    }
+}
