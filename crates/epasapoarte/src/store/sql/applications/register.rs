@@ -26,50 +26,7 @@ impl SqlStore {
             return Ok(Registration::Restricted(restriction));
         }
         let number = next_number(&mut tx, &new.county_code, new.submitted_on.year()).await?;
-        let (booking_id, position) = match &new.booking {
-            Some((id, position)) => (Some(id.as_str()), Some(wide(*position))),
-            None => (None, None),
-        };
-        let (pickup_office, pickup_place) = match &new.pickup {
-            PickupPlace::Office(id) => (Some(*id), None),
-            PickupPlace::Mission(place) => (None, Some(place.as_str())),
-        };
-        let inserted = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO applications (number, office_id, booking_id, person_position, passport_type,
-                 holder_category, cnp_enc, cnp_hash, cnp_last9_hash, last_name_enc, first_name_enc,
-                 email_enc, lang, fee_bani_due, receipt_number, receipt_amount_bani, pickup_office_id,
-                 pickup_place, courier, courier_address_enc, courier_fee_bani, status, submitted_on,
-                 created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
-             RETURNING id",
-        )
-        .bind(number.to_string())
-        .bind(new.office_id)
-        .bind(booking_id)
-        .bind(position)
-        .bind(new.passport_type.as_str())
-        .bind(new.holder_category.as_str())
-        .bind(&new.cnp)
-        .bind(&new.cnp_hash)
-        .bind(&new.cnp_last9_hash)
-        .bind(&new.last_name)
-        .bind(&new.first_name)
-        .bind(&new.email)
-        .bind(&new.lang)
-        .bind(wide(new.fee_due.as_u32()))
-        .bind(&new.receipt_number)
-        .bind(wide(new.receipt_amount.as_u32()))
-        .bind(pickup_office)
-        .bind(pickup_place)
-        .bind(new.courier.is_some())
-        .bind(new.courier.as_ref().map(|c| &c.address))
-        .bind(wide(new.courier.as_ref().map_or(0, |c| c.fee.as_u32())))
-        .bind(ApplicationStatus::INITIAL.as_str())
-        .bind(rows::date_text(new.submitted_on))
-        .bind(rows::millis(new.now))
-        .bind(rows::millis(new.now))
-        .fetch_one(&mut *tx)
-        .await;
+        let inserted = insert_application(&mut tx, new, &number).await;
         let id = match inserted {
             Ok(id) => id,
             // The partial unique index on (booking_id, person_position) refused the row.
@@ -111,6 +68,59 @@ impl SqlStore {
         tx.commit().await?;
         Ok(Registration::Registered(Box::new(record)))
     }
+}
+
+/// Inserts the application row; the caller maps a refusal of the one-per-booked-person
+/// index.
+async fn insert_application(
+    tx: &mut Transaction<'_, Any>,
+    new: &NewApplication,
+    number: &ApplicationNumber,
+) -> Result<i64, sqlx::Error> {
+    let (booking_id, position) = match &new.booking {
+        Some((id, position)) => (Some(id.as_str()), Some(wide(*position))),
+        None => (None, None),
+    };
+    let (pickup_office, pickup_place) = match &new.pickup {
+        PickupPlace::Office(id) => (Some(*id), None),
+        PickupPlace::Mission(place) => (None, Some(place.as_str())),
+    };
+    sqlx::query_scalar::<_, i64>(
+        "INSERT INTO applications (number, office_id, booking_id, person_position, passport_type,
+             holder_category, cnp_enc, cnp_hash, cnp_last9_hash, last_name_enc, first_name_enc,
+             email_enc, lang, fee_bani_due, receipt_number, receipt_amount_bani, pickup_office_id,
+             pickup_place, courier, courier_address_enc, courier_fee_bani, status, submitted_on,
+             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+         RETURNING id",
+    )
+    .bind(number.to_string())
+    .bind(new.office_id)
+    .bind(booking_id)
+    .bind(position)
+    .bind(new.passport_type.as_str())
+    .bind(new.holder_category.as_str())
+    .bind(&new.cnp)
+    .bind(&new.cnp_hash)
+    .bind(&new.cnp_last9_hash)
+    .bind(&new.last_name)
+    .bind(&new.first_name)
+    .bind(&new.email)
+    .bind(&new.lang)
+    .bind(wide(new.fee_due.as_u32()))
+    .bind(&new.receipt_number)
+    .bind(wide(new.receipt_amount.as_u32()))
+    .bind(pickup_office)
+    .bind(pickup_place)
+    .bind(new.courier.is_some())
+    .bind(new.courier.as_ref().map(|c| &c.address))
+    .bind(wide(new.courier.as_ref().map_or(0, |c| c.fee.as_u32())))
+    .bind(ApplicationStatus::INITIAL.as_str())
+    .bind(rows::date_text(new.submitted_on))
+    .bind(rows::millis(new.now))
+    .bind(rows::millis(new.now))
+    .fetch_one(&mut **tx)
+    .await
 }
 
 /// Bumps the county's counter for the year (creating it at 1) and makes the number.

@@ -88,60 +88,41 @@ async fn act(
         Err(response) => return response,
     };
     let lang = page.chrome.lang;
-    let cancellation: Option<StaffCancellation> = if event == BookingEvent::Cancel {
-        let Some(reason) = rules::reason(form.get("motiv")) else {
-            let extras = Extras {
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                errors: vec![FieldMessage {
-                    id: format!("motiv-{}", record.id),
-                    message: lang.t("admin.agenda.error_reason").to_owned(),
-                }],
-                ..Extras::default()
+    let cancellation = match cancellation(event, &form) {
+        Ok(cancellation) => cancellation,
+        Err(()) => {
+            let error = FieldMessage {
+                id: format!("motiv-{}", record.id),
+                message: lang.t("admin.agenda.error_reason").to_owned(),
             };
+            let extras = unprocessable(vec![error]);
             return view::render(page, &staff, &office, Some(record.date), extras).await;
-        };
-        Some(StaffCancellation::new(reason).explained(form.get("explicatie")))
-    } else {
-        None
+        }
     };
-    let reason = cancellation.as_ref().map(|c| c.reason);
-    let explained = cancellation
-        .as_ref()
-        .is_some_and(|c| c.explanation.is_some());
     let service = &page.state.service;
     if let Some(early) = rules::too_early(event, &record, office.timezone, service.now()) {
         let conflict = lang.t(early.key()).to_owned();
         return conflict_page(page, &staff, &office, &record, conflict).await;
     }
-    let (action, done) = names(event);
-    let actor = Actor::staff(&staff);
-    let target = format!("booking:{}", record.id);
-    // The service adds the statuses and writes the line in the move's own transaction.
-    let done_line = AuditEvent::new(actor.clone(), action)
-        .office(Some(office.id))
-        .target(target.clone())
-        // The explanation itself goes to the citizen only: free text may hold personal
-        // data, which the audit log does not keep.
-        .after(json!({
-            "reason": reason.map(CancelReason::as_str),
-            "explained": explained,
-        }));
+    let line = done_line(&staff, office.id, &record.id, event, cancellation.as_ref());
     match service
-        .move_booking_by_staff(&record.id, event, cancellation, done_line)
+        .move_booking_by_staff(&record.id, event, cancellation, line)
         .await
     {
         Ok(StaffMoveOutcome::Moved { .. }) => page.redirect(&format!(
-            "/admin/birouri/{}/agenda?data={}&rezultat={done}",
-            office.id, record.date
+            "/admin/birouri/{}/agenda?data={}&rezultat={}",
+            office.id,
+            record.date,
+            names(event).1
         )),
         Ok(StaffMoveOutcome::NotAllowed { status }) => {
-            let entry = AuditEvent::new(actor, "booking.move_refused")
+            let refusal = AuditEvent::new(Actor::staff(&staff), "booking.move_refused")
                 .office(Some(office.id))
-                .target(target)
+                .target(format!("booking:{}", record.id))
                 .before(json!({"status": status.as_str()}))
                 .after(json!({"refused": event.as_str()}));
             // A refusal changes nothing: its line is written on its own.
-            StaffService::of(service).audit_or_log(entry).await;
+            StaffService::of(service).audit_or_log(refusal).await;
             let conflict = lang.tf("admin.agenda.conflict", &[("status", lang.t(status.key()))]);
             conflict_page(page, &staff, &office, &record, conflict).await
         }
@@ -154,14 +135,53 @@ async fn act(
                     message: lang.t(&format!("field.{}", error.code)).to_owned(),
                 })
                 .collect();
-            let extras = Extras {
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                errors: messages,
-                ..Extras::default()
-            };
+            let extras = unprocessable(messages);
             view::render(page, &staff, &office, Some(record.date), extras).await
         }
         Err(error) => problem::failed(page, error),
+    }
+}
+
+/// The cancellation a cancel form asks for (`Err` when its reason is missing or
+/// unknown); `None` for the other moves.
+fn cancellation(event: BookingEvent, form: &Form) -> Result<Option<StaffCancellation>, ()> {
+    if event != BookingEvent::Cancel {
+        return Ok(None);
+    }
+    let reason = rules::reason(form.get("motiv")).ok_or(())?;
+    Ok(Some(
+        StaffCancellation::new(reason).explained(form.get("explicatie")),
+    ))
+}
+
+/// The audit line of a done move; the service adds the statuses and writes it in the
+/// move's own transaction.
+fn done_line(
+    staff: &Staff,
+    office_id: i64,
+    booking_id: &str,
+    event: BookingEvent,
+    cancellation: Option<&StaffCancellation>,
+) -> AuditEvent {
+    let reason = cancellation.map(|c| c.reason);
+    let explained = cancellation.is_some_and(|c| c.explanation.is_some());
+    AuditEvent::new(Actor::staff(staff), names(event).0)
+        .office(Some(office_id))
+        .target(format!("booking:{booking_id}"))
+        // The explanation itself goes to the citizen only: free text may hold personal
+        // data, which the audit log does not keep.
+        .after(json!({
+            "reason": reason.map(CancelReason::as_str),
+            "explained": explained,
+        }))
+}
+
+/// A 422 agenda with these messages beside their fields.
+fn unprocessable(errors: Vec<FieldMessage>) -> Extras {
+    Extras {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        errors,
+        ..Extras::default()
     }
 }
 

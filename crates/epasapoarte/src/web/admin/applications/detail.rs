@@ -132,27 +132,14 @@ pub async fn move_status(
             id: "status".to_owned(),
             message: lang.t("admin.application.status_required").to_owned(),
         };
-        return render(
-            page,
-            &staff,
-            office,
-            &view,
-            vec![error],
-            typed_back,
-            (false, false),
-        )
-        .await;
+        return again(page, &staff, office, &view, vec![error], typed_back).await;
     };
     let reason = Some(form.get("reason")).filter(|r| !r.is_empty());
+    let actor = crate::staff::Actor::staff(&staff);
     let moved = page
         .state
         .service
-        .move_application_status(
-            &view.number,
-            to,
-            reason,
-            &crate::staff::Actor::staff(&staff),
-        )
+        .move_application_status(&view.number, to, reason, &actor)
         .await;
     match moved {
         // Moved together with its audit line (the service writes it).
@@ -162,37 +149,31 @@ pub async fn move_status(
         }
         Err(ServiceError::Validation(errors)) => {
             let errors = messages(lang, &errors);
-            render(
-                page,
-                &staff,
-                office,
-                &view,
-                errors,
-                typed_back,
-                (false, false),
-            )
-            .await
+            again(page, &staff, office, &view, errors, typed_back).await
         }
         Err(ServiceError::IllegalTransition(_)) => {
             let error = FieldMessage {
                 id: "status".to_owned(),
                 message: lang.t("error.application.illegal_transition").to_owned(),
             };
-            let response = render(
-                page,
-                &staff,
-                office,
-                &view,
-                vec![error],
-                typed_back,
-                (false, false),
-            )
-            .await;
+            let response = again(page, &staff, office, &view, vec![error], typed_back).await;
             with_status(response, StatusCode::CONFLICT)
         }
         Err(ServiceError::NotFound) => problem::not_found(page),
         Err(error) => problem::failed(page, error),
     }
+}
+
+/// The application page again, with the status form as typed and what is wrong with it.
+async fn again(
+    page: Page,
+    staff: &Staff,
+    office: i64,
+    view: &ApplicationView,
+    errors: Vec<FieldMessage>,
+    typed: (String, String),
+) -> Response {
+    render(page, staff, office, view, errors, typed, (false, false)).await
 }
 
 fn with_status(mut response: Response, status: StatusCode) -> Response {

@@ -101,8 +101,45 @@ pub async fn add(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) 
             .map(|i| IntervalRow::read(&form, format!("x-{i}")))
             .collect(),
     };
-    let mut errors = Vec::new();
     let today = BookingWindow::new(page.state.service.now()).first_date(office.timezone);
+    let (exception, origins) = match read_exception(lang, &posted, today) {
+        Ok(read) => read,
+        Err(errors) => return render(page, &staff, &office, posted, false, errors).await,
+    };
+    let mut exceptions = office.schedule.exceptions().to_vec();
+    exceptions.push(exception.clone());
+    let schedule = match Schedule::new(office.schedule.weekly().collect(), exceptions) {
+        Ok(schedule) => schedule.with_holiday_rule(office.schedule.holiday_rule()),
+        Err(error) => {
+            let errors = vec![schedule_error(lang, &error, &origins)];
+            return render(page, &staff, &office, posted, false, errors).await;
+        }
+    };
+    let service = &page.state.service;
+    let entry = event(&staff, "office.exception_added", office.id)
+        .target(format!("office:{}", office.id))
+        .after(exception_json(&exception));
+    if let Err(error) = service
+        .add_office_exception(&office, &exception, &schedule, entry)
+        .await
+    {
+        return problem::failed(page, error);
+    }
+    let back = format!("/admin/birouri/{}/exceptii", office.id);
+    super::replan::after_change(page, office.id, &back).await
+}
+
+/// Where each special interval came from: its start, the id of its start field, and its
+/// place in words ("Intervalul 2") for the messages.
+type Origins = Vec<(chrono::NaiveTime, String, String)>;
+
+/// The posted exception, or the messages that say what is wrong with it.
+fn read_exception(
+    lang: Lang,
+    posted: &Posted,
+    today: NaiveDate,
+) -> Result<(DateException, Origins), Vec<FieldMessage>> {
+    let mut errors = Vec::new();
     let date = match NaiveDate::parse_from_str(&posted.date, "%Y-%m-%d") {
         Ok(date) if date < today => {
             errors.push(field("date", message(lang, "", "date_past")));
@@ -141,44 +178,28 @@ pub async fn add(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) 
             None
         }
     };
-    let (Some(date), Some(hours), true) = (date, hours, errors.is_empty()) else {
-        return render(page, &staff, &office, posted, false, errors).await;
-    };
-    let exception = DateException { date, hours };
-    let mut exceptions = office.schedule.exceptions().to_vec();
-    exceptions.push(exception.clone());
-    let schedule = match Schedule::new(office.schedule.weekly().collect(), exceptions) {
-        Ok(schedule) => schedule.with_holiday_rule(office.schedule.holiday_rule()),
-        Err(error) => {
-            let (id, place) = match &error {
-                ScheduleError::DuplicateException { .. } => ("date".to_owned(), String::new()),
-                ScheduleError::IntervalsOverlap {
-                    at: IntervalPlace::Exception(_),
-                    second,
-                    ..
-                } => origins
-                    .iter()
-                    .find(|(start, _, _)| start == second)
-                    .map(|(_, id, place)| (id.clone(), place.clone()))
-                    .unwrap_or_else(|| ("x-0-start".to_owned(), String::new())),
-                _ => ("x-0-start".to_owned(), String::new()),
-            };
-            let errors = vec![field(&id, message(lang, &place, error.code()))];
-            return render(page, &staff, &office, posted, false, errors).await;
-        }
-    };
-    let service = &page.state.service;
-    let entry = event(&staff, "office.exception_added", office.id)
-        .target(format!("office:{}", office.id))
-        .after(exception_json(&exception));
-    if let Err(error) = service
-        .add_office_exception(&office, &exception, &schedule, entry)
-        .await
-    {
-        return problem::failed(page, error);
+    match (date, hours, errors.is_empty()) {
+        (Some(date), Some(hours), true) => Ok((DateException { date, hours }, origins)),
+        _ => Err(errors),
     }
-    let back = format!("/admin/birouri/{}/exceptii", office.id);
-    super::replan::after_change(page, office.id, &back).await
+}
+
+/// The message of a schedule the new exception would break, beside the field to blame.
+fn schedule_error(lang: Lang, error: &ScheduleError, origins: &Origins) -> FieldMessage {
+    let (id, place) = match error {
+        ScheduleError::DuplicateException { .. } => ("date".to_owned(), String::new()),
+        ScheduleError::IntervalsOverlap {
+            at: IntervalPlace::Exception(_),
+            second,
+            ..
+        } => origins
+            .iter()
+            .find(|(start, _, _)| start == second)
+            .map(|(_, id, place)| (id.clone(), place.clone()))
+            .unwrap_or_else(|| ("x-0-start".to_owned(), String::new())),
+        _ => ("x-0-start".to_owned(), String::new()),
+    };
+    field(&id, message(lang, &place, error.code()))
 }
 
 pub async fn remove(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {

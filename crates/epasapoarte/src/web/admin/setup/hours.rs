@@ -12,7 +12,7 @@ use chrono::{NaiveTime, Weekday};
 use epasapoarte_domain::schedule::{IntervalPlace, OpeningInterval, Schedule, ScheduleError};
 
 use super::{COLUMNS, IntervalRow, event, message, messages, office_or_answer};
-use crate::i18n::format;
+use crate::i18n::{Lang, format};
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
@@ -115,67 +115,19 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         Err(answer) => return answer,
     };
     let lang = page.chrome.lang;
-    let mut errors = Vec::new();
-    let mut weekly = Vec::new();
-    // (weekday, start) → (id of the start input, place), to point at an overlap.
-    let mut origins: Vec<(Weekday, NaiveTime, String, String)> = Vec::new();
-    let mut days = Vec::new();
-    for weekday in WEEK {
-        let number = weekday.number_from_monday();
-        let day_name = format::capitalised(format::weekday(lang, weekday));
-        let count = form
-            .get(&format!("n-{number}"))
-            .parse::<usize>()
-            .unwrap_or(2)
-            .clamp(1, MAX_ROWS);
-        let rows: Vec<IntervalRow> = (0..count)
-            .map(|i| IntervalRow::read(&form, prefix(number, i)))
-            .collect();
-        for (i, row) in rows.iter().enumerate().filter(|(_, row)| !row.is_empty()) {
-            let place = lang.tf(
-                "admin.setup.place",
-                &[("day", &day_name), ("n", &(i + 1).to_string())],
-            );
-            match row.parse() {
-                Ok(interval) => {
-                    weekly.push(OpeningInterval::on(weekday, interval));
-                    origins.push((weekday, interval.start, row.id("start"), place));
-                }
-                Err(problems) => errors.extend(messages(lang, &place, problems)),
-            }
-        }
-        days.push(DayRows {
-            number,
-            name: day_name,
-            rows,
-        });
-    }
-    if errors.is_empty() && weekly.is_empty() {
+    let posted = read_week(lang, &form);
+    let mut errors = posted.errors;
+    if errors.is_empty() && posted.weekly.is_empty() {
         errors.push(FieldMessage {
             id: prefix(1, 0) + "-start",
             message: message(lang, "", "no_hours"),
         });
     }
     let schedule = if errors.is_empty() {
-        match Schedule::new(weekly, office.schedule.exceptions().to_vec()) {
+        match Schedule::new(posted.weekly, office.schedule.exceptions().to_vec()) {
             Ok(schedule) => Some(schedule.with_holiday_rule(office.schedule.holiday_rule())),
             Err(error) => {
-                let (id, place) = match &error {
-                    ScheduleError::IntervalsOverlap {
-                        at: IntervalPlace::Weekly(day),
-                        second,
-                        ..
-                    } => origins
-                        .iter()
-                        .find(|(d, start, _, _)| d == day && start == second)
-                        .map(|(_, _, id, place)| (id.clone(), place.clone()))
-                        .unwrap_or_else(|| (prefix(1, 0) + "-start", String::new())),
-                    _ => (prefix(1, 0) + "-start", String::new()),
-                };
-                errors.push(FieldMessage {
-                    id,
-                    message: message(lang, &place, error.code()),
-                });
+                errors.push(schedule_error(lang, &error, &posted.origins));
                 None
             }
         }
@@ -183,6 +135,7 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         None
     };
     let Some(schedule) = schedule else {
+        let days = posted.days;
         return render(page, &staff, office.id, office.name, days, false, errors).await;
     };
     let service = &page.state.service;
@@ -195,6 +148,78 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
     }
     let back = format!("/admin/birouri/{}/program", office.id);
     super::replan::after_change(page, office.id, &back).await
+}
+
+/// (weekday, start) → (id of the start input, place), to point at an overlap.
+type Origins = Vec<(Weekday, NaiveTime, String, String)>;
+
+/// The week as posted: its intervals, the rows to show again, and what is wrong.
+struct PostedWeek {
+    weekly: Vec<OpeningInterval>,
+    origins: Origins,
+    days: Vec<DayRows>,
+    errors: Vec<FieldMessage>,
+}
+
+fn read_week(lang: Lang, form: &Form) -> PostedWeek {
+    let mut week = PostedWeek {
+        weekly: Vec::new(),
+        origins: Vec::new(),
+        days: Vec::new(),
+        errors: Vec::new(),
+    };
+    for weekday in WEEK {
+        let number = weekday.number_from_monday();
+        let day_name = format::capitalised(format::weekday(lang, weekday));
+        let count = form
+            .get(&format!("n-{number}"))
+            .parse::<usize>()
+            .unwrap_or(2)
+            .clamp(1, MAX_ROWS);
+        let rows: Vec<IntervalRow> = (0..count)
+            .map(|i| IntervalRow::read(form, prefix(number, i)))
+            .collect();
+        for (i, row) in rows.iter().enumerate().filter(|(_, row)| !row.is_empty()) {
+            let place = lang.tf(
+                "admin.setup.place",
+                &[("day", &day_name), ("n", &(i + 1).to_string())],
+            );
+            match row.parse() {
+                Ok(interval) => {
+                    week.weekly.push(OpeningInterval::on(weekday, interval));
+                    week.origins
+                        .push((weekday, interval.start, row.id("start"), place));
+                }
+                Err(problems) => week.errors.extend(messages(lang, &place, problems)),
+            }
+        }
+        week.days.push(DayRows {
+            number,
+            name: day_name,
+            rows,
+        });
+    }
+    week
+}
+
+/// The message of a week the schedule refuses, beside the field to blame.
+fn schedule_error(lang: Lang, error: &ScheduleError, origins: &Origins) -> FieldMessage {
+    let (id, place) = match error {
+        ScheduleError::IntervalsOverlap {
+            at: IntervalPlace::Weekly(day),
+            second,
+            ..
+        } => origins
+            .iter()
+            .find(|(d, start, _, _)| d == day && start == second)
+            .map(|(_, _, id, place)| (id.clone(), place.clone()))
+            .unwrap_or_else(|| (prefix(1, 0) + "-start", String::new())),
+        _ => (prefix(1, 0) + "-start", String::new()),
+    };
+    FieldMessage {
+        id,
+        message: message(lang, &place, error.code()),
+    }
 }
 
 fn prefix(day: u32, row: usize) -> String {
