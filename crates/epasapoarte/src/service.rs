@@ -33,7 +33,7 @@ pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
 pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};
 pub use counter::{StaffCancellation, StaffMoveOutcome};
 pub use directory::Directory;
-pub use input::{BookingRequest, FieldError, FieldErrors, ParsedBooking};
+pub use input::{BookingRequest, FieldError, FieldErrors};
 
 /// The service layer's one error: what can go wrong in a booking or application
 /// operation. The edges map each to what they show: the API to a status and a stable code
