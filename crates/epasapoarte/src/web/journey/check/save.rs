@@ -71,7 +71,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
             let error = field_error("row-person-1", lang.t("error.cnp_already_booked"));
             Ok(render(ctx, StatusCode::CONFLICT, vec![error], true))
         }
-        Err(other) => Err(ctx.fail(&other)),
+        Err(other) => Err(ctx.fail(other)),
     }
 }
 
