@@ -24,7 +24,7 @@ mod router;
 mod serve;
 
 pub use router::router;
-pub use serve::{DRAIN_DEADLINE, HEADER_READ_TIMEOUT};
+pub use serve::DRAIN_DEADLINE;
 
 /// How the service is started; tests swap the clock and the mailer and may drive the
 /// background jobs by hand.

@@ -59,7 +59,7 @@ pub fn offices() -> Vec<NewOffice> {
         .collect()
 }
 
-pub use demo_staff::{DEMO_COUNTY, DEMO_STAFF, seed_demo_staff};
+pub use demo_staff::{DEMO_STAFF, seed_demo_staff};
 
 /// Loads the counties and the demo offices, then plans every office's slots for the
 /// booking window at `now`. A second run creates nothing.

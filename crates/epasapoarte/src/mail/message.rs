@@ -83,17 +83,6 @@ impl Mail {
             | Mail::ApplicationShipped { to, .. } => to,
         }
     }
-
-    pub fn lang(&self) -> Lang {
-        match self {
-            Mail::ConfirmRequest { lang, .. }
-            | Mail::Confirmed { lang, .. }
-            | Mail::Cancelled { lang, .. }
-            | Mail::Lookup { lang, .. }
-            | Mail::ApplicationReady { lang, .. }
-            | Mail::ApplicationShipped { lang, .. } => *lang,
-        }
-    }
 }
 
 /// An appointment as the citizen reads it: office-local date and time, the office's zone.

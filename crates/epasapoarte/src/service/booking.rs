@@ -4,7 +4,7 @@ use epasapoarte_domain::booking::{BookingStatus, CancelReason};
 use epasapoarte_domain::schedule::{BookingWindow, slot_at};
 
 use super::appointment::{AppointmentAt, OpenPerson};
-use super::input::{BookingRequest, ParsedBooking};
+use super::input::ParsedBooking;
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult, links};
 use crate::crypto::{self, HashPurpose};
 use crate::i18n::Lang;
@@ -35,12 +35,10 @@ pub enum CancelOutcome {
 }
 
 impl BookingService {
-    /// Validates and saves a pending booking; the confirmation e-mail rides in the same
+    /// Saves a pending booking parsed at the edge (`input.rs`), after the checks that
+    /// need the office and the clock; the confirmation e-mail rides in the same
     /// transaction.
-    pub async fn create_booking(&self, request: &BookingRequest) -> ServiceResult<BookingCreated> {
-        let parsed = request
-            .parse(self.today_in_romania())
-            .map_err(ServiceError::Validation)?;
+    pub async fn create_booking(&self, parsed: &ParsedBooking) -> ServiceResult<BookingCreated> {
         if !parsed.consent {
             return Err(ServiceError::ConsentRequired);
         }
@@ -68,11 +66,7 @@ impl BookingService {
             };
             return Err(ServiceError::Validation(FieldErrors::single("date", code)));
         }
-        let lang = request
-            .lang
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or_default();
+        let lang = parsed.lang;
         let id = new_booking_id();
         let token = crypto::new_token();
         let expires_at = now
@@ -105,7 +99,7 @@ impl BookingService {
             appointment,
         };
         let booking = self.seal_booking(
-            &parsed,
+            parsed,
             Pending {
                 id: id.clone(),
                 lang,

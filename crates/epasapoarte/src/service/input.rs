@@ -1,7 +1,9 @@
-//! Parse, don't validate: a citizen's booking request becomes domain values here, once,
-//! with one error per field. The same parser serves the JSON API and the web form, so a
-//! page and the API can never disagree on what is valid. Error messages are translation
-//! keys (`field.*` in the catalogues).
+//! Parse, don't validate: a citizen's booking becomes domain values here, once, at the
+//! edge, with one error per field; the service takes only the parsed [`ParsedBooking`].
+//! The same parser ([`BookingFields::parse`]) serves the JSON API (whose body,
+//! [`BookingRequest`], is read into it) and the booking journey (whose answers are), so a
+//! page and the API can never disagree on what is valid, and neither goes through the
+//! other's form. Error messages are translation keys (`field.*` in the catalogues).
 
 use std::collections::BTreeMap;
 
@@ -9,6 +11,8 @@ use chrono::{NaiveDate, NaiveTime};
 use epasapoarte_domain::cnp::Cnp;
 use epasapoarte_domain::passport::PassportType;
 use serde::Deserialize;
+
+use crate::i18n::Lang;
 
 mod person;
 
@@ -114,6 +118,35 @@ pub struct ParsedBooking {
     pub email: Email,
     pub phone: Option<Phone>,
     pub consent: bool,
+    /// The language of the e-mails.
+    pub lang: Lang,
+}
+
+/// One person's names and CNP as typed.
+#[derive(Clone, Copy)]
+pub struct PersonText<'a> {
+    pub last_name: &'a str,
+    pub first_name: &'a str,
+    pub cnp: &'a str,
+}
+
+/// A booking's fields as an edge holds them: text where the citizen typed it, values
+/// where the edge already has them (the journey keeps a chosen date and time as dates and
+/// times; the API parses its strings into them first, see [`BookingRequest::parse`]).
+pub struct BookingFields<'a> {
+    pub office_id: i64,
+    pub service: &'a str,
+    /// `None`: missing or not a date (`invalid_date`).
+    pub date: Option<NaiveDate>,
+    /// `None`: missing or not a time (`invalid_time`).
+    pub time: Option<NaiveTime>,
+    pub applicant: PersonText<'a>,
+    pub companions: Vec<PersonText<'a>>,
+    pub email: &'a str,
+    /// Blank reads as none.
+    pub phone: Option<&'a str>,
+    pub consent: bool,
+    pub lang: Lang,
 }
 
 /// The most persons any office may allow per booking (the office's own maximum applies too).
@@ -145,47 +178,73 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 }
 
 impl BookingRequest {
-    /// Parses every field, collecting all errors at once. `today` is Romania's date, the
+    /// Parses the API's body, collecting every error at once. `today` is Romania's date,
+    /// the reference for CNP birth dates.
+    pub fn parse(&self, today: NaiveDate) -> Result<ParsedBooking, FieldErrors> {
+        BookingFields {
+            office_id: self.office_id,
+            service: &self.service,
+            date: parse_date(&self.date),
+            time: parse_time(&self.time),
+            applicant: PersonText {
+                last_name: &self.applicant.last_name,
+                first_name: &self.applicant.first_name,
+                cnp: &self.applicant.cnp,
+            },
+            companions: self
+                .companions
+                .iter()
+                .map(|c| PersonText {
+                    last_name: &c.last_name,
+                    first_name: &c.first_name,
+                    cnp: &c.cnp,
+                })
+                .collect(),
+            email: &self.applicant.email,
+            phone: self.applicant.phone.as_deref(),
+            consent: self.consent,
+            lang: self
+                .lang
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or_default(),
+        }
+        .parse(today)
+    }
+}
+
+impl BookingFields<'_> {
+    /// Parses every field, collecting all errors at once, under the API's field paths
+    /// (`applicant.cnp`, `companions[0].last_name`…). `today` is Romania's date, the
     /// reference for CNP birth dates.
     pub fn parse(&self, today: NaiveDate) -> Result<ParsedBooking, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let service = parse_service(&self.service);
+        let service = parse_service(self.service);
         if service.is_none() {
             errors.add("service", "unknown_service");
         }
-        let date = parse_date(&self.date);
-        if date.is_none() {
+        if self.date.is_none() {
             errors.add("date", "invalid_date");
         }
-        let time = parse_time(&self.time);
-        if time.is_none() {
+        if self.time.is_none() {
             errors.add("time", "invalid_time");
         }
         if 1 + self.companions.len() > MAX_PERSONS {
             errors.add("companions", "too_many_persons");
         }
         let mut persons = Vec::with_capacity(1 + self.companions.len());
-        let applicant = &self.applicant;
-        let people = std::iter::once((
-            "applicant".to_owned(),
-            &applicant.last_name,
-            &applicant.first_name,
-            &applicant.cnp,
-        ))
-        .chain(self.companions.iter().enumerate().map(|(i, c)| {
-            (
-                format!("companions[{i}]"),
-                &c.last_name,
-                &c.first_name,
-                &c.cnp,
-            )
-        }));
-        for (path, last_name, first_name, cnp) in people.take(MAX_PERSONS) {
-            let last = PersonName::parse(last_name)
+        let people = std::iter::once(("applicant".to_owned(), self.applicant)).chain(
+            self.companions
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("companions[{i}]"), *c)),
+        );
+        for (path, person) in people.take(MAX_PERSONS) {
+            let last = PersonName::parse(person.last_name)
                 .map_err(|code| errors.add(format!("{path}.last_name"), code));
-            let first = PersonName::parse(first_name)
+            let first = PersonName::parse(person.first_name)
                 .map_err(|code| errors.add(format!("{path}.first_name"), code));
-            let cnp = Cnp::parse(cnp, today)
+            let cnp = Cnp::parse(person.cnp, today)
                 .map_err(|error| errors.add(format!("{path}.cnp"), cnp_error_code(&error)));
             if let (Ok(last_name), Ok(first_name), Ok(cnp)) = (last, first, cnp) {
                 if persons.iter().any(|p: &Person| p.cnp == cnp) {
@@ -198,20 +257,14 @@ impl BookingRequest {
                 });
             }
         }
-        let email =
-            Email::parse(&applicant.email).map_err(|code| errors.add("applicant.email", code));
-        let phone = match applicant
-            .phone
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
+        let email = Email::parse(self.email).map_err(|code| errors.add("applicant.email", code));
+        let phone = match self.phone.map(str::trim).filter(|p| !p.is_empty()) {
             Some(phone) => Phone::parse(phone)
                 .map(Some)
                 .map_err(|code| errors.add("applicant.phone", code)),
             None => Ok(None),
         };
-        match (service, date, time, email, phone) {
+        match (service, self.date, self.time, email, phone) {
             (Some(service), Some(date), Some(time), Ok(email), Ok(phone)) if errors.is_empty() => {
                 Ok(ParsedBooking {
                     office_id: self.office_id,
@@ -222,6 +275,7 @@ impl BookingRequest {
                     email,
                     phone,
                     consent: self.consent,
+                    lang: self.lang,
                 })
             }
             _ => Err(errors),

@@ -26,8 +26,6 @@ pub mod routes;
 mod setup;
 mod users;
 
-pub use guard::Staff;
-
 /// The back office's routes, built from the table (one rule per route, no exceptions);
 /// their forms are public writes like any other (the login form first of all).
 pub fn router(state: &AppState) -> Router<AppState> {

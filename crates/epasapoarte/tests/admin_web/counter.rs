@@ -82,7 +82,10 @@ pub async fn book(
         consent: true,
         lang: None,
     };
-    let created = service.create_booking(&request).await.expect("booking");
+    let booking = request
+        .parse(service.today_in_romania())
+        .expect("a well-formed booking");
+    let created = service.create_booking(&booking).await.expect("booking");
     if confirm {
         service
             .move_booking_by_staff(

@@ -58,7 +58,10 @@ pub async fn confirmed_booking(app: &Backoffice, office: i64, persons: u16, seri
         "consent": true
     }))
     .expect("a booking request");
-    let created = service.create_booking(&request).await.expect("booked");
+    let booking = request
+        .parse(service.today_in_romania())
+        .expect("a well-formed booking");
+    let created = service.create_booking(&booking).await.expect("booked");
     let mails = deliver(app).await;
     let marker = "/programare/confirma/";
     let token: String = mails

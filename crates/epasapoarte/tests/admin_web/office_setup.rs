@@ -77,10 +77,13 @@ pub async fn confirmed_booking(app: &Backoffice, persons: u16) -> (String, SlotS
         consent: true,
         lang: None,
     };
+    let booking = request
+        .parse(app.state.service.today_in_romania())
+        .expect("a well-formed booking");
     let created = app
         .state
         .service
-        .create_booking(&request)
+        .create_booking(&booking)
         .await
         .expect("a booking");
     let message = NewOutboxMessage {

@@ -16,7 +16,7 @@ use crate::state::AppState;
 
 pub mod update;
 
-pub use update::{BearerSecurity, StatusMovedDto, StatusUpdateDto, move_status};
+pub use update::{BearerSecurity, move_status};
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct StatusQuery {

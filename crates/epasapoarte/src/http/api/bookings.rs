@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::http::error::{ApiResult, ErrorBody};
+use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome};
 use crate::state::AppState;
@@ -30,7 +30,10 @@ pub async fn create(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<BookingRequest>,
 ) -> ApiResult<(StatusCode, Json<CreatedDto>)> {
-    let created = state.service.create_booking(&request).await?;
+    let booking = request
+        .parse(state.service.today_in_romania())
+        .map_err(ApiError::validation)?;
+    let created = state.service.create_booking(&booking).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedDto {

@@ -115,3 +115,65 @@ fn personal_data_never_shows_in_debug() {
         "{printed}"
     );
 }
+
+#[test]
+fn the_journeys_typed_date_and_time_parse_like_the_apis_strings() {
+    let api = request().parse(today()).unwrap();
+    let fields = BookingFields {
+        office_id: 1,
+        service: "passport_electronic",
+        date: NaiveDate::from_ymd_opt(2026, 12, 1),
+        time: NaiveTime::from_hms_opt(8, 30, 0),
+        applicant: PersonText {
+            last_name: "Popescu",
+            first_name: "Ana-Maria",
+            cnp: "2850101221147",
+        },
+        companions: vec![PersonText {
+            last_name: "Popescu",
+            first_name: "Ion",
+            cnp: "1800101221144",
+        }],
+        email: " ana@example.ro ",
+        phone: Some(""),
+        consent: true,
+        lang: Lang::En,
+    };
+
+    let journey = fields.parse(today()).unwrap();
+
+    assert_eq!((journey.date, journey.time), (api.date, api.time));
+    assert_eq!(journey.persons.len(), api.persons.len());
+    assert_eq!(journey.email.as_str(), api.email.as_str());
+    assert!(journey.phone.is_none(), "a blank phone is no phone");
+    assert_eq!((api.lang, journey.lang), (Lang::Ro, Lang::En));
+}
+
+#[test]
+fn a_missing_date_or_time_is_reported_under_the_apis_field_names() {
+    let fields = BookingFields {
+        office_id: 1,
+        service: "passport_electronic",
+        date: None,
+        time: None,
+        applicant: PersonText {
+            last_name: "Popescu",
+            first_name: "Ana-Maria",
+            cnp: "2850101221147",
+        },
+        companions: Vec::new(),
+        email: "ana@example.ro",
+        phone: None,
+        consent: true,
+        lang: Lang::Ro,
+    };
+
+    let errors = fields.parse(today()).unwrap_err();
+
+    let codes: Vec<(&str, &str)> = errors
+        .0
+        .iter()
+        .map(|(field, error)| (field.as_str(), error.code))
+        .collect();
+    assert_eq!(codes, [("date", "invalid_date"), ("time", "invalid_time")]);
+}

@@ -86,7 +86,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
         .await
     {
         Ok(days) => days,
-        Err(error) => return Err(ctx.fail(&error)),
+        Err(error) => return Err(ctx.fail(error)),
     };
     if days.is_empty() {
         let error = field_error("date", lang.t("web.journey.date.unavailable"));
@@ -120,7 +120,7 @@ async fn render(
         .await
     {
         Ok(days) => calendar::summarize(&days, persons),
-        Err(error) => return Err(ctx.fail(&error)),
+        Err(error) => return Err(ctx.fail(error)),
     };
     let window = calendar::window(&all, from, selected);
     let mut weeks: Vec<Week> = Vec::new();

@@ -7,9 +7,10 @@ use axum::response::Response;
 use epasapoarte_domain::county::County;
 
 use super::state::Journey;
+use crate::service::ServiceError;
 use crate::store::OfficeRecord;
 use crate::web::page::Page;
-use crate::web::pages::MessagePage;
+use crate::web::pages::problem::{self, Onward};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
@@ -118,7 +119,9 @@ impl Ctx {
         let office = match journey.office_id {
             Some(id) => match page.state.service.directory.office(id).await {
                 Ok(office) => office,
-                Err(error) => return Err(internal_error(page, &error)),
+                Err(error) => {
+                    return Err(problem::failed_then(page, error, Onward::RestartBooking));
+                }
             },
             None => None,
         };
@@ -134,9 +137,10 @@ impl Ctx {
         Ok(ctx)
     }
 
-    /// Gives up on this request with the apology page (a failure of ours, logged).
-    pub fn fail(self, error: &dyn std::fmt::Display) -> Response {
-        internal_error(self.page, error)
+    /// Gives up on this request with the apology page (a failure of ours, logged), which
+    /// offers to start the booking again.
+    pub fn fail(self, error: impl Into<ServiceError>) -> Response {
+        problem::failed_then(self.page, error, Onward::RestartBooking)
     }
 
     pub fn first_incomplete(&self) -> Step {
@@ -179,23 +183,4 @@ impl Ctx {
         self.journey.store(&mut self.page);
         self.page.redirect(to.path())
     }
-}
-
-/// A failure of ours (the store is down): logged once, shown as a plain apology.
-pub fn internal_error(page: Page, error: &dyn std::fmt::Display) -> Response {
-    tracing::error!(error = %error, "booking journey failed");
-    let chrome = page.chrome.clone();
-    let lang = chrome.lang;
-    page.render_status(
-        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-        MessagePage {
-            title: lang.t("web.journey.error_title").to_owned(),
-            paragraphs: vec![lang.t("error.internal").to_owned()],
-            link: Some((
-                Step::County.path().to_owned(),
-                lang.t("web.journey.restart").to_owned(),
-            )),
-            chrome,
-        },
-    )
 }

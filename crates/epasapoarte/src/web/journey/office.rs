@@ -40,7 +40,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
     let posted = form.get("office_id").to_owned();
     let offices = match county_offices(&ctx).await {
         Ok(offices) => offices,
-        Err(error) => return Err(ctx.fail(&error)),
+        Err(error) => return Err(ctx.fail(error)),
     };
     let Some(office) = offices.into_iter().find(|o| o.id.to_string() == posted) else {
         let key = if posted.is_empty() {
@@ -77,7 +77,7 @@ async fn render(ctx: Ctx, selected: &str, errors: Vec<FieldMessage>) -> Result<R
     let lang = chrome.lang;
     let offices = match county_offices(&ctx).await {
         Ok(offices) => offices,
-        Err(error) => return Err(ctx.fail(&error)),
+        Err(error) => return Err(ctx.fail(error)),
     };
     let persons = u16::from(ctx.journey.persons.unwrap_or(1));
     let mut radios = Radios::new("office_id", chrome.t("web.journey.office.label"), &errors);
@@ -90,7 +90,7 @@ async fn render(ctx: Ctx, selected: &str, errors: Vec<FieldMessage>) -> Result<R
             .await
         {
             Ok(days) => days.first().map(|day| day.date),
-            Err(error) => return Err(ctx.fail(&error)),
+            Err(error) => return Err(ctx.fail(error)),
         };
         let mut hints = vec![office.address.clone()];
         hints.push(match first {

@@ -47,7 +47,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
         Ok(n) => match BookingService::check_office_accepts(&office, service, usize::from(n)) {
             Ok(()) => {
                 if let Err(error) = keep_what_still_fits(&mut ctx, n).await {
-                    return Err(ctx.fail(&error));
+                    return Err(ctx.fail(error));
                 }
                 return Ok(ctx.advance(Step::Persons));
             }

@@ -63,7 +63,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
             let error = field_error("time", lang.t("web.journey.time.unavailable"));
             render(ctx, posted, vec![error]).await
         }
-        Err(error) => Err(ctx.fail(&error)),
+        Err(error) => Err(ctx.fail(error)),
     }
 }
 
@@ -98,7 +98,7 @@ async fn render(
     };
     let times = match free_times(&ctx).await {
         Ok(times) => times,
-        Err(error) => return Err(ctx.fail(&error)),
+        Err(error) => return Err(ctx.fail(error)),
     };
     let zone = zone_in_text(lang, office.timezone);
     let hint = chrome.tf("web.journey.time.hint", &[("zone", &zone)]);

@@ -59,31 +59,52 @@ pub fn message(
     )
 }
 
+/// Where the apology for a failure of ours sends the reader on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Onward {
+    /// To the home page.
+    Home,
+    /// Back to the first step of the booking journey, under the journey's own title.
+    RestartBooking,
+}
+
 /// The pages' one reading of a service error (the store's and the staff layer's convert
 /// into it): not found is the 404 page, an expired link the 410 page, and anything else
 /// the opaque 500, logged once with its context. Outcomes a page can explain (a full
 /// slot, a field error…) are handled by that page before it calls this.
 pub fn failed(page: Page, error: impl Into<ServiceError>) -> Response {
+    failed_then(page, error, Onward::Home)
+}
+
+/// [`failed`], with the apology's way on chosen by the caller.
+pub fn failed_then(page: Page, error: impl Into<ServiceError>, onward: Onward) -> Response {
     match error.into() {
         ServiceError::NotFound => not_found(page),
         ServiceError::Expired => link_expired(page),
         ServiceError::Internal(error) => {
             tracing::error!(error = format!("{error:#}"), "a page failed");
-            internal(page)
+            internal(page, onward)
         }
         other => {
             tracing::error!(error = %other, "a page met an unexpected outcome");
-            internal(page)
+            internal(page, onward)
         }
     }
 }
 
-fn internal(page: Page) -> Response {
+fn internal(page: Page, onward: Onward) -> Response {
+    let (title, link) = match onward {
+        Onward::Home => ("web.pages.internal_title", ("/", "web.home.link")),
+        Onward::RestartBooking => (
+            "web.journey.error_title",
+            ("/programare", "web.journey.restart"),
+        ),
+    };
     message(
         page,
         StatusCode::INTERNAL_SERVER_ERROR,
-        "web.pages.internal_title",
+        title,
         &["error.internal"],
-        Some(("/", "web.home.link")),
+        Some(link),
     )
 }

@@ -1,20 +1,21 @@
-//! "Salvează": the journey becomes a `BookingRequest` for `create_booking`, which checks
-//! everything again. Each refusal leads somewhere useful: a field error to its row (with
-//! its "Schimbă" link), a time taken meanwhile back to step 6, a CNP already booked to a
-//! plain explanation; success to "Verificați-vă e-mailul", with the journey forgotten.
+//! "Salvează": the journey's answers are parsed by the booking parser the API shares
+//! (`service/input.rs`) into the booking `create_booking` takes. Each refusal leads
+//! somewhere useful: a field error to its row (with its "Schimbă" link), a time taken
+//! meanwhile back to step 6, a CNP already booked to a plain explanation; success to
+//! "Verificați-vă e-mailul", with the journey forgotten.
 
 use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::super::flow::{Ctx, Step};
 use super::super::sent;
-use super::super::state::{Journey, Notice};
+use super::super::state::{Applicant, Journey, Notice};
 use super::super::view::{field_error, field_message};
 use super::render;
 use super::rows::row_for_field;
 use crate::i18n::Lang;
-use crate::service::input::{ApplicantInput, CompanionInput};
-use crate::service::{BookingRequest, FieldErrors, ServiceError};
+use crate::service::input::{BookingFields, PersonText};
+use crate::service::{FieldErrors, ServiceError};
 use crate::web::FieldMessage;
 use crate::web::form::Form;
 use crate::web::page::Page;
@@ -31,11 +32,19 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
             false,
         ));
     }
-    let request = booking_request(&ctx.journey, lang);
-    match ctx.page.state.service.create_booking(&request).await {
+    let today = ctx.page.state.service.today_in_romania();
+    let parsed = fields(&ctx.journey, lang).parse(today);
+    let booking = match parsed {
+        Ok(booking) => booking,
+        Err(errors) => {
+            let errors = row_errors(lang, &ctx, &errors);
+            return Ok(render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, false));
+        }
+    };
+    match ctx.page.state.service.create_booking(&booking).await {
         Ok(_created) => {
             Journey::clear(&mut ctx.page);
-            sent::remember_address(&mut ctx.page, &request.applicant.email);
+            sent::remember_address(&mut ctx.page, booking.email.as_str());
             Ok(ctx.page.redirect(sent::PATH))
         }
         Err(ServiceError::Validation(errors)) => {
@@ -62,39 +71,44 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
             let error = field_error("row-person-1", lang.t("error.cnp_already_booked"));
             Ok(render(ctx, StatusCode::CONFLICT, vec![error], true))
         }
-        Err(other) => Err(ctx.fail(&other)),
+        Err(other) => Err(ctx.fail(other)),
     }
 }
 
-/// The API's booking body, from the journey's answers.
-fn booking_request(journey: &Journey, lang: Lang) -> BookingRequest {
-    let applicant = journey.applicant.clone().unwrap_or_default();
-    BookingRequest {
+/// The journey's answers for the booking parser; a step left unanswered reads as missing
+/// (the flow sends the citizen back to it before this page anyway).
+fn fields(journey: &Journey, lang: Lang) -> BookingFields<'_> {
+    static NONE: Applicant = Applicant {
+        last_name: String::new(),
+        first_name: String::new(),
+        cnp: String::new(),
+        email: String::new(),
+        phone: String::new(),
+    };
+    let applicant = journey.applicant.as_ref().unwrap_or(&NONE);
+    BookingFields {
         office_id: journey.office_id.unwrap_or_default(),
-        service: journey.service.clone().unwrap_or_default(),
-        date: journey.date.map(|d| d.to_string()).unwrap_or_default(),
-        time: journey
-            .time
-            .map(|t| t.format("%H:%M").to_string())
-            .unwrap_or_default(),
-        applicant: ApplicantInput {
-            last_name: applicant.last_name,
-            first_name: applicant.first_name,
-            cnp: applicant.cnp,
-            email: applicant.email,
-            phone: Some(applicant.phone).filter(|p| !p.is_empty()),
+        service: journey.service.as_deref().unwrap_or_default(),
+        date: journey.date,
+        time: journey.time,
+        applicant: PersonText {
+            last_name: &applicant.last_name,
+            first_name: &applicant.first_name,
+            cnp: &applicant.cnp,
         },
         companions: journey
             .companions
             .iter()
-            .map(|c| CompanionInput {
-                last_name: c.last_name.clone(),
-                first_name: c.first_name.clone(),
-                cnp: c.cnp.clone(),
+            .map(|c| PersonText {
+                last_name: &c.last_name,
+                first_name: &c.first_name,
+                cnp: &c.cnp,
             })
             .collect(),
+        email: &applicant.email,
+        phone: Some(&applicant.phone),
         consent: true,
-        lang: Some(lang.as_str().to_owned()),
+        lang,
     }
 }
 
