@@ -166,7 +166,7 @@ async fn a_full_slot_answers_409_and_writes_nothing(app: TestApp) {
         let body = super::support::booking_at(office, &date, &time, 1, 610 + i);
         assert_eq!(app.book(&body).await.status(), 201);
     }
-    let depth_before = app.app_state.service.store.outbox_depth().await.unwrap();
+    let depth_before = app.state.service.store.outbox_depth().await.unwrap();
     let response = app
         .book(&super::support::booking_at(office, &date, &time, 1, 690))
         .await;
@@ -177,7 +177,7 @@ async fn a_full_slot_answers_409_and_writes_nothing(app: TestApp) {
     );
     assert_eq!(app.free_seats(office, &date, &time).await, 0);
     assert_eq!(
-        app.app_state.service.store.outbox_depth().await.unwrap(),
+        app.state.service.store.outbox_depth().await.unwrap(),
         depth_before,
         "no e-mail queued"
     );
