@@ -3,6 +3,15 @@
 //! lockout, sessions and their timeouts, password change, forged forms, the audit page
 //! and the access matrix over every `/admin` route.
 
+// The harness every app test shares: the spawned app and the runs on both backends.
+// (The paths keep rustfmt, which resolves inline modules differently, on the same files.)
+mod support {
+    #[path = "../support/app.rs"]
+    pub mod app;
+    #[path = "../support/backends.rs"]
+    pub mod backends;
+}
+
 mod admin_web {
     pub mod support;
 

@@ -3,8 +3,15 @@
 //! throwaway database. The store never opens sealed fields, so persons, e-mails and outbox
 //! payloads are random bytes here.
 
+// The harness every backend-parametrised test shares.
+// (The path keeps rustfmt, which resolves inline modules differently, on the same file.)
+mod support {
+    #[path = "../support/backends.rs"]
+    pub mod backends;
+}
+
 #[path = "store_story/support.rs"]
-mod support;
+mod story;
 
 #[path = "store_story/applications.rs"]
 mod applications;

@@ -2,6 +2,15 @@
 //! JavaScript uses it: the real server on port 0, a real database per test, plain form
 //! posts and 303 redirects, the confirmation e-mail delivered into a memory mailbox.
 
+// The harness every app test shares: the spawned app and the runs on both backends.
+// (The paths keep rustfmt, which resolves inline modules differently, on the same files.)
+mod support {
+    #[path = "../support/app.rs"]
+    pub mod app;
+    #[path = "../support/backends.rs"]
+    pub mod backends;
+}
+
 mod api {
     #![allow(dead_code)]
     // The API tests' TestApp, shared (a path keeps rustfmt from looking under web_journey/).

@@ -1,40 +1,18 @@
-//! `Backoffice`: one running service per test with five staff accounts over two offices,
-//! and `Browser`s that keep cookies but do not follow redirects (so a test sees every
-//! 303). Time is a manual clock: timeouts are tested by moving it, never by sleeping.
+//! `Backoffice`: the shared `TestApp` with five staff accounts over two offices, and
+//! `Browser`s that keep cookies but do not follow redirects (so a test sees every 303).
+//! Time is a manual clock: timeouts are tested by moving it, never by sleeping.
 
-use std::sync::Arc;
+use std::ops::Deref;
 
-use chrono::{Duration, Utc};
-use epasapoarte::app::{Application, Options};
-use epasapoarte::clock::ManualClock;
-use epasapoarte::config::Config;
-use epasapoarte::http::AppState;
-use epasapoarte::mail::Mailer;
 use epasapoarte::staff::password::NewPassword;
 use epasapoarte::staff::{Actor, NewUser, Role, StaffService, Username};
 use epasapoarte::store::{AuditFilter, AuditRecord};
-use epasapoarte::testing::{TestDatabase, seeded_store, test_secret_key};
+use epasapoarte::testing::TestDatabase;
+
+pub use crate::support::app::{TestApp, csrf_in};
+use crate::support::backends::Fixture;
 
 pub const PASSWORD: &str = "parolă de test destul de lungă";
-
-/// Runs a test body once per backend, as `<name>::sqlite` and `<name>::postgres`.
-#[macro_export]
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name($crate::admin_web::support::Backoffice::spawn(epasapoarte::testing::TestDatabase::sqlite()).await).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(db) = epasapoarte::testing::TestDatabase::postgres_or_skip() {
-                    super::$name($crate::admin_web::support::Backoffice::spawn(db).await).await
-                }
-            }
-        }
-    )*};
-}
 
 /// Who is asking: nobody, or one of the five accounts every `Backoffice` has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,63 +47,44 @@ impl Persona {
     }
 }
 
+/// The shared [`TestApp`] with the five staff accounts over its first two offices.
 pub struct Backoffice {
-    pub address: String,
-    pub clock: Arc<ManualClock>,
-    pub state: AppState,
+    app: TestApp,
     pub office_a: i64,
     pub office_b: i64,
-    _db: TestDatabase,
 }
 
-impl Backoffice {
-    pub async fn spawn(db: TestDatabase) -> Backoffice {
-        let store = seeded_store(&db).await.expect("seeding the test database");
-        let mut offices: Vec<i64> = store
-            .offices()
-            .await
-            .expect("offices")
-            .iter()
-            .map(|o| o.id)
-            .collect();
-        offices.sort_unstable();
-        drop(store);
-        let clock = Arc::new(ManualClock::new(Utc::now()));
-        let config = Config {
-            database_url: db.url.clone().into(),
-            listen: "127.0.0.1:0".into(),
-            base_url: "http://ro.test".into(),
-            secret_key: Some(test_secret_key()),
+impl Deref for Backoffice {
+    type Target = TestApp;
+
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
+}
+
+impl Fixture for Backoffice {
+    async fn start(db: TestDatabase) -> Backoffice {
+        let app = TestApp::launch(db)
+            .without_slots()
             // The public per-address write limit is not under test here.
-            rate_limits: false,
-            ..Config::default()
-        };
-        let options = Options {
-            clock: clock.clone(),
-            mailer: Some(Mailer::memory()),
-            background_jobs: false,
-            demo: false,
-        };
-        let app = Application::build(config, options)
-            .await
-            .expect("building the app");
-        let address = format!("http://{}", app.local_addr());
-        let state = app.state.clone();
-        tokio::spawn(app.run_until(std::future::pending()));
+            .config(|config| config.rate_limits = false)
+            .start()
+            .await;
+        // By id: the first two test offices (Alba, then Bucharest).
+        let offices = app.state.service.store.offices().await.expect("offices");
         let backoffice = Backoffice {
-            address,
-            clock,
-            state,
-            office_a: offices[0],
-            office_b: offices[1],
-            _db: db,
+            office_a: offices[0].id,
+            office_b: offices[1].id,
+            app,
         };
         for persona in Persona::ALL {
             backoffice.create(persona).await;
         }
         backoffice
     }
+}
 
+impl Backoffice {
     pub fn staff(&self) -> StaffService {
         StaffService::of(&self.state.service)
     }
@@ -174,10 +133,6 @@ impl Backoffice {
             );
         }
         browser
-    }
-
-    pub fn advance(&self, by: Duration) {
-        self.clock.advance(by);
     }
 
     /// The audit lines matching `filter`, newest first.
@@ -280,12 +235,6 @@ async fn reply(response: reqwest::Response) -> Reply {
         cookies,
         body,
     }
-}
-
-/// The value of the first `name="csrf"` hidden field.
-pub fn csrf_in(html: &str) -> Option<String> {
-    let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
-    Some(html[start..].chars().take_while(|c| *c != '"').collect())
 }
 
 /// The staff session token a successful login set.

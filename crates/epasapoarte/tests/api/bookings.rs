@@ -167,7 +167,7 @@ async fn a_full_slot_answers_409_and_writes_nothing(app: TestApp) {
         assert_eq!(app.book(&body).await.status(), 201);
     }
     let depth_before = app
-        .app_state
+        .state
         .service
         .store
         .outbox_depth()
@@ -184,7 +184,7 @@ async fn a_full_slot_answers_409_and_writes_nothing(app: TestApp) {
     );
     assert_eq!(app.free_seats(office, &date, &time).await, 0);
     assert_eq!(
-        app.app_state
+        app.state
             .service
             .store
             .outbox_depth()

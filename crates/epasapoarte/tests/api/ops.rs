@@ -74,7 +74,7 @@ async fn the_openapi_document_describes_every_path(app: TestApp) {
 async fn writes_wait_their_turn_while_reads_go_on(app: TestApp) {
     let turns = epasapoarte::http::write_queue::WRITES_IN_FLIGHT;
     let all_turns = app
-        .app_state
+        .state
         .writes
         .clone()
         .acquire_many_owned(u32::try_from(turns).unwrap())

@@ -72,7 +72,7 @@ async fn an_application_moves_from_submitted_to_handed_over_and_the_citizen_is_t
     );
     assert_eq!(app.deliver().await.len(), before + 1, "no other e-mail");
     let view = app
-        .app_state
+        .state
         .service
         .application(&application.number)
         .await
@@ -176,7 +176,7 @@ async fn a_status_move_needs_a_valid_unrevoked_bearer_token(app: TestApp) {
     )
     .await;
     let garbage = post_status(&app, &number, Some("not a token"), &body).await;
-    let store = app.app_state.service.store.clone();
+    let store = app.state.service.store.clone();
     store
         .revoke_api_token("pcp", app.now(), None)
         .await

@@ -6,16 +6,9 @@ use serde_json::{Value, json};
 use super::helpers::{post_status, registered, staff, token};
 use crate::api::support::TestApp;
 use crate::on_both_backends;
+use crate::support::app::browser;
 
 on_both_backends!(the_status_page_says_where_a_ready_passport_waits);
-
-/// A browser: cookies kept (language, anti-forgery session).
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("a client")
-}
 
 /// Posts the status form as a browser does, with the page's `csrf` token.
 async fn ask_page(app: &TestApp, fields: &[(&str, &str)]) -> (u16, String) {
@@ -45,7 +38,7 @@ async fn ask_page(app: &TestApp, fields: &[(&str, &str)]) -> (u16, String) {
 async fn the_status_page_says_where_a_ready_passport_waits(app: TestApp) {
     let application = registered(&app, 1).await;
     let number = application.number.to_string();
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     for to in ["in_production", "ready"] {
         service
             .move_application_status(

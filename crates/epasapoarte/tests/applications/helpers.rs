@@ -54,7 +54,7 @@ pub fn walk_in(office_id: i64, cnp: &str, amount: &str) -> ApplicationRequest {
 /// Registers an adult walk-in at the first office of Cluj.
 pub async fn registered(app: &TestApp, serial: u16) -> RegisteredApplication {
     let office = office(app, "CJ").await;
-    app.app_state
+    app.state
         .service
         .register_application(&walk_in(office, &adult(serial), "258"), &staff("clerk.ana"))
         .await
@@ -63,7 +63,7 @@ pub async fn registered(app: &TestApp, serial: u16) -> RegisteredApplication {
 
 /// A fresh API token named `name`.
 pub async fn token(app: &TestApp, name: &str) -> String {
-    tokens::issue(app.app_state.service.store.as_ref(), name, app.now(), None)
+    tokens::issue(app.state.service.store.as_ref(), name, app.now(), None)
         .await
         .expect("a token")
 }

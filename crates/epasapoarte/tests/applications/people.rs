@@ -18,7 +18,7 @@ on_both_backends!(
 
 async fn a_cnp_under_restriction_is_refused_with_the_legal_basis_until_lifted(app: TestApp) {
     let cluj = office(&app, "CJ").await;
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     let today = service.today_in_romania();
     let id = service
         .add_restriction(
@@ -63,7 +63,7 @@ async fn a_cnp_under_restriction_is_refused_with_the_legal_basis_until_lifted(ap
 }
 
 async fn a_booked_person_is_prefilled_from_the_confirmed_booking(app: TestApp) {
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     let body = app.booking_body(2, 500).await;
     let created: serde_json::Value = app.book(&body).await.json().await.unwrap();
     let booking_id = created["id"].as_str().unwrap().to_owned();
@@ -132,7 +132,7 @@ async fn a_booked_person_is_prefilled_from_the_confirmed_booking(app: TestApp) {
 
 async fn the_clerk_finds_applications_by_number_and_by_cnp(app: TestApp) {
     let cluj = office(&app, "CJ").await;
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     let first = service
         .register_application(&walk_in(cluj, &adult(50), "258"), &staff("clerk"))
         .await

@@ -28,7 +28,7 @@ pub fn field_codes(error: ServiceError) -> Vec<(String, &'static str)> {
 
 async fn a_walk_in_gets_a_number_of_its_office_county_and_year(app: TestApp) {
     let cluj = office(&app, "CJ").await;
-    let service = &app.app_state.service;
+    let service = &app.state.service;
 
     let first = service
         .register_application(&walk_in(cluj, &adult(1), "258,00"), &staff("clerk.ana"))
@@ -66,7 +66,7 @@ async fn a_walk_in_gets_a_number_of_its_office_county_and_year(app: TestApp) {
 
 async fn the_receipt_must_show_the_fee_for_the_holders_age(app: TestApp) {
     let cluj = office(&app, "CJ").await;
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     let kid = child(&app, 10);
 
     let adult_fee = service
@@ -111,7 +111,7 @@ async fn a_temporary_passport_stays_at_the_submitting_office_and_never_goes_by_c
     app: TestApp,
 ) {
     let (cluj, timis) = (office(&app, "CJ").await, office(&app, "TM").await);
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     let temporary = |cnp: &str| {
         let mut request = walk_in(cluj, cnp, "96");
         request.passport_type = "passport_temporary".into();
@@ -155,7 +155,7 @@ async fn a_temporary_passport_stays_at_the_submitting_office_and_never_goes_by_c
 
 async fn an_electronic_passport_may_go_to_another_office_a_mission_or_by_courier(app: TestApp) {
     let (cluj, timis) = (office(&app, "CJ").await, office(&app, "TM").await);
-    let service = &app.app_state.service;
+    let service = &app.state.service;
     let mut other_office = walk_in(cluj, &adult(30), "258");
     other_office.pickup_office_id = Some(timis);
     let mut mission = walk_in(cluj, &adult(31), "258");

@@ -13,9 +13,8 @@ use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus as A};
 use epasapoarte_domain::passport::{Bani, HolderCategory, PassportType};
 
-use crate::support::{
-    Story, booking, message, on_both_backends, random_bytes, report, shared, t0, together,
-};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, report, shared, t0, together};
 
 #[path = "applications/lookups.rs"]
 mod lookups;
@@ -23,6 +22,7 @@ mod lookups;
 mod registry;
 
 on_both_backends!(
+    backend_first:
     a_hundred_concurrent_registrations_get_a_hundred_consecutive_numbers,
     each_county_and_year_counts_from_one,
     a_booked_person_gets_one_application_until_it_is_rejected,

@@ -6,9 +6,11 @@ use chrono::Duration;
 use epasapoarte::store::{AuditFilter, NewAuditEntry};
 use epasapoarte::testing::{Backend, TestDatabase};
 
-use crate::support::{Story, on_both_backends, t0};
+use crate::on_both_backends;
+use crate::story::{Story, t0};
 
 on_both_backends!(
+    backend_first:
     the_audit_log_filters_and_pages_newest_first,
     the_audit_log_refuses_update_and_delete_in_the_database,
 );

@@ -4,9 +4,11 @@ use chrono::{Duration, NaiveTime};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::passport::PassportType;
 
-use crate::support::{Story, booking, nth_slot, on_both_backends, t0};
+use crate::on_both_backends;
+use crate::story::{Story, booking, nth_slot, t0};
 
 on_both_backends!(
+    backend_first:
     offices_come_back_with_their_schedule_services_and_limits,
     planning_a_slot_twice_creates_it_once,
     slots_returns_the_half_open_range_in_time_order,

@@ -9,11 +9,11 @@ use epasapoarte::store::{StoreError, TransitionOutcome};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
-use crate::support::{
-    Story, booking, message, on_both_backends, random_bytes, report, shared, t0, together,
-};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, report, shared, t0, together};
 
 on_both_backends!(
+    backend_first:
     bookings_naming_the_same_cnps_in_opposite_orders_never_deadlock,
     mixed_concurrent_traffic_keeps_every_slot_count_exact,
 );

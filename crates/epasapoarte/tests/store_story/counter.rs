@@ -10,11 +10,11 @@ use epasapoarte::store::{BookingMove, TransitionOutcome};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus as S;
 
-use crate::support::{
-    Story, booking, message, on_both_backends, random_bytes, shared, t0, together,
-};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, shared, t0, together};
 
 on_both_backends!(
+    backend_first:
     a_booking_is_found_by_id_and_an_unknown_id_is_not,
     office_bookings_lists_every_status_in_the_range_by_time,
     check_in_keeps_the_seats_and_completion_returns_them,

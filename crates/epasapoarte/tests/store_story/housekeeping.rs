@@ -5,9 +5,11 @@ use chrono::Duration;
 use epasapoarte::store::{StoreError, TokenPurpose};
 use epasapoarte::testing::TestDatabase;
 
-use crate::support::{Story, booking, message, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, t0};
 
 on_both_backends!(
+    backend_first:
     a_past_appointment_no_longer_blocks_its_cnp,
     the_retention_purge_deletes_personal_data_and_keeps_the_counts,
 );

@@ -6,9 +6,11 @@ use epasapoarte::store::{StoreError, TokenPurpose};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
-use crate::support::{Story, booking, message, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, t0};
 
 on_both_backends!(
+    backend_first:
     a_booking_for_three_takes_three_seats_and_writes_its_email,
     a_booking_that_does_not_fit_is_refused_and_writes_nothing,
     a_booking_for_a_slot_never_planned_is_refused_and_the_next_one_is_unharmed,

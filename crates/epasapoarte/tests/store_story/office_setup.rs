@@ -13,9 +13,11 @@ use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus as S;
 use epasapoarte_domain::schedule::{OpeningInterval, TimeInterval};
 
-use crate::support::{Story, booking, message, nth_slot, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, nth_slot, random_bytes, t0};
 
 on_both_backends!(
+    backend_first:
     a_dropped_slot_keeps_its_booked_seats_offers_none_and_shrinks_to_zero_when_freed,
     a_slot_cut_from_three_counters_to_one_with_two_taken_conflicts_until_a_seat_returns,
     keeping_one_of_two_bookings_of_a_cut_slot_ends_the_conflict,

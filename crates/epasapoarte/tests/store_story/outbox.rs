@@ -10,9 +10,11 @@ use epasapoarte::testing::TestDatabase;
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;
 
-use crate::support::{Story, booking, on_both_backends, shared, t0};
+use crate::on_both_backends;
+use crate::story::{Story, booking, shared, t0};
 
 on_both_backends!(
+    backend_first:
     a_claimed_message_is_leased_until_its_lease_ends,
     concurrent_claims_never_return_the_same_message,
     a_failed_message_is_not_claimable_before_its_retry_time,

@@ -9,11 +9,11 @@ use epasapoarte::store::{StoreError, TransitionOutcome};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
-use crate::support::{
-    Story, booking, message, on_both_backends, random_bytes, report, shared, t0, together,
-};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, report, shared, t0, together};
 
 on_both_backends!(
+    backend_first:
     two_hundred_concurrent_bookings_never_overbook_a_slot,
     two_concurrent_confirms_have_exactly_one_winner,
     confirm_racing_expiry_at_the_deadline_has_exactly_one_winner,

@@ -7,9 +7,10 @@ use epasapoarte::store;
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::calendar::{add_working_days, is_public_holiday};
 
-use crate::support::on_both_backends;
+use crate::on_both_backends;
 
 on_both_backends!(
+    backend_first:
     migrations_apply_twice_without_error,
     seeding_twice_creates_everything_once,
     seeded_slots_open_on_working_days_only_with_the_demo_hours,

@@ -6,9 +6,11 @@ use chrono::Duration;
 use epasapoarte::store::{NewStaffSession, NewStaffUser};
 use epasapoarte::testing::TestDatabase;
 
-use crate::support::{Story, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, random_bytes, t0};
 
 on_both_backends!(
+    backend_first:
     usernames_are_unique,
     the_database_ties_the_office_to_the_role,
     a_session_is_read_with_its_account_touched_and_deleted,

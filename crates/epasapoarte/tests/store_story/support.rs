@@ -1,5 +1,6 @@
 //! The story's vocabulary: a store on a fresh database with one office, slots planned at
-//! chosen capacities, a booking builder, and a macro that runs a test on both backends.
+//! chosen capacities, a booking builder; `on_both_backends!` (tests/support/backends.rs)
+//! runs each test on both backends.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -15,33 +16,6 @@ use epasapoarte_domain::booking::BookingStatus;
 use epasapoarte_domain::passport::PassportType;
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;
-
-/// Runs each named `async fn(TestDatabase)` of the calling module on SQLite and on
-/// PostgreSQL, as `sqlite::<name>` and `postgres::<name>`, so a failure names its backend.
-macro_rules! on_both_backends {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $test() {
-                    super::$test(epasapoarte::testing::TestDatabase::sqlite()).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $test() {
-                    let Some(db) = epasapoarte::testing::TestDatabase::postgres_or_skip() else {
-                        return;
-                    };
-                    super::$test(db).await;
-                }
-            )*
-        }
-    };
-}
-pub(crate) use on_both_backends;
 
 /// A migrated store with the counties and the test offices, on its own database.
 pub struct Story {

@@ -6,9 +6,11 @@ use epasapoarte::store::{TokenPurpose, TransitionOutcome};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
-use crate::support::{Story, booking, message, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, booking, message, random_bytes, t0};
 
 on_both_backends!(
+    backend_first:
     confirming_works_once_and_then_reports_confirmed,
     confirming_after_the_deadline_expires_the_booking_and_frees_its_seats,
     cancelling_frees_the_seats_and_the_cnp,

@@ -9,6 +9,7 @@ use reqwest::Url;
 use reqwest::cookie::{CookieStore, Jar};
 
 use crate::api::support::TestApp;
+use crate::support::backends::Fixture;
 
 pub struct Browser {
     pub app: TestApp,
@@ -26,10 +27,19 @@ pub struct Page {
     pub html: String,
 }
 
+impl Fixture for Browser {
+    async fn start(db: TestDatabase) -> Browser {
+        Browser::open(db).await
+    }
+}
+
 impl Browser {
     pub async fn open(db: TestDatabase) -> Browser {
         // Many form posts from one address: the public write limit is not under test here.
-        let app = TestApp::spawn_with(db, |config| config.rate_limits = false).await;
+        let app = TestApp::launch(db)
+            .config(|config| config.rate_limits = false)
+            .start()
+            .await;
         let jar = Arc::new(Jar::default());
         let client = reqwest::Client::builder()
             .cookie_provider(jar.clone())
@@ -46,7 +56,7 @@ impl Browser {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.app.address)
+        self.app.url(path)
     }
 
     /// GETs a page, following redirects.

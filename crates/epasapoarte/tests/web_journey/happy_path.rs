@@ -1,27 +1,24 @@
 //! The whole journey for a family of two, without JavaScript, on both backends: every
 //! step answered by a form post, ending in a pending booking and a confirmation e-mail.
 
-use epasapoarte::testing::TestDatabase;
+use epasapoarte::testing::{Backend, TestDatabase};
 
 use super::browser::Browser;
 use super::walk::{self, EMAIL};
 use crate::api::support::cnp;
+use crate::support::backends::run;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_family_of_two_books_without_javascript_on_sqlite() {
-    a_family_of_two_books_without_javascript(TestDatabase::sqlite()).await;
+    run(Backend::Sqlite, a_family_of_two_books_without_javascript).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_family_of_two_books_without_javascript_on_postgres() {
-    if let Some(db) = TestDatabase::postgres_or_skip() {
-        a_family_of_two_books_without_javascript(db).await;
-    }
+    run(Backend::Postgres, a_family_of_two_books_without_javascript).await;
 }
 
-async fn a_family_of_two_books_without_javascript(db: TestDatabase) {
-    let mut browser = Browser::open(db).await;
-
+async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
     let start = browser.get("/programare").await;
     assert_eq!(start.status, 200);
     assert!(

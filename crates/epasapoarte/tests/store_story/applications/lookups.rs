@@ -8,9 +8,10 @@ use epasapoarte::store::PickupPlace;
 use epasapoarte::testing::TestDatabase;
 
 use super::{county_of, day, register, walk_in};
-use crate::support::{Story, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, random_bytes, t0};
 
-on_both_backends!(applications_are_found_by_cnp_hash_and_by_the_public_hash);
+on_both_backends!(backend_first: applications_are_found_by_cnp_hash_and_by_the_public_hash);
 
 async fn applications_are_found_by_cnp_hash_and_by_the_public_hash(db: TestDatabase) {
     let story = Story::new(db).await;

@@ -7,9 +7,11 @@ use epasapoarte::store::{NewRestriction, Registration};
 use epasapoarte::testing::TestDatabase;
 
 use super::{day, register, walk_in};
-use crate::support::{Story, on_both_backends, random_bytes, t0};
+use crate::on_both_backends;
+use crate::story::{Story, random_bytes, t0};
 
 on_both_backends!(
+    backend_first:
     a_restriction_is_in_force_from_its_start_to_its_end_date_and_then_ends_by_itself,
     a_lifted_restriction_is_over_at_once,
     a_restricted_cnp_is_refused_and_nothing_is_written,
