@@ -9,7 +9,9 @@ use super::{BookingService, FieldErrors, ServiceError, ServiceResult, links};
 use crate::crypto::{self, HashPurpose};
 use crate::i18n::Lang;
 use crate::mail::Mail;
-use crate::store::{NewBooking, NewOutboxMessage, SealedPerson, TokenPurpose, TransitionOutcome};
+use crate::store::{
+    NewBooking, NewOutboxMessage, OfficeRecord, SealedPerson, TokenPurpose, TransitionOutcome,
+};
 
 /// The version of the data-protection policy a consent refers to (SPEC §7).
 pub const CONSENT_POLICY_VERSION: &str = "2026-11";
@@ -42,30 +44,8 @@ impl BookingService {
         if !parsed.consent {
             return Err(ServiceError::ConsentRequired);
         }
-        let office = self
-            .directory
-            .office(parsed.office_id)
-            .await?
-            .ok_or_else(|| {
-                ServiceError::Validation(FieldErrors::single("office_id", "unknown_office"))
-            })?;
-        Self::check_office_accepts(&office, parsed.service, parsed.persons.len())
-            .map_err(ServiceError::Validation)?;
+        let (office, starts_at) = self.bookable_slot(parsed).await?;
         let now = self.now();
-        let slot = slot_at(&office.schedule, office.timezone, parsed.date, parsed.time)
-            .ok_or_else(|| ServiceError::Validation(FieldErrors::single("time", "not_a_slot")))?;
-        let window = BookingWindow {
-            now,
-            horizon_days: office.horizon_days,
-        };
-        if !window.allows(office.timezone, &slot) {
-            let code = if slot.starts_at <= now {
-                "in_the_past"
-            } else {
-                "beyond_horizon"
-            };
-            return Err(ServiceError::Validation(FieldErrors::single("date", code)));
-        }
         let lang = parsed.lang;
         let id = new_booking_id();
         let token = crypto::new_token();
@@ -88,7 +68,7 @@ impl BookingService {
             service: parsed.service,
             date: parsed.date,
             time: parsed.time,
-            starts_at: slot.starts_at,
+            starts_at,
         }
         .build(&open);
         let mail = Mail::ConfirmRequest {
@@ -120,6 +100,39 @@ impl BookingService {
         self.directory.invalidate_seats(office.id);
         tracing::info!(booking = %id, office = office.id, persons = parsed.persons.len(), "booking created");
         Ok(BookingCreated { id, expires_at })
+    }
+
+    /// The office and the start of the slot a booking asks for, once the office exists,
+    /// offers the service to that many persons, and the slot is real and bookable now.
+    async fn bookable_slot(
+        &self,
+        parsed: &ParsedBooking,
+    ) -> ServiceResult<(OfficeRecord, chrono::DateTime<chrono::Utc>)> {
+        let office = self
+            .directory
+            .office(parsed.office_id)
+            .await?
+            .ok_or_else(|| {
+                ServiceError::Validation(FieldErrors::single("office_id", "unknown_office"))
+            })?;
+        Self::check_office_accepts(&office, parsed.service, parsed.persons.len())
+            .map_err(ServiceError::Validation)?;
+        let now = self.now();
+        let slot = slot_at(&office.schedule, office.timezone, parsed.date, parsed.time)
+            .ok_or_else(|| ServiceError::Validation(FieldErrors::single("time", "not_a_slot")))?;
+        let window = BookingWindow {
+            now,
+            horizon_days: office.horizon_days,
+        };
+        if !window.allows(office.timezone, &slot) {
+            let code = if slot.starts_at <= now {
+                "in_the_past"
+            } else {
+                "beyond_horizon"
+            };
+            return Err(ServiceError::Validation(FieldErrors::single("date", code)));
+        }
+        Ok((office, slot.starts_at))
     }
 
     fn seal_booking(

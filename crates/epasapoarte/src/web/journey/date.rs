@@ -123,9 +123,45 @@ async fn render(
         Err(error) => return Err(ctx.fail(error)),
     };
     let window = calendar::window(&all, from, selected);
+    let weeks = weeks(lang, &window.days, selected);
+    let hint = chrome.tf(
+        "web.journey.date.hint",
+        &[(
+            "persons",
+            &count(lang, "web.journey.persons_count", u64::from(persons)),
+        )],
+    );
+    let template = DatePage {
+        title: chrome.t("web.journey.date.title"),
+        back: ctx.back(Step::Date),
+        action: Step::Date.path(),
+        hint,
+        error: message_for(&errors, "date").map(str::to_owned),
+        weeks,
+        earlier: window
+            .earlier
+            .map(|d| format!("{}?de_la={d}", Step::Date.path())),
+        later: window
+            .later
+            .map(|d| format!("{}?de_la={d}", Step::Date.path())),
+        errors,
+        chrome,
+    };
+    Ok(ctx
+        .page
+        .render_status(status_for(&template.errors), template))
+}
+
+/// The window's days grouped by ISO week; the first selectable day carries the id the
+/// error summary links to.
+fn weeks(
+    lang: crate::i18n::Lang,
+    days: &[calendar::DaySeats],
+    selected: Option<NaiveDate>,
+) -> Vec<Week> {
     let mut weeks: Vec<Week> = Vec::new();
     let mut first = true;
-    for seats in &window.days {
+    for seats in days {
         let value = seats.date.to_string();
         let id = if seats.selectable && first {
             "date".to_owned()
@@ -158,32 +194,7 @@ async fn render(
             }),
         }
     }
-    let hint = chrome.tf(
-        "web.journey.date.hint",
-        &[(
-            "persons",
-            &count(lang, "web.journey.persons_count", u64::from(persons)),
-        )],
-    );
-    let template = DatePage {
-        title: chrome.t("web.journey.date.title"),
-        back: ctx.back(Step::Date),
-        action: Step::Date.path(),
-        hint,
-        error: message_for(&errors, "date").map(str::to_owned),
-        weeks,
-        earlier: window
-            .earlier
-            .map(|d| format!("{}?de_la={d}", Step::Date.path())),
-        later: window
-            .later
-            .map(|d| format!("{}?de_la={d}", Step::Date.path())),
-        errors,
-        chrome,
-    };
-    Ok(ctx
-        .page
-        .render_status(status_for(&template.errors), template))
+    weeks
 }
 
 /// "Săptămâna 30 noiembrie – 6 decembrie": Monday to Sunday of the day's ISO week.

@@ -38,6 +38,14 @@ pub fn person_row(n: usize) -> String {
 }
 
 pub fn rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
+    let mut rows = appointment_rows(lang, journey, office);
+    rows.extend(person_rows(lang, journey));
+    rows.extend(contact_rows(lang, journey));
+    rows
+}
+
+/// Where, what and when: county, office, service, persons, date, time.
+fn appointment_rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
     let county = journey
         .county
         .as_deref()
@@ -60,96 +68,101 @@ pub fn rows(lang: Lang, journey: &Journey, office: &OfficeRecord) -> Vec<Row> {
             )
         })
         .unwrap_or_default();
-    let mut rows = vec![
+    let date = journey.date.map(|d| long_date(lang, d));
+    let label = |key: &str| lang.t(key).to_owned();
+    vec![
         row(
             "row-county",
-            lang.t("web.journey.county.label").into(),
+            label("web.journey.county.label"),
             vec![county],
             Step::County,
         ),
         row(
             "row-office",
-            lang.t("web.journey.office.label").into(),
+            label("web.journey.office.label"),
             vec![office.name.clone(), office.address.clone()],
             Step::Office,
         ),
         row(
             "row-service",
-            lang.t("web.journey.service.label").into(),
+            label("web.journey.service.label"),
             vec![service],
             Step::Service,
         ),
         row(
             "row-persons",
-            lang.t("web.journey.persons.label").into(),
+            label("web.journey.persons.label"),
             vec![journey.persons().to_string()],
             Step::Persons,
         ),
         row(
             "row-date",
-            lang.t("web.journey.date.label").into(),
-            journey
-                .date
-                .map(|d| long_date(lang, d))
-                .into_iter()
-                .collect(),
+            label("web.journey.date.label"),
+            date.into_iter().collect(),
             Step::Date,
         ),
         row(
             "row-time",
-            lang.t("web.journey.time.label").into(),
+            label("web.journey.time.label"),
             vec![time],
             Step::Time,
         ),
-    ];
+    ]
+}
+
+/// One row per person: the applicant first, then each companion, names and masked CNP.
+fn person_rows(lang: Lang, journey: &Journey) -> Vec<Row> {
     let applicant = journey.applicant.clone().unwrap_or_default();
-    let people = std::iter::once((
-        applicant.last_name.clone(),
-        applicant.first_name.clone(),
-        applicant.cnp.clone(),
-    ))
-    .chain(
+    let people = std::iter::once((applicant.last_name, applicant.first_name, applicant.cnp)).chain(
         journey
             .companions
             .iter()
             .map(|c| (c.last_name.clone(), c.first_name.clone(), c.cnp.clone())),
     );
-    for (i, (last, first, cnp)) in people.enumerate() {
-        let n = i + 1;
-        let key = if n == 1 {
-            lang.t("web.journey.check.applicant").to_owned()
-        } else {
-            lang.tf("web.journey.companions.person", &[("n", &n.to_string())])
-        };
-        let values = vec![
-            person_name(lang, &last, &first),
-            lang.tf("web.journey.check.cnp_value", &[("cnp", &masked_cnp(&cnp))]),
-        ];
-        let change = if n == 1 {
-            Step::Applicant
-        } else {
-            Step::Companions
-        };
-        rows.push(row(&person_row(n), key, values, change));
-    }
+    people
+        .enumerate()
+        .map(|(i, (last, first, cnp))| {
+            let n = i + 1;
+            let (key, change) = if n == 1 {
+                (
+                    lang.t("web.journey.check.applicant").to_owned(),
+                    Step::Applicant,
+                )
+            } else {
+                let key = lang.tf("web.journey.companions.person", &[("n", &n.to_string())]);
+                (key, Step::Companions)
+            };
+            let values = vec![
+                person_name(lang, &last, &first),
+                lang.tf("web.journey.check.cnp_value", &[("cnp", &masked_cnp(&cnp))]),
+            ];
+            row(&person_row(n), key, values, change)
+        })
+        .collect()
+}
+
+/// How the office reaches the applicant: e-mail and (optional) phone.
+fn contact_rows(lang: Lang, journey: &Journey) -> Vec<Row> {
+    let applicant = journey.applicant.clone().unwrap_or_default();
     let phone = if applicant.phone.is_empty() {
         lang.t("web.journey.check.no_phone").to_owned()
     } else {
-        applicant.phone.clone()
+        applicant.phone
     };
-    rows.push(row(
-        "row-email",
-        lang.t("web.journey.applicant.email").into(),
-        vec![applicant.email],
-        Step::Applicant,
-    ));
-    rows.push(row(
-        "row-phone",
-        lang.t("web.journey.check.phone").into(),
-        vec![phone],
-        Step::Applicant,
-    ));
-    rows
+    vec![
+        row(
+            "row-email",
+            lang.t("web.journey.applicant.email").into(),
+            vec![applicant.email],
+            Step::Applicant,
+        ),
+        row(
+            "row-phone",
+            lang.t("web.journey.check.phone").into(),
+            vec![phone],
+            Step::Applicant,
+        ),
+    ]
 }
 
 /// The row that shows a service error's field (`companions[1].cnp` → person 3).
