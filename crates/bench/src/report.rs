@@ -109,6 +109,15 @@ impl Report {
         for line in header {
             let _ = writeln!(out, "{line}");
         }
+        self.phase_table(&mut out);
+        self.other_processes(&mut out);
+        self.errors_and_notes(&mut out);
+        self.targets_table(&mut out);
+        out
+    }
+
+    /// One line per phase, and what its CPU columns mean.
+    fn phase_table(&self, out: &mut String) {
         let _ = writeln!(
             out,
             "\n| backend | phase | requests | ok | errors | throughput/s | p50 ms | p99 ms | peak server RSS MB | CPU server | CPU postgres | CPU generator | CPU other | machine busy |\n\
@@ -144,6 +153,10 @@ impl Report {
              (kernel soft interrupts of the loopback traffic, any other process). Machine busy \
              is the busy share of all cores."
         );
+    }
+
+    /// The other processes that were busy during a phase, when there were any.
+    fn other_processes(&self, out: &mut String) {
         let others: Vec<&Row> = self
             .rows
             .iter()
@@ -164,6 +177,9 @@ impl Report {
                 );
             }
         }
+    }
+
+    fn errors_and_notes(&self, out: &mut String) {
         let _ = writeln!(out, "\nErrors by kind:");
         for row in self.rows.iter().filter(|row| row.stats.error_count() > 0) {
             let _ = writeln!(
@@ -180,6 +196,9 @@ impl Report {
                 let _ = writeln!(out, "- {backend}: {note}");
             }
         }
+    }
+
+    fn targets_table(&self, out: &mut String) {
         let _ = writeln!(
             out,
             "\n| backend | target | measured | result |\n|---|---|---|---|"
@@ -194,6 +213,92 @@ impl Report {
                 if check.pass { "PASS" } else { "FAIL" }
             );
         }
-        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::load::{Outcome, Recorder};
+
+    fn stats(ok: u64, errors: &[&str], elapsed_ms: u64) -> PhaseStats {
+        let mut recorder = Recorder::default();
+        for i in 0..ok {
+            recorder.record(Outcome::Ok, Duration::from_micros(1_000 + 10 * i));
+        }
+        for label in errors {
+            recorder.record(
+                Outcome::Error((*label).to_owned()),
+                Duration::from_millis(3),
+            );
+        }
+        PhaseStats::merge(vec![recorder], Duration::from_millis(elapsed_ms))
+    }
+
+    fn report() -> Report {
+        let busy = CpuUse {
+            server_pct: 95.4,
+            bench_pct: 40.0,
+            postgres_pct: 0.0,
+            other_pct: 12.6,
+            machine_pct: 74.0,
+            named_others: vec![("rustc".to_owned(), 80.0)],
+        };
+        let mut report = Report::default();
+        report.rows.push(Row {
+            backend: "sqlite",
+            phase: "bookings created (64 clients)".to_owned(),
+            stats: stats(4, &["409 slot_full", "409 slot_full", "500"], 2_000),
+            peak_rss_mib: Some(41.7),
+            cpu: busy,
+        });
+        report.rows.push(Row {
+            backend: "sqlite",
+            phase: "raw store.create_booking".to_owned(),
+            stats: stats(10, &[], 1_000),
+            peak_rss_mib: None,
+            cpu: CpuUse::default(),
+        });
+        report.note("sqlite", "seeded 42 counties");
+        report.checks.push(Check::new(
+            "sqlite",
+            "bookings created ≥ 2000/s",
+            "2/s",
+            false,
+        ));
+        report
+            .checks
+            .push(Check::new("sqlite", "server RSS < 200 MB", "42 MB", true));
+        report
+    }
+
+    #[test]
+    fn the_markdown_keeps_the_format_other_programs_read() {
+        let expected = r#"# Run
+
+| backend | phase | requests | ok | errors | throughput/s | p50 ms | p99 ms | peak server RSS MB | CPU server | CPU postgres | CPU generator | CPU other | machine busy |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| sqlite | bookings created (64 clients) | 7 | 4 | 3 | 2 | 1.03 | 3.00 | 42 | 95% | 0% | 40% | 13% | 74% |
+| sqlite | raw store.create_booking | 10 | 10 | 0 | 10 | 1.04 | 1.09 | – | 0% | 0% | 0% | 0% | 0% |
+
+CPU columns are in % of ONE core (200% = both cores of a 2-core machine): the server process, all `postgres` processes, this generator (in the raw phase it runs the store itself, and for SQLite the database engine), and other busy time (kernel soft interrupts of the loopback traffic, any other process). Machine busy is the busy share of all cores.
+
+Other processes busy during a phase (% of one core):
+- sqlite / bookings created (64 clients): rustc 80%
+
+Errors by kind:
+- sqlite / bookings created (64 clients): 409 slot_full: 2, 500: 1
+
+Notes:
+- sqlite: seeded 42 counties
+
+| backend | target | measured | result |
+|---|---|---|---|
+| sqlite | bookings created ≥ 2000/s | 2/s | FAIL |
+| sqlite | server RSS < 200 MB | 42 MB | PASS |
+"#;
+        assert_eq!(report().markdown(&["# Run".to_owned()]), expected);
     }
 }

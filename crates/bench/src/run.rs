@@ -81,9 +81,54 @@ pub async fn backend(
 ) -> anyhow::Result<()> {
     let name = backend.as_str();
     eprintln!("{name}: creating a throwaway database");
+    // Kept until the end of the run, as the raw baseline's database is.
     let db = throwaway(backend)?;
+    let (http, peak_rss_mib) = http_phases(args, &db, binary, report).await?;
+
+    eprintln!("{name}: raw baseline on a second throwaway database");
+    let raw_stats = raw_baseline(args, backend, http.payload_len, report).await?;
+
+    let created = &http.created;
+    let ratio = created.throughput() / raw_stats.throughput().max(1e-9);
+    report.note(
+        name,
+        format!(
+            "HTTP bookings/s ÷ raw store bookings/s = {:.0} ÷ {:.0} = {ratio:.2} (sealed outbox payload {} bytes)",
+            created.throughput(),
+            raw_stats.throughput(),
+            http.payload_len
+        ),
+    );
+    targets(
+        report,
+        args,
+        backend,
+        &[&http.reads, created, &http.confirmed],
+        peak_rss_mib,
+    );
+    Ok(())
+}
+
+/// What the phases over HTTP measured.
+struct Phases {
+    reads: PhaseStats,
+    created: PhaseStats,
+    confirmed: PhaseStats,
+    /// The mean size of a sealed confirm-request payload, for the raw baseline.
+    payload_len: i64,
+}
+
+/// Phases (a)–(c) against the real server on `db`, then the audit of every seat; with
+/// the server's peak RSS in MiB.
+async fn http_phases(
+    args: &Args,
+    db: &TestDatabase,
+    binary: &Path,
+    report: &mut Report,
+) -> anyhow::Result<(Phases, f64)> {
+    let name = db.backend.as_str();
     // The seeding connection goes before the server opens its own.
-    drop(seeded(&db, "HTTP phases' database", report).await?);
+    drop(seeded(db, "HTTP phases' database", report).await?);
     let probe = Probe::connect(&db.url).await?;
     probe.settle().await?;
     let client = http_client()?;
@@ -95,7 +140,7 @@ pub async fn backend(
     );
     let rss = RssSampler::start(server.pid());
     let ctx = Ctx {
-        backend,
+        backend: db.backend,
         client,
         base_url: server.base_url.clone(),
         duration: Duration::from_secs(args.seconds),
@@ -108,49 +153,9 @@ pub async fn backend(
         mail_dir: server.mail_dir.clone(),
         mail_wait: Duration::from_secs(args.mail_wait),
     };
-    // Tomorrow in Romania: today's slots may pass while the run goes on.
-    let today = Utc::now()
-        .with_timezone(&epasapoarte::seed::TIMEZONE)
-        .date_naive();
-    let mut slots = catalog::free_slots(&ctx, today + Days::new(1)).await?;
-    let flash_day = catalog::take_flash_day(&mut slots)?;
-    let seats = catalog::shuffled_seats(&slots);
-    report.note(
-        name,
-        format!(
-            "{} free seats in {} slots for phase (b); the flash-crowd day (office {}, {}) kept apart",
-            seats.len(),
-            slots.len(),
-            flash_day.office_id,
-            flash_day.date
-        ),
-    );
-    let reads = availability::run(&ctx, report, flash_day.office_id, flash_day.date).await?;
-    let first_booking = Instant::now();
-    let created = bookings::create(&ctx, report, seats).await?;
-    let payload_len = ctx.probe.mean_confirm_request_payload().await?;
-    let tokens = bookings::tokens_from_mail(&ctx, report, created.ok, first_booking).await?;
-    let confirmed = bookings::confirm(&ctx, report, tokens).await?;
-    flash::run(
-        &ctx,
-        report,
-        &flash_day,
-        args.flash_clients,
-        args.flash_attempts,
-    )
-    .await?;
-    let audit = ctx.probe.audit_all().await?;
-    report.checks.push(Check::new(
-        name,
-        "every slot of the database: taken ≤ capacity and = persons of active bookings",
-        format!(
-            "{} slots audited, {} overbooked/mismatched seats",
-            audit.slots,
-            audit.overbooked()
-        ),
-        audit.overbooked() == 0,
-    ));
-    let peak_mib = memory_kib(server.pid()).map_or(f64::NAN, |(_, hwm)| hwm as f64 / 1024.0);
+    let run = phases(args, &ctx, report).await?;
+    audit_every_seat(&ctx, report).await?;
+    let peak_rss_mib = memory_kib(server.pid()).map_or(f64::NAN, |(_, hwm)| hwm as f64 / 1024.0);
     let still_running = server.is_running();
     let logged = server.log_lines();
     if logged > 0 {
@@ -166,8 +171,68 @@ pub async fn backend(
     ctx.probe.close().await;
     drop(server);
     anyhow::ensure!(still_running, "the server died during the run");
+    Ok((run, peak_rss_mib))
+}
 
-    eprintln!("{name}: raw baseline on a second throwaway database");
+/// (a) availability reads, (b) bookings created then confirmed, (c) the flash crowd on a
+/// day kept apart from (b).
+async fn phases(args: &Args, ctx: &Ctx, report: &mut Report) -> anyhow::Result<Phases> {
+    // Tomorrow in Romania: today's slots may pass while the run goes on.
+    let today = Utc::now()
+        .with_timezone(&epasapoarte::seed::TIMEZONE)
+        .date_naive();
+    let mut slots = catalog::free_slots(ctx, today + Days::new(1)).await?;
+    let flash_day = catalog::take_flash_day(&mut slots)?;
+    let seats = catalog::shuffled_seats(&slots);
+    report.note(
+        ctx.backend.as_str(),
+        format!(
+            "{} free seats in {} slots for phase (b); the flash-crowd day (office {}, {}) kept apart",
+            seats.len(),
+            slots.len(),
+            flash_day.office_id,
+            flash_day.date
+        ),
+    );
+    let reads = availability::run(ctx, report, flash_day.office_id, flash_day.date).await?;
+    let first_booking = Instant::now();
+    let created = bookings::create(ctx, report, seats).await?;
+    let payload_len = ctx.probe.mean_confirm_request_payload().await?;
+    let tokens = bookings::tokens_from_mail(ctx, report, created.ok, first_booking).await?;
+    let confirmed = bookings::confirm(ctx, report, tokens).await?;
+    let (crowd, attempts) = (args.flash_clients, args.flash_attempts);
+    flash::run(ctx, report, &flash_day, crowd, attempts).await?;
+    Ok(Phases {
+        reads,
+        created,
+        confirmed,
+        payload_len,
+    })
+}
+
+/// Every slot of the database after the phases: no seat overbooked or miscounted.
+async fn audit_every_seat(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
+    let audit = ctx.probe.audit_all().await?;
+    report.checks.push(Check::new(
+        ctx.backend.as_str(),
+        "every slot of the database: taken ≤ capacity and = persons of active bookings",
+        format!(
+            "{} slots audited, {} overbooked/mismatched seats",
+            audit.slots,
+            audit.overbooked()
+        ),
+        audit.overbooked() == 0,
+    ));
+    Ok(())
+}
+
+/// (d) `store.create_booking` straight on a second throwaway database.
+async fn raw_baseline(
+    args: &Args,
+    backend: Backend,
+    payload_len: i64,
+    report: &mut Report,
+) -> anyhow::Result<PhaseStats> {
     let raw_db = throwaway(backend)?;
     let store = seeded(&raw_db, "raw baseline's database", report).await?;
     let raw_probe = Probe::connect(&raw_db.url).await?;
@@ -183,24 +248,7 @@ pub async fn backend(
     let raw_stats = raw::run(store.clone(), setup, report).await?;
     drop(store);
     drop(raw_db);
-
-    let ratio = created.throughput() / raw_stats.throughput().max(1e-9);
-    report.note(
-        name,
-        format!(
-            "HTTP bookings/s ÷ raw store bookings/s = {:.0} ÷ {:.0} = {ratio:.2} (sealed outbox payload {payload_len} bytes)",
-            created.throughput(),
-            raw_stats.throughput()
-        ),
-    );
-    targets(
-        report,
-        args,
-        backend,
-        &[&reads, &created, &confirmed],
-        peak_mib,
-    );
-    Ok(())
+    Ok(raw_stats)
 }
 
 fn targets(

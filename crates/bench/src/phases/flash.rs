@@ -13,11 +13,12 @@ use reqwest::StatusCode;
 use reqwest::header::CONTENT_TYPE;
 use tokio::sync::Barrier;
 
-use super::catalog::FlashDay;
+use super::catalog::{FlashDay, FreeSlot};
 use super::{Ctx, classify};
-use crate::load::{Outcome, PhaseStats, Recorder};
+use crate::db::Audit;
+use crate::load::{self, PhaseStats, Recorder};
 use crate::machine::tcp_listen_counters;
-use crate::people::booking_body;
+use crate::people::{CnpSource, booking_body};
 use crate::report::{Check, Report};
 
 /// What one citizen of the crowd got.
@@ -36,6 +37,18 @@ struct Tally {
     never_tried: AtomicU64,
 }
 
+/// What every citizen shares: where to book, the day's slots and what the crowd learnt.
+struct Crowd {
+    client: reqwest::Client,
+    cnps: Arc<CnpSource>,
+    url: Arc<str>,
+    slots: Vec<FreeSlot>,
+    /// Smallest family size seen refused per slot (u8::MAX: none yet): shared knowledge,
+    /// as a citizen sees a slot vanish from the page after someone else took it.
+    refused: Vec<AtomicU8>,
+    attempts: usize,
+}
+
 pub async fn run(
     ctx: &Ctx,
     report: &mut Report,
@@ -44,107 +57,148 @@ pub async fn run(
     attempts: usize,
 ) -> anyhow::Result<()> {
     let before = ctx.probe.audit_day(day.office_id, day.date).await?;
-    let seats_at_start = before.capacity - before.taken;
-    // Smallest family size seen refused per slot (u8::MAX: none yet): shared knowledge,
-    // as a citizen sees a slot vanish from the page after someone else took it.
-    let refused: Arc<Vec<AtomicU8>> =
-        Arc::new(day.slots.iter().map(|_| AtomicU8::new(u8::MAX)).collect());
-    let slots = Arc::new(day.slots.clone());
-    let url: Arc<str> = ctx.url("/api/v1/bookings").into();
-    let barrier = Arc::new(Barrier::new(crowd + 1));
+    let shared = Arc::new(Crowd {
+        client: ctx.client.clone(),
+        cnps: ctx.cnps.clone(),
+        url: ctx.url("/api/v1/bookings").into(),
+        slots: day.slots.clone(),
+        refused: day.slots.iter().map(|_| AtomicU8::new(u8::MAX)).collect(),
+        attempts,
+    });
     let tally = Arc::new(Tally::default());
-    let (client, cnps) = (ctx.client.clone(), ctx.cnps.clone());
-    let totals = tally.clone();
-    let crowd_run = async move {
-        let citizens: Vec<_> = (0..crowd)
-            .map(|_| {
-                let (client, cnps, url) = (client.clone(), cnps.clone(), url.clone());
-                let (slots, refused, barrier) = (slots.clone(), refused.clone(), barrier.clone());
-                tokio::spawn(async move {
-                    let persons: u8 = rand::thread_rng().gen_range(1..=3);
-                    let mut citizen = Citizen::default();
-                    barrier.wait().await;
-                    for _ in 0..attempts {
-                        let candidates: Vec<usize> = (0..slots.len())
-                            .filter(|&i| refused[i].load(Ordering::Relaxed) > persons)
-                            .collect();
-                        if candidates.is_empty() {
-                            break;
-                        }
-                        let pick = candidates[rand::thread_rng().gen_range(0..candidates.len())];
-                        citizen.tried = true;
-                        let body = booking_body(&slots[pick].seat, usize::from(persons), &cnps);
-                        let sent_at = Instant::now();
-                        let sent = client
-                            .post(&*url)
-                            .header(CONTENT_TYPE, "application/json")
-                            .body(body)
-                            .send()
-                            .await;
-                        let outcome = classify(sent, StatusCode::CREATED).await;
-                        let took = sent_at.elapsed();
-                        let done = match &outcome {
-                            Outcome::Ok => {
-                                citizen.booked_persons = u64::from(persons);
-                                true
-                            }
-                            Outcome::Error(label) if label == "409 slot_full" => {
-                                refused[pick].fetch_min(persons, Ordering::Relaxed);
-                                false
-                            }
-                            // Anything else is not a seat race: this citizen gives up.
-                            Outcome::Error(_) => true,
-                        };
-                        citizen.recorder.record(outcome, took);
-                        if done {
-                            break;
-                        }
-                    }
-                    citizen
-                })
-            })
-            .collect();
-        // Everyone is connected-ready and waiting: release them at the same instant.
-        barrier.wait().await;
-        let started = Instant::now();
-        let mut recorders = Vec::with_capacity(crowd);
-        for citizen in citizens {
-            if let Ok(citizen) = citizen.await {
-                totals
-                    .booked_persons
-                    .fetch_add(citizen.booked_persons, Ordering::Relaxed);
-                totals
-                    .never_tried
-                    .fetch_add(u64::from(!citizen.tried), Ordering::Relaxed);
-                recorders.push(citizen.recorder);
-            }
-        }
-        Ok(PhaseStats::merge(recorders, started.elapsed()))
-    };
+    let crowd_run = release(shared, crowd, tally.clone());
     let name = format!("flash crowd ({crowd} clients)");
     let tcp_before = tcp_listen_counters();
     let stats = ctx.measure(report, &name, crowd_run).await?;
-    let tcp = match (tcp_before, tcp_listen_counters()) {
+    let tcp = kernel_note(tcp_before);
+    let after = ctx.probe.audit_day(day.office_id, day.date).await?;
+    let aftermath = Aftermath {
+        before,
+        after,
+        booked: tally.booked_persons.load(Ordering::Relaxed),
+        never_tried: tally.never_tried.load(Ordering::Relaxed),
+        stats,
+    };
+    let backend = ctx.backend.as_str();
+    report.note(backend, aftermath.note(day, &tcp));
+    report.checks.push(aftermath.check(backend));
+    Ok(())
+}
+
+/// Starts `crowd` citizens, releases them at the same instant and adds up what they got.
+async fn release(
+    shared: Arc<Crowd>,
+    crowd: usize,
+    totals: Arc<Tally>,
+) -> anyhow::Result<PhaseStats> {
+    let barrier = Arc::new(Barrier::new(crowd + 1));
+    let citizens: Vec<_> = (0..crowd)
+        .map(|_| tokio::spawn(citizen(shared.clone(), barrier.clone())))
+        .collect();
+    // Everyone is connected-ready and waiting: release them at the same instant.
+    barrier.wait().await;
+    let started = Instant::now();
+    let mut recorders = Vec::with_capacity(crowd);
+    for citizen in citizens {
+        if let Ok(citizen) = citizen.await {
+            totals
+                .booked_persons
+                .fetch_add(citizen.booked_persons, Ordering::Relaxed);
+            totals
+                .never_tried
+                .fetch_add(u64::from(!citizen.tried), Ordering::Relaxed);
+            recorders.push(citizen.recorder);
+        }
+    }
+    Ok(PhaseStats::merge(recorders, started.elapsed()))
+}
+
+/// One citizen: waits for the release, then tries slots not yet known too full for its
+/// family until it books, runs out of candidates, or of attempts.
+async fn citizen(crowd: Arc<Crowd>, barrier: Arc<Barrier>) -> Citizen {
+    let persons: u8 = rand::thread_rng().gen_range(1..=3);
+    let mut citizen = Citizen::default();
+    barrier.wait().await;
+    for _ in 0..crowd.attempts {
+        let candidates: Vec<usize> = (0..crowd.slots.len())
+            .filter(|&i| crowd.refused[i].load(Ordering::Relaxed) > persons)
+            .collect();
+        if candidates.is_empty() {
+            break;
+        }
+        let pick = candidates[rand::thread_rng().gen_range(0..candidates.len())];
+        citizen.tried = true;
+        let sent_at = Instant::now();
+        let outcome = crowd.try_slot(pick, persons).await;
+        let took = sent_at.elapsed();
+        let done = match &outcome {
+            load::Outcome::Ok => {
+                citizen.booked_persons = u64::from(persons);
+                true
+            }
+            load::Outcome::Error(label) if label == "409 slot_full" => {
+                crowd.refused[pick].fetch_min(persons, Ordering::Relaxed);
+                false
+            }
+            // Anything else is not a seat race: this citizen gives up.
+            load::Outcome::Error(_) => true,
+        };
+        citizen.recorder.record(outcome, took);
+        if done {
+            break;
+        }
+    }
+    citizen
+}
+
+impl Crowd {
+    /// Books a family of `persons` at slot `pick`.
+    async fn try_slot(&self, pick: usize, persons: u8) -> load::Outcome {
+        let body = booking_body(&self.slots[pick].seat, usize::from(persons), &self.cnps);
+        let sent = self
+            .client
+            .post(&*self.url)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+            .await;
+        classify(sent, StatusCode::CREATED).await
+    }
+}
+
+/// The kernel's listen-queue trouble meanwhile, when the machine tells.
+fn kernel_note(before: Option<(u64, u64)>) -> String {
+    match (before, tcp_listen_counters()) {
         (Some((overflows, retrans)), Some((overflows2, retrans2))) => format!(
             "; kernel: {} accept-queue overflows, {} SYN retransmissions (machine-wide)",
             overflows2.saturating_sub(overflows),
             retrans2.saturating_sub(retrans)
         ),
         _ => String::new(),
-    };
-    let after = ctx.probe.audit_day(day.office_id, day.date).await?;
-    let booked = tally.booked_persons.load(Ordering::Relaxed);
-    let never_tried = tally.never_tried.load(Ordering::Relaxed);
-    let backend = ctx.backend.as_str();
-    let status_409 = stats
-        .errors
-        .iter()
-        .filter(|(label, _)| label.starts_with("409"))
-        .map(|(_, count)| count)
-        .sum::<u64>();
-    let other = stats.error_count() - status_409;
-    report.note(
-        backend,
+    }
+}
+
+/// The day before and after the crowd, and what the crowd was told.
+struct Aftermath {
+    before: Audit,
+    after: Audit,
+    booked: u64,
+    never_tried: u64,
+    stats: PhaseStats,
+}
+
+impl Aftermath {
+    fn note(&self, day: &FlashDay, tcp: &str) -> String {
+        let (before, after, stats) = (&self.before, &self.after, &self.stats);
+        let (booked, never_tried) = (self.booked, self.never_tried);
+        let seats_at_start = before.capacity - before.taken;
+        let status_409 = stats
+            .errors
+            .iter()
+            .filter(|(label, _)| label.starts_with("409"))
+            .map(|(_, count)| count)
+            .sum::<u64>();
+        let other = stats.error_count() - status_409;
         format!(
             "flash crowd: office {} on {} — {} slots, seats available at start {seats_at_start}, \
              seats taken {} (in the 201 answers: {booked} persons), 201s {}, 409s {status_409}, \
@@ -166,18 +220,21 @@ pub async fn run(
             after.mismatch,
             after.overbooked(),
             stats.elapsed.as_secs_f64()
-        ),
-    );
-    // The answers the citizens got must add up to what the database holds.
-    let lost = (after.taken - before.taken) - i64::try_from(booked).unwrap_or(i64::MAX);
-    report.checks.push(Check::new(
-        backend,
-        "flash crowd: 0 overbooked seats (and 201s = seats taken)",
-        format!(
-            "{} overbooked, {lost} seats unaccounted",
-            after.overbooked()
-        ),
-        after.overbooked() == 0 && lost == 0,
-    ));
-    Ok(())
+        )
+    }
+
+    /// The answers the citizens got must add up to what the database holds.
+    fn check(&self, backend: &'static str) -> Check {
+        let taken = self.after.taken - self.before.taken;
+        let lost = taken - i64::try_from(self.booked).unwrap_or(i64::MAX);
+        Check::new(
+            backend,
+            "flash crowd: 0 overbooked seats (and 201s = seats taken)",
+            format!(
+                "{} overbooked, {lost} seats unaccounted",
+                self.after.overbooked()
+            ),
+            self.after.overbooked() == 0 && lost == 0,
+        )
+    }
 }

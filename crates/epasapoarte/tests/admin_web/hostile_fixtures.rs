@@ -119,25 +119,7 @@ impl Ids {
                 ("explicatie", "Ghișeul este închis azi."),
             ]),
             "cereri/cautare" => owned(&[("cnp", &adult(720))]),
-            "cereri/noua" => owned(&[
-                ("programare", ""),
-                ("persoana", ""),
-                ("passport_type", "passport_electronic"),
-                ("last_name", "Ionescu"),
-                ("first_name", "Maria"),
-                ("cnp", &adult(750)),
-                ("email", "maria.ionescu@example.ro"),
-                ("domicile_abroad", ""),
-                ("receipt_number", "CEC 0042"),
-                ("receipt_amount", "258"),
-                ("pickup_office", ""),
-                ("pickup_mission", ""),
-                ("courier", ""),
-                ("courier_street", "Str. Lungă 1"),
-                ("courier_locality", "Cluj-Napoca"),
-                ("courier_county", "CJ"),
-                ("courier_postal_code", "400001"),
-            ]),
+            "cereri/noua" => owned(&new_application(&adult(750))),
             "cerere/status" => owned(&[
                 ("numar", &self.own_number),
                 ("status", "in_production"),
@@ -189,6 +171,29 @@ impl Ids {
             other => panic!("a POST route this sweep does not know: {other}"),
         }
     }
+}
+
+/// A walk-in application's fields, all plausible.
+fn new_application(cnp: &str) -> [(&'static str, &str); 17] {
+    [
+        ("programare", ""),
+        ("persoana", ""),
+        ("passport_type", "passport_electronic"),
+        ("last_name", "Ionescu"),
+        ("first_name", "Maria"),
+        ("cnp", cnp),
+        ("email", "maria.ionescu@example.ro"),
+        ("domicile_abroad", ""),
+        ("receipt_number", "CEC 0042"),
+        ("receipt_amount", "258"),
+        ("pickup_office", ""),
+        ("pickup_mission", ""),
+        ("courier", ""),
+        ("courier_street", "Str. Lungă 1"),
+        ("courier_locality", "Cluj-Napoca"),
+        ("courier_county", "CJ"),
+        ("courier_postal_code", "400001"),
+    ]
 }
 
 pub(super) fn encode(text: &str) -> String {

@@ -2,11 +2,11 @@
 //! exception goes; special hours open exactly their slots; services, limits and horizon
 //! are saved; bad dates and settings are refused with the error summary.
 
-use chrono::{Datelike, Duration, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use epasapoarte_domain::passport::PassportType;
 
 use super::office_setup::{confirmed_booking, planned, slot_of, slots};
-use super::support::{Backoffice, Persona};
+use super::support::{Backoffice, Browser, Persona, Reply};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -146,6 +146,14 @@ async fn bad_dates_and_settings_are_refused_with_the_error_summary(app: Backoffi
     let manager = app.signed_in(Persona::ManagerA).await;
     let base = format!("/admin/birouri/{}", app.office_a);
     let today = app.state.service.today_in_romania();
+    bad_exceptions_are_refused(&manager, &base, today).await;
+    bad_settings_are_refused(&manager, &base).await;
+    assert!(app.audit_of("office.settings_saved").await.is_empty());
+}
+
+/// A malformed or past date, a missing kind, special hours without a valid interval, and
+/// a second exception on one date: each 422 with its message.
+async fn bad_exceptions_are_refused(manager: &Browser, base: &str, today: NaiveDate) {
     let mut monday = today + Duration::days(7);
     while monday.weekday() != Weekday::Mon {
         monday += Duration::days(1);
@@ -176,9 +184,7 @@ async fn bad_dates_and_settings_are_refused_with_the_error_summary(app: Backoffi
     ];
     for (fields, text) in exceptions {
         let reply = manager.post(&format!("{base}/exceptii"), fields).await;
-        assert_eq!(reply.status, 422, "{fields:?}");
-        assert!(reply.body.contains("error-summary"), "{fields:?}");
-        assert!(reply.body.contains(text), "{fields:?}: {text}");
+        assert_refused(&reply, fields, text);
     }
     let closed = [("date", later.as_str()), ("kind", "closed")];
     assert_eq!(
@@ -191,7 +197,10 @@ async fn bad_dates_and_settings_are_refused_with_the_error_summary(app: Backoffi
     let twice = manager.post(&format!("{base}/exceptii"), &closed).await;
     assert_eq!(twice.status, 422);
     assert!(twice.body.contains("există deja o excepție"));
+}
 
+/// Too many persons, an unknown or missing service, a horizon of 0 days: each 422.
+async fn bad_settings_are_refused(manager: &Browser, base: &str) {
     let settings: [(&[(&str, &str)], &str); 4] = [
         (
             &[
@@ -224,9 +233,13 @@ async fn bad_dates_and_settings_are_refused_with_the_error_summary(app: Backoffi
     ];
     for (fields, text) in settings {
         let reply = manager.post(&format!("{base}/setari"), fields).await;
-        assert_eq!(reply.status, 422, "{fields:?}");
-        assert!(reply.body.contains("error-summary"), "{fields:?}");
-        assert!(reply.body.contains(text), "{fields:?}: {text}");
+        assert_refused(&reply, fields, text);
     }
-    assert!(app.audit_of("office.settings_saved").await.is_empty());
+}
+
+/// 422 with the error summary and `text` in it.
+fn assert_refused(reply: &Reply, fields: &[(&str, &str)], text: &str) {
+    assert_eq!(reply.status, 422, "{fields:?}");
+    assert!(reply.body.contains("error-summary"), "{fields:?}");
+    assert!(reply.body.contains(text), "{fields:?}: {text}");
 }

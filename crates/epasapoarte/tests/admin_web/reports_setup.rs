@@ -63,37 +63,29 @@ impl Backoffice {
     ) -> String {
         let store = &self.state.service.store;
         let now = self.clock_now();
+        let time = NaiveTime::parse_from_str(hh_mm, "%H:%M").expect("a time");
         let expired = status == BookingStatus::Expired;
-        let booking = NewBooking {
-            id: format!("bk_{}", hex(&bytes()[..10])),
-            office_id: office,
-            service: PassportType::Electronic,
-            date,
-            time: NaiveTime::parse_from_str(hh_mm, "%H:%M").expect("a time"),
-            persons: (0..persons)
-                .map(|_| SealedPerson {
-                    last_name: bytes(),
-                    first_name: bytes(),
-                    cnp: bytes(),
-                    cnp_hash: bytes(),
-                })
-                .collect(),
-            email_hash: bytes(),
-            email: bytes(),
-            phone: None,
-            consent_policy: "2026-11".to_owned(),
-            lang: "ro".to_owned(),
-            created_at: now - Duration::hours(2),
-            expires_at: if expired {
-                now - Duration::hours(1)
-            } else {
-                now + Duration::days(1)
-            },
-            confirm_token_hash: bytes(),
-            outbox: message(),
+        let expires_at = if expired {
+            now - Duration::hours(1)
+        } else {
+            now + Duration::days(1)
         };
+        let booking = new_booking(office, date, time, persons, now, expires_at);
         store.create_booking(&booking).await.expect("a booking");
         let id = booking.id;
+        self.walk_to(&id, status, now).await;
+        if expired {
+            store.expire_due(now, 100).await.expect("expiring");
+        }
+        let stored = store.booking(&id).await.expect("reading").expect("stored");
+        assert_eq!(stored.status, status, "the booking reached its status");
+        id
+    }
+
+    /// Moves a pending booking along the lifecycle's path to `status` (an expiry is left
+    /// to the sweep).
+    async fn walk_to(&self, id: &str, status: BookingStatus, now: DateTime<Utc>) {
+        let store = &self.state.service.store;
         use BookingStatus::*;
         let path: &[BookingStatus] = match status {
             Pending | Expired => &[],
@@ -107,42 +99,66 @@ impl Backoffice {
         for to in path {
             if *to == Confirmed {
                 store
-                    .confirm_booking(&id, now, &bytes(), &message())
+                    .confirm_booking(id, now, &bytes(), &message())
                     .await
                     .expect("confirming");
             } else if *to == Cancelled {
                 store
-                    .cancel_booking(&id, now, "citizen", &message())
+                    .cancel_booking(id, now, "citizen", &message())
                     .await
                     .expect("cancelling");
             } else {
-                store
-                    .move_booking(
-                        &BookingMove {
-                            booking_id: id.clone(),
-                            from,
-                            to: *to,
-                            now,
-                            reason: None,
-                            outbox: None,
-                        },
-                        None,
-                    )
-                    .await
-                    .expect("moving");
+                let step = BookingMove {
+                    booking_id: id.to_owned(),
+                    from,
+                    to: *to,
+                    now,
+                    reason: None,
+                    outbox: None,
+                };
+                store.move_booking(&step, None).await.expect("moving");
             }
             from = *to;
         }
-        if expired {
-            store.expire_due(now, 100).await.expect("expiring");
-        }
-        let stored = store.booking(&id).await.expect("reading").expect("stored");
-        assert_eq!(stored.status, status, "the booking reached its status");
-        id
     }
 
     pub fn clock_now(&self) -> DateTime<Utc> {
         self.state.service.now()
+    }
+}
+
+/// A pending booking of `persons` with random sealed fields, made two hours before `now`.
+fn new_booking(
+    office: i64,
+    date: NaiveDate,
+    time: NaiveTime,
+    persons: usize,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> NewBooking {
+    NewBooking {
+        id: format!("bk_{}", hex(&bytes()[..10])),
+        office_id: office,
+        service: PassportType::Electronic,
+        date,
+        time,
+        persons: (0..persons)
+            .map(|_| SealedPerson {
+                last_name: bytes(),
+                first_name: bytes(),
+                cnp: bytes(),
+                cnp_hash: bytes(),
+            })
+            .collect(),
+        email_hash: bytes(),
+        email: bytes(),
+        phone: None,
+        consent_policy: "2026-11".to_owned(),
+        lang: "ro".to_owned(),
+        created_at: now - Duration::hours(2),
+        expires_at,
+        confirm_token_hash: bytes(),
+        outbox: message(),
     }
 }
 

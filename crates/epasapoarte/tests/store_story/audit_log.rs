@@ -31,6 +31,51 @@ fn entry(minute: i64, actor: &str, action: &str, office: Option<i64>) -> NewAudi
 async fn the_audit_log_filters_and_pages_newest_first(db: TestDatabase) {
     let story = Story::new(db).await;
     let office = Some(story.office);
+    let ids = append_seven_lines(&story).await;
+
+    let all = story
+        .store
+        .audit_entries(&AuditFilter::default(), 100)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 7);
+    assert!(all.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    assert_eq!(
+        all[6].before.as_deref().map(|t| t.replace(' ', "")),
+        Some(r#"{"role":"clerk"}"#.to_owned())
+    );
+
+    let by_actor = AuditFilter {
+        actor: Some("ana".into()),
+        ..AuditFilter::default()
+    };
+    assert_eq!(matching(&story, &by_actor, 100).await.len(), 4);
+    let by_action_and_office = AuditFilter {
+        action: Some("user.created".into()),
+        office_id: office,
+        ..AuditFilter::default()
+    };
+    assert_eq!(matching(&story, &by_action_and_office, 100).await.len(), 3);
+    let by_time = AuditFilter {
+        from: Some(t0() + Duration::minutes(2)),
+        to: Some(t0() + Duration::minutes(4)),
+        ..AuditFilter::default()
+    };
+    assert_eq!(matching(&story, &by_time, 100).await, vec![ids[3], ids[2]]);
+
+    let first_page = matching(&story, &AuditFilter::default(), 3).await;
+    let next = AuditFilter {
+        before_id: first_page.last().copied(),
+        ..AuditFilter::default()
+    };
+    let second_page = matching(&story, &next, 3).await;
+    assert_eq!(second_page.first(), Some(&ids[3]));
+}
+
+/// Six lines at the office, a minute apart (ana and the system in turn; three failed
+/// logins, then three new users), and a seventh without an office. Returns the six ids.
+async fn append_seven_lines(story: &Story) -> Vec<i64> {
+    let office = Some(story.office);
     let mut ids = Vec::new();
     for minute in 0..6 {
         let actor = if minute % 2 == 0 { "ana" } else { "system" };
@@ -52,72 +97,13 @@ async fn the_audit_log_filters_and_pages_newest_first(db: TestDatabase) {
         .append_audit(&entry(6, "ana", "logout", None))
         .await
         .unwrap();
+    ids
+}
 
-    let all = story
-        .store
-        .audit_entries(&AuditFilter::default(), 100)
-        .await
-        .unwrap();
-    assert_eq!(all.len(), 7);
-    assert!(all.windows(2).all(|w| w[0].id > w[1].id), "newest first");
-    assert_eq!(
-        all[6].before.as_deref().map(|t| t.replace(' ', "")),
-        Some(r#"{"role":"clerk"}"#.to_owned())
-    );
-
-    let by_actor = AuditFilter {
-        actor: Some("ana".into()),
-        ..AuditFilter::default()
-    };
-    assert_eq!(
-        story
-            .store
-            .audit_entries(&by_actor, 100)
-            .await
-            .unwrap()
-            .len(),
-        4
-    );
-    let by_action_and_office = AuditFilter {
-        action: Some("user.created".into()),
-        office_id: office,
-        ..AuditFilter::default()
-    };
-    assert_eq!(
-        story
-            .store
-            .audit_entries(&by_action_and_office, 100)
-            .await
-            .unwrap()
-            .len(),
-        3
-    );
-    let by_time = AuditFilter {
-        from: Some(t0() + Duration::minutes(2)),
-        to: Some(t0() + Duration::minutes(4)),
-        ..AuditFilter::default()
-    };
-    let window: Vec<i64> = story
-        .store
-        .audit_entries(&by_time, 100)
-        .await
-        .unwrap()
-        .iter()
-        .map(|e| e.id)
-        .collect();
-    assert_eq!(window, vec![ids[3], ids[2]]);
-
-    let first_page = story
-        .store
-        .audit_entries(&AuditFilter::default(), 3)
-        .await
-        .unwrap();
-    let next = AuditFilter {
-        before_id: first_page.last().map(|e| e.id),
-        ..AuditFilter::default()
-    };
-    let second_page = story.store.audit_entries(&next, 3).await.unwrap();
-    assert_eq!(second_page.first().map(|e| e.id), Some(ids[3]));
+/// The ids of the lines `filter` finds, newest first, at most `limit`.
+async fn matching(story: &Story, filter: &AuditFilter, limit: u32) -> Vec<i64> {
+    let found = story.store.audit_entries(filter, limit).await.unwrap();
+    found.iter().map(|e| e.id).collect()
 }
 
 async fn the_audit_log_refuses_update_and_delete_in_the_database(db: TestDatabase) {

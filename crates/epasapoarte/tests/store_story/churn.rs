@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use chrono::{Duration, NaiveDate, NaiveTime};
-use epasapoarte::store::{StoreError, TransitionOutcome};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use epasapoarte::store::{NewBooking, SlotSeats, Store, StoreError, TransitionOutcome};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
@@ -71,18 +71,7 @@ async fn mixed_concurrent_traffic_keeps_every_slot_count_exact(db: TestDatabase)
         slots.push(story.slot(n, 6).await);
     }
     let email = random_bytes();
-    // Every other booking is already past its deadline, so confirms race the sweepers.
-    let bookings: Vec<_> = (0..TASKS)
-        .map(|i| {
-            let new = booking(&slots[i % 4]).persons(1 + i % 3).email_hash(&email);
-            let new = if i % 2 == 0 {
-                new.expires_at(t0())
-            } else {
-                new
-            };
-            new.build()
-        })
-        .collect();
+    let bookings = half_overdue_bookings(&slots, &email, TASKS);
     let plans = [
         Then::Confirm,
         Then::Cancel,
@@ -96,28 +85,11 @@ async fn mixed_concurrent_traffic_keeps_every_slot_count_exact(db: TestDatabase)
         let new = bookings.get(i).cloned();
         let then = plans[(i / 4) % 4];
         async move {
-            let Some(new) = new else {
+            match new {
+                Some(new) => book_then(store.as_ref(), new, then, now).await,
                 // A sweeper: the expiry job of another instance.
-                return store.expire_due(now, 7).await.map(|_| None);
-            };
-            match store.create_booking(&new).await {
-                Ok(()) => {}
-                Err(StoreError::SlotFull) => return Ok(None),
-                Err(other) => return Err(other),
+                None => store.expire_due(now, 7).await.map(|_| None),
             }
-            let (token, confirmed, cancelled) = (random_bytes(), message("c"), message("x"));
-            let confirm = || store.confirm_booking(&new.id, now, &token, &confirmed);
-            let cancel = || store.cancel_booking(&new.id, now, "citizen", &cancelled);
-            let last = match then {
-                Then::Confirm => confirm().await?,
-                Then::Cancel => cancel().await?,
-                Then::ConfirmThenCancel => {
-                    confirm().await?;
-                    cancel().await?
-                }
-                Then::Nothing => TransitionOutcome::Done,
-            };
-            Ok(Some((then, last)))
         }
     })
     .await;
@@ -130,7 +102,61 @@ async fn mixed_concurrent_traffic_keeps_every_slot_count_exact(db: TestDatabase)
     }
     // Sweep whatever is still due, then count.
     story.store.expire_due(now, 1000).await.unwrap();
-    let active = story.store.active_bookings_by_email(&email).await.unwrap();
+    assert_counts_match_active_bookings(&story, &slots, &email, now).await;
+}
+
+/// `tasks` bookings of 1–3 persons over `slots`, all with the e-mail `email`; every other
+/// one is already past its deadline, so confirms race the sweepers.
+fn half_overdue_bookings(slots: &[SlotSeats], email: &[u8], tasks: usize) -> Vec<NewBooking> {
+    (0..tasks)
+        .map(|i| {
+            let new = booking(&slots[i % 4]).persons(1 + i % 3).email_hash(email);
+            let new = if i % 2 == 0 {
+                new.expires_at(t0())
+            } else {
+                new
+            };
+            new.build()
+        })
+        .collect()
+}
+
+/// Creates `new`, then does what `then` says; `None` when the slot was full.
+async fn book_then(
+    store: &dyn Store,
+    new: NewBooking,
+    then: Then,
+    now: DateTime<Utc>,
+) -> Result<Option<(Then, TransitionOutcome)>, StoreError> {
+    match store.create_booking(&new).await {
+        Ok(()) => {}
+        Err(StoreError::SlotFull) => return Ok(None),
+        Err(other) => return Err(other),
+    }
+    let (token, confirmed, cancelled) = (random_bytes(), message("c"), message("x"));
+    let confirm = || store.confirm_booking(&new.id, now, &token, &confirmed);
+    let cancel = || store.cancel_booking(&new.id, now, "citizen", &cancelled);
+    let last = match then {
+        Then::Confirm => confirm().await?,
+        Then::Cancel => cancel().await?,
+        Then::ConfirmThenCancel => {
+            confirm().await?;
+            cancel().await?
+        }
+        Then::Nothing => TransitionOutcome::Done,
+    };
+    Ok(Some((then, last)))
+}
+
+/// Every slot holds exactly the persons of its active (pending in time, or confirmed)
+/// bookings, and never more than its capacity.
+async fn assert_counts_match_active_bookings(
+    story: &Story,
+    slots: &[SlotSeats],
+    email: &[u8],
+    now: DateTime<Utc>,
+) {
+    let active = story.store.active_bookings_by_email(email).await.unwrap();
     let mut held: HashMap<(NaiveDate, NaiveTime), u16> = HashMap::new();
     for found in &active {
         assert!(matches!(
@@ -140,7 +166,7 @@ async fn mixed_concurrent_traffic_keeps_every_slot_count_exact(db: TestDatabase)
         assert!(found.status == BookingStatus::Confirmed || found.expires_at > now);
         *held.entry((found.date, found.time)).or_default() += found.persons.len() as u16;
     }
-    for slot in &slots {
+    for slot in slots {
         let stored = story.seats(slot).await;
         let expected = held.get(&(slot.date, slot.time)).copied().unwrap_or(0);
         assert_eq!(stored.taken, expected, "slot {} {}", slot.date, slot.time);

@@ -9,10 +9,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 
 /// One message as the server received it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Received {
     pub mail_from: String,
     pub rcpt_to: Vec<String>,
@@ -94,11 +95,6 @@ fn plain_login(command: &str) -> Option<String> {
 }
 
 async fn session(stream: TcpStream, state: Session) {
-    let Session {
-        store,
-        refuse,
-        logins,
-    } = state;
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     if write
@@ -108,11 +104,7 @@ async fn session(stream: TcpStream, state: Session) {
     {
         return;
     }
-    let mut current = Received {
-        mail_from: String::new(),
-        rcpt_to: Vec::new(),
-        data: Vec::new(),
-    };
+    let mut current = Received::default();
     let mut line = String::new();
     loop {
         line.clear();
@@ -126,61 +118,70 @@ async fn session(stream: TcpStream, state: Session) {
             .next()
             .unwrap_or("")
             .to_ascii_uppercase();
-        let answer: &[u8] = match verb.as_str() {
-            "EHLO" => b"250-sink.test\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 SMTPUTF8\r\n",
-            "AUTH" => match plain_login(&command) {
-                Some(login) => {
-                    logins.lock().expect("sink lock").push(login);
-                    b"235 2.7.0 Authentication successful\r\n"
-                }
-                None => b"504 5.5.4 Only AUTH PLAIN with an initial response\r\n",
+        let answer = match verb.as_str() {
+            "DATA" => match receive_data(&state, &mut current, &mut lines, &mut write).await {
+                Some(answer) => answer,
+                None => return,
             },
-            "HELO" | "NOOP" => b"250 OK\r\n",
-            "RSET" => {
-                current = Received {
-                    mail_from: String::new(),
-                    rcpt_to: Vec::new(),
-                    data: Vec::new(),
-                };
-                b"250 OK\r\n"
-            }
-            "MAIL" => {
-                current.mail_from = command[4..].trim().to_owned();
-                b"250 OK\r\n"
-            }
-            "RCPT" => {
-                let to = command.split_once(':').map_or("", |(_, to)| to.trim());
-                current.rcpt_to.push(to.to_owned());
-                b"250 OK\r\n"
-            }
-            "DATA" => {
-                if write
-                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
-                    .await
-                    .is_err()
-                {
-                    return;
-                }
-                let Some(data) = read_data(&mut lines).await else {
-                    return;
-                };
-                current.data = data;
-                if refuse.load(Ordering::SeqCst) {
-                    b"451 4.3.0 Try again later\r\n"
-                } else {
-                    store.lock().expect("sink lock").push(current.clone());
-                    b"250 OK queued\r\n"
-                }
-            }
             "QUIT" => {
                 let _ = write.write_all(b"221 Bye\r\n").await;
                 return;
             }
-            _ => b"502 Command not implemented\r\n",
+            _ => answer(&state, &mut current, &verb, &command),
         };
         if write.write_all(answer).await.is_err() {
             return;
         }
+    }
+}
+
+/// The answer to a command that needs no more than its own line.
+fn answer(state: &Session, current: &mut Received, verb: &str, command: &str) -> &'static [u8] {
+    match verb {
+        "EHLO" => b"250-sink.test\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 SMTPUTF8\r\n",
+        "AUTH" => match plain_login(command) {
+            Some(login) => {
+                state.logins.lock().expect("sink lock").push(login);
+                b"235 2.7.0 Authentication successful\r\n"
+            }
+            None => b"504 5.5.4 Only AUTH PLAIN with an initial response\r\n",
+        },
+        "HELO" | "NOOP" => b"250 OK\r\n",
+        "RSET" => {
+            *current = Received::default();
+            b"250 OK\r\n"
+        }
+        "MAIL" => {
+            current.mail_from = command[4..].trim().to_owned();
+            b"250 OK\r\n"
+        }
+        "RCPT" => {
+            let to = command.split_once(':').map_or("", |(_, to)| to.trim());
+            current.rcpt_to.push(to.to_owned());
+            b"250 OK\r\n"
+        }
+        _ => b"502 Command not implemented\r\n",
+    }
+}
+
+/// DATA: invites the message, reads it, then keeps it or refuses it with `451`. `None`
+/// when the client went away meanwhile.
+async fn receive_data(
+    state: &Session,
+    current: &mut Received,
+    lines: &mut BufReader<OwnedReadHalf>,
+    write: &mut OwnedWriteHalf,
+) -> Option<&'static [u8]> {
+    write
+        .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+        .await
+        .ok()?;
+    current.data = read_data(lines).await?;
+    if state.refuse.load(Ordering::SeqCst) {
+        Some(b"451 4.3.0 Try again later\r\n")
+    } else {
+        state.store.lock().expect("sink lock").push(current.clone());
+        Some(b"250 OK queued\r\n")
     }
 }
 

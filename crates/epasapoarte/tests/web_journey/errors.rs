@@ -3,13 +3,20 @@
 
 use epasapoarte::testing::TestDatabase;
 
-use super::browser::Browser;
+use super::browser::{Browser, Page};
 use super::walk;
 use crate::api::support::cnp;
 
 #[tokio::test]
 async fn the_choice_steps_refuse_missing_and_unknown_answers() {
     let mut browser = Browser::open(TestDatabase::sqlite()).await;
+    county_and_office_refuse_bad_answers(&mut browser).await;
+    let days = service_and_persons_refuse_bad_answers(&mut browser).await;
+    day_and_time_refuse_bad_answers(&mut browser, &days).await;
+}
+
+/// Steps 1–2: a missing or unknown county or office; ends on the service step.
+async fn county_and_office_refuse_bad_answers(browser: &mut Browser) {
     browser.get("/programare").await;
 
     let page = browser.post("/programare", &[]).await;
@@ -24,7 +31,7 @@ async fn the_choice_steps_refuse_missing_and_unknown_answers() {
         .await
         .assert_errors(&["county"]);
 
-    let office = walk::county(&mut browser).await.first("office_id");
+    let office = walk::county(browser).await.first("office_id");
     browser
         .post("/programare/birou", &[])
         .await
@@ -36,7 +43,11 @@ async fn the_choice_steps_refuse_missing_and_unknown_answers() {
     browser
         .post("/programare/birou", &[("office_id", &office)])
         .await;
+}
 
+/// Steps 3–4: an unknown service, a missing or impossible number of persons; ends on the
+/// days page for two.
+async fn service_and_persons_refuse_bad_answers(browser: &mut Browser) -> Page {
     browser
         .post("/programare/serviciu", &[("service", "visa")])
         .await
@@ -61,10 +72,13 @@ async fn the_choice_steps_refuse_missing_and_unknown_answers() {
         .post("/programare/persoane", &[("persons", "-1")])
         .await
         .assert_errors(&["persons"]);
-    let days = browser
+    browser
         .post("/programare/persoane", &[("persons", "2")])
-        .await;
+        .await
+}
 
+/// Steps 5–6: a missing, impossible or past day, then a missing or impossible time.
+async fn day_and_time_refuse_bad_answers(browser: &mut Browser, days: &Page) {
     browser
         .post("/programare/data", &[])
         .await
@@ -101,6 +115,21 @@ async fn the_persons_steps_name_each_broken_rule() {
     let mut browser = Browser::open(TestDatabase::sqlite()).await;
     walk::through_time(&mut browser, 2).await;
 
+    let bad_check_digit = the_applicant_step_names_each_rule(&mut browser).await;
+    walk::applicant(&mut browser, 600)
+        .await
+        .assert_at("/programare/persoane-suplimentare");
+    the_companion_step_names_each_rule(&mut browser).await;
+
+    let no_consent = browser.post("/programare/verificare", &[]).await;
+    no_consent.assert_errors(&["consent"]);
+    assert!(no_consent.html.contains("Trebuie să vă dați acordul"));
+    walk::assert_no_cnp_in_urls(&browser, &[cnp(600), cnp(601), bad_check_digit]);
+}
+
+/// Step 7: empty fields, each broken CNP rule, a bad e-mail and phone. Returns the CNP
+/// with a wrong check digit it tried.
+async fn the_applicant_step_names_each_rule(browser: &mut Browser) -> String {
     let empty = browser.post("/programare/solicitant", &[]).await;
     empty.assert_errors(&["last_name", "first_name", "cnp", "email"]);
     assert!(
@@ -113,21 +142,7 @@ async fn the_persons_steps_name_each_broken_rule() {
             .contains("aria-describedby=\"cnp-hint cnp-error\"")
     );
 
-    let mut bad_check_digit = cnp(600);
-    let last = bad_check_digit
-        .pop()
-        .and_then(|c| c.to_digit(10))
-        .unwrap_or(0);
-    bad_check_digit.push(char::from_digit((last + 1) % 10, 10).unwrap_or('0'));
-    let fields = |cnp: &str, email: &str, phone: &str| {
-        vec![
-            ("last_name".to_owned(), "Popescu".to_owned()),
-            ("first_name".to_owned(), "Ana".to_owned()),
-            ("cnp".to_owned(), cnp.to_owned()),
-            ("email".to_owned(), email.to_owned()),
-            ("phone".to_owned(), phone.to_owned()),
-        ]
-    };
+    let bad_check_digit = with_wrong_check_digit(cnp(600));
     for (cnp, rule) in [
         (
             bad_check_digit.as_str(),
@@ -137,12 +152,7 @@ async fn the_persons_steps_name_each_broken_rule() {
         ("9850101123456", "Prima cifră a CNP-ului nu este validă"),
         ("1850101483456", "Codul de județ din CNP nu este valid"),
     ] {
-        let posted = fields(cnp, walk::EMAIL, "");
-        let pairs: Vec<(&str, &str)> = posted
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let page = browser.post("/programare/solicitant", &pairs).await;
+        let page = post_applicant(browser, cnp, walk::EMAIL, "").await;
         page.assert_errors(&["cnp"]);
         assert!(page.html.contains(rule), "{cnp} → {rule}");
         assert!(
@@ -150,19 +160,15 @@ async fn the_persons_steps_name_each_broken_rule() {
             "the typed CNP is kept"
         );
     }
-    let posted = fields(&cnp(600), "ana@", "12");
-    let pairs: Vec<(&str, &str)> = posted
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    browser
-        .post("/programare/solicitant", &pairs)
+    post_applicant(browser, &cnp(600), "ana@", "12")
         .await
         .assert_errors(&["email", "phone"]);
+    bad_check_digit
+}
 
-    walk::applicant(&mut browser, 600)
-        .await
-        .assert_at("/programare/persoane-suplimentare");
+/// Step 8: empty fields named by person, and a CNP already given for the applicant; ends
+/// on the check page.
+async fn the_companion_step_names_each_rule(browser: &mut Browser) {
     browser
         .post("/programare/persoane-suplimentare", &[])
         .await
@@ -174,15 +180,29 @@ async fn the_persons_steps_name_each_broken_rule() {
             .contains("Persoana 2: Completați câmpul „Prenume”."),
         "whose field"
     );
-    let duplicate = walk::companion(&mut browser, 600).await;
+    let duplicate = walk::companion(browser, 600).await;
     duplicate.assert_errors(&["p2_cnp"]);
     assert!(duplicate.html.contains("Același CNP apare de două ori"));
-    walk::companion(&mut browser, 601)
+    walk::companion(browser, 601)
         .await
         .assert_at("/programare/verificare");
+}
 
-    let no_consent = browser.post("/programare/verificare", &[]).await;
-    no_consent.assert_errors(&["consent"]);
-    assert!(no_consent.html.contains("Trebuie să vă dați acordul"));
-    walk::assert_no_cnp_in_urls(&browser, &[cnp(600), cnp(601), bad_check_digit]);
+/// The applicant's step posted with Ana Popescu's names and these three answers.
+async fn post_applicant(browser: &mut Browser, cnp: &str, email: &str, phone: &str) -> Page {
+    let fields = [
+        ("last_name", "Popescu"),
+        ("first_name", "Ana"),
+        ("cnp", cnp),
+        ("email", email),
+        ("phone", phone),
+    ];
+    browser.post("/programare/solicitant", &fields).await
+}
+
+/// `cnp` with its last digit moved on by one: every other rule still holds.
+fn with_wrong_check_digit(mut cnp: String) -> String {
+    let last = cnp.pop().and_then(|c| c.to_digit(10)).unwrap_or(0);
+    cnp.push(char::from_digit((last + 1) % 10, 10).unwrap_or('0'));
+    cnp
 }

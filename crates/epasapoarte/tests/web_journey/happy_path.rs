@@ -3,7 +3,7 @@
 
 use epasapoarte::testing::{Backend, TestDatabase};
 
-use super::browser::Browser;
+use super::browser::{Browser, Page};
 use super::walk::{self, EMAIL};
 use crate::api::support::cnp;
 use crate::support::backends::run;
@@ -19,6 +19,24 @@ async fn a_family_of_two_books_without_javascript_on_postgres() {
 }
 
 async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
+    let office = county_office_and_service(&mut browser).await;
+    let (date, time) = persons_day_and_time(&mut browser).await;
+    applicant_and_companion(&mut browser).await;
+    let office_id: i64 = office.parse().expect("an office id");
+    saving_takes_the_seats_and_sends_the_mail(&mut browser, office_id, &date, &time).await;
+
+    assert_eq!(
+        browser.cookie("epas_journey", "/programare"),
+        None,
+        "the journey is forgotten"
+    );
+    let again = browser.get("/programare/verificare").await;
+    again.assert_at("/programare");
+    walk::assert_no_cnp_in_urls(&browser, &[cnp(100), cnp(101)]);
+}
+
+/// Steps 1–3, each page checked: returns the chosen office.
+async fn county_office_and_service(browser: &mut Browser) -> String {
     let start = browser.get("/programare").await;
     assert_eq!(start.status, 200);
     assert!(
@@ -49,7 +67,11 @@ async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
     services.assert_at("/programare/serviciu");
     assert!(services.html.contains("Pașaport simplu electronic"));
     assert!(services.html.contains("Pașaport simplu temporar"));
+    office
+}
 
+/// Steps 4–6 for two persons, each page checked: returns the chosen date and time.
+async fn persons_day_and_time(browser: &mut Browser) -> (String, String) {
     let persons = browser
         .post(
             "/programare/serviciu",
@@ -74,6 +96,12 @@ async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
     let time = times.first("time");
 
     let applicant = browser.post("/programare/ora", &[("time", &time)]).await;
+    assert_applicant_form(&applicant);
+    (date, time)
+}
+
+/// Step 7's form: every field labelled, the CNP typed on a numeric keyboard.
+fn assert_applicant_form(applicant: &Page) {
     applicant.assert_at("/programare/solicitant");
     for label in [
         "Nume",
@@ -93,13 +121,16 @@ async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
             .contains("13 cifre, de pe cartea de identitate")
     );
     assert!(applicant.html.contains("inputmode=\"numeric\""));
+}
 
-    let companions = walk::applicant(&mut browser, 100).await;
+/// Steps 7–8 with CNPs 100 and 101: ends on the check page, the CNP masked, consent asked.
+async fn applicant_and_companion(browser: &mut Browser) {
+    let companions = walk::applicant(browser, 100).await;
     companions.assert_at("/programare/persoane-suplimentare");
     assert!(companions.html.contains("Persoane suplimentare"));
     assert!(companions.html.contains("Persoana 2"));
 
-    let check = walk::companion(&mut browser, 101).await;
+    let check = walk::companion(browser, 101).await;
     check.assert_at("/programare/verificare");
     assert!(check.html.contains("Verificați datele programării"));
     assert!(check.html.contains(&format!("*********{}", &cnp(100)[9..])));
@@ -119,10 +150,17 @@ async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
             .html
             .contains("data-requires-consent>Salvează</button>")
     );
+}
 
-    let office_id: i64 = office.parse().expect("an office id");
-    let free_before = browser.app.free_seats(office_id, &date, &time).await;
-    let sent = walk::save(&mut browser).await;
+/// Step 9: "Salvează" takes the two seats and sends one confirmation e-mail.
+async fn saving_takes_the_seats_and_sends_the_mail(
+    browser: &mut Browser,
+    office_id: i64,
+    date: &str,
+    time: &str,
+) {
+    let free_before = browser.app.free_seats(office_id, date, time).await;
+    let sent = walk::save(browser).await;
     sent.assert_at("/programare/trimis");
     assert_eq!(sent.status, 200);
     assert!(sent.html.contains("Verificați-vă e-mailul"));
@@ -137,22 +175,13 @@ async fn a_family_of_two_books_without_javascript(mut browser: Browser) {
     );
 
     assert_eq!(
-        browser.app.free_seats(office_id, &date, &time).await,
+        browser.app.free_seats(office_id, date, time).await,
         free_before - 2
     );
     let mails = browser.app.deliver().await;
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, EMAIL);
     assert!(mails[0].text.contains("/programare/confirma/"));
-
-    assert_eq!(
-        browser.cookie("epas_journey", "/programare"),
-        None,
-        "the journey is forgotten"
-    );
-    let again = browser.get("/programare/verificare").await;
-    again.assert_at("/programare");
-    walk::assert_no_cnp_in_urls(&browser, &[cnp(100), cnp(101)]);
 }
 
 #[tokio::test]
