@@ -32,6 +32,9 @@ const RSS_MB: f64 = 200.0;
 /// connections per host (the flash crowd opens thousands).
 pub fn http_client() -> anyhow::Result<reqwest::Client> {
     reqwest::Client::builder()
+        // The server closes a keep-alive connection idle for 10 s (its header-read
+        // timeout); reusing one that old would race that close.
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
         .pool_max_idle_per_host(usize::MAX)
         .tcp_nodelay(true)
         .timeout(Duration::from_secs(60))

@@ -11,6 +11,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::get;
 
+use crate::state::AppState;
+
 pub mod api;
 pub mod error;
 pub mod extract;
@@ -19,9 +21,6 @@ mod openapi;
 mod ops;
 pub mod rate_limit;
 pub mod write_queue;
-
-/// The test harnesses still name the state by its old path.
-pub use crate::state::AppState;
 
 /// Request bodies beyond this are refused with 413 (a booking for ten is ~3 KiB).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;

@@ -17,7 +17,9 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-/// A client must send a request's headers within this time, or its connection is closed.
+/// A client must send a request's headers within this time, or its connection is closed;
+/// hyper counts an idle keep-alive connection's wait for its next request too, so this is
+/// also the keep-alive idle timeout (clients must not reuse a connection idle this long).
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long the requests in flight at shutdown may take to finish. A booking takes

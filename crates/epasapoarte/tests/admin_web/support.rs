@@ -114,6 +114,9 @@ impl Backoffice {
         Browser {
             address: self.address.clone(),
             client: reqwest::Client::builder()
+                // The server closes a keep-alive connection idle for 10 s (its header-read
+                // timeout); reusing one that old would race that close.
+                .pool_idle_timeout(std::time::Duration::from_secs(5))
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
                 .build()

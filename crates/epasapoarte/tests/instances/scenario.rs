@@ -147,6 +147,9 @@ async fn story(database_url: &str, dir: &Path, collected: &Shared) {
     collected.lock().unwrap_or_else(|p| p.into_inner()).sink = Some(sink.clone());
     let env = environment(database_url, &sink);
     let client = reqwest::Client::builder()
+        // The server closes a keep-alive connection idle for 10 s (its header-read
+        // timeout); reusing one that old would race that close.
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
         .timeout(Duration::from_secs(20))
         .build()
         .expect("an HTTP client");

@@ -50,6 +50,9 @@ pub async fn run() {
     let started = Instant::now();
     let dir = tempfile::tempdir().expect("a temporary directory");
     let client = reqwest::Client::builder()
+        // The server closes a keep-alive connection idle for 10 s (its header-read
+        // timeout); reusing one that old would race that close.
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
         .timeout(Duration::from_secs(20))
         .build()
         .expect("an HTTP client");
@@ -200,6 +203,9 @@ fn nothing_personal_or_secret_is_kept_in_clear(server: &Server, dir: &Path, fami
 /// manager of the Cluj office signs in and reaches that office's page.
 async fn demo_staff_can_sign_in(server: &Server) {
     let browser = reqwest::Client::builder()
+        // The server closes a keep-alive connection idle for 10 s (its header-read
+        // timeout); reusing one that old would race that close.
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(20))

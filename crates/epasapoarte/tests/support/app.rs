@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use epasapoarte::app::{Application, Options};
 use epasapoarte::clock::{Clock, ManualClock};
 use epasapoarte::config::Config;
-use epasapoarte::http::AppState;
 use epasapoarte::mail::{Mailer, SentMail};
+use epasapoarte::state::AppState;
 use epasapoarte::testing::{TestDatabase, seeded_store, test_secret_key};
 use epasapoarte::{jobs, seed};
 use serde_json::Value;
@@ -254,6 +254,9 @@ impl TestApp {
 /// A client that behaves like a browser: keeps cookies, follows redirects.
 pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
+        // The server closes a keep-alive connection idle for 10 s (its header-read
+        // timeout); reusing one that old would race that close.
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
         .cookie_store(true)
         .build()
         .expect("a client")

@@ -42,6 +42,9 @@ impl Browser {
             .await;
         let jar = Arc::new(Jar::default());
         let client = reqwest::Client::builder()
+            // The server closes a keep-alive connection idle for 10 s (its header-read
+            // timeout); reusing one that old would race that close.
+            .pool_idle_timeout(std::time::Duration::from_secs(5))
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .build()
