@@ -153,7 +153,12 @@ pub const JOBS_DEADLINE: Duration = Duration::from_secs(1);
 /// still running at [`JOBS_DEADLINE`].
 async fn stop_jobs(jobs: Vec<JoinHandle<()>>) {
     let aborts: Vec<_> = jobs.iter().map(JoinHandle::abort_handle).collect();
-    let all = futures_join_all(jobs);
+    // The jobs run concurrently: awaiting them in turn waits for the slowest.
+    let all = async {
+        for job in jobs {
+            let _ = job.await;
+        }
+    };
     if tokio::time::timeout(JOBS_DEADLINE, all).await.is_err() {
         tracing::warn!(
             deadline_ms = JOBS_DEADLINE.as_millis() as u64,
@@ -162,13 +167,6 @@ async fn stop_jobs(jobs: Vec<JoinHandle<()>>) {
         for abort in aborts {
             abort.abort();
         }
-    }
-}
-
-/// Awaits every handle in turn (the order does not matter: all run concurrently).
-async fn futures_join_all(jobs: Vec<JoinHandle<()>>) {
-    for job in jobs {
-        let _ = job.await;
     }
 }
 

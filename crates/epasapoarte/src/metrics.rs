@@ -60,14 +60,10 @@ fn latency_histogram() -> Histogram {
 
 impl Default for Metrics {
     fn default() -> Self {
-        let mut registry = Registry::default();
-        let requests = Family::<RequestLabels, Counter>::default();
-        let latency = Family::<LatencyLabels, Histogram>::new_with_constructor(
-            latency_histogram as fn() -> Histogram,
-        );
-        let metrics = Metrics {
-            requests: requests.clone(),
-            latency: latency.clone(),
+        let mut metrics = Metrics {
+            registry: Registry::default(),
+            requests: Family::default(),
+            latency: Family::new_with_constructor(latency_histogram as fn() -> Histogram),
             bookings: Family::default(),
             expired: Counter::default(),
             expiry_last_run_ms: AtomicU64::new(0),
@@ -77,17 +73,18 @@ impl Default for Metrics {
             rate_limited: Counter::default(),
             outbox_depth: Gauge::default(),
             outbox_oldest_age: Gauge::default(),
-            registry: Registry::default(),
         };
+        // Each metric is registered as a handle onto the same series the methods update.
+        let registry = &mut metrics.registry;
         registry.register(
             "epas_http_requests",
             "HTTP requests by route template, method and status",
-            requests,
+            metrics.requests.clone(),
         );
         registry.register(
             "epas_http_request_duration_seconds",
             "HTTP request latency by route template, method and outcome (status class)",
-            latency,
+            metrics.latency.clone(),
         );
         registry.register(
             "epas_bookings",
@@ -129,10 +126,7 @@ impl Default for Metrics {
             "How long the oldest e-mail still waiting has waited (0 when none waits)",
             metrics.outbox_oldest_age.clone(),
         );
-        Metrics {
-            registry,
-            ..metrics
-        }
+        metrics
     }
 }
 
