@@ -24,6 +24,9 @@ pub mod reconfirm;
 pub mod release;
 pub mod seed;
 
+#[cfg(test)]
+mod testing;
+
 pub use assign::{DaySlot, DrawEntry, Outcome, PartOfDay, assign};
 pub use cooloff::{CoolOffPolicy, blocked_until, can_undo};
 pub use draw_date::{

@@ -121,3 +121,8 @@ fn pin(tz: Tz, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
         }
     })
 }
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
