@@ -96,3 +96,6 @@ fn nibble(digit: u8) -> Result<u8, SeedHexError> {
         _ => Err(SeedHexError),
     }
 }
+
+#[cfg(test)]
+mod tests;
