@@ -135,3 +135,8 @@ fn seat<O: Ord + Clone>(
     }
     Outcome::Lost
 }
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
