@@ -89,3 +89,6 @@ impl FromStr for HoldPolicy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
