@@ -70,3 +70,6 @@ fn local_date(at: DateTime<Utc>, tz: Tz) -> chrono::NaiveDate {
     let offset = tz.offset_from_utc_datetime(&utc).fix();
     utc.checked_add_offset(offset).unwrap_or(utc).date()
 }
+
+#[cfg(test)]
+mod tests;

@@ -22,6 +22,11 @@ const REQUESTER_STEPS: [u32; 5] = [3, 6, 10, 20, 40];
 /// Difficulty added per requester step reached: 5 × 24,000 = 120,000.
 const REQUESTER_STEP_NUMBER: u64 = 24_000;
 
+// Every step reached lands exactly on the ceiling: no step is wasted under the clamp.
+const _: () = assert!(
+    MAX_NUMBER_FLOOR + 5 * LOAD_STEP_NUMBER + 5 * REQUESTER_STEP_NUMBER == MAX_NUMBER_CEILING
+);
+
 /// The ticket's minimum fill time when all is calm.
 pub const MIN_FILL_FLOOR: TimeDelta = TimeDelta::seconds(3);
 /// The minimum fill time per load step reached: 3, 5, 7, 9, 12, 15 seconds.
@@ -55,3 +60,6 @@ pub fn min_fill_time(endpoint_load_per_min: u32) -> TimeDelta {
     let step = reached(&LOAD_STEPS, endpoint_load_per_min);
     TimeDelta::seconds(FILL_SECONDS[step.min(FILL_SECONDS.len() - 1)])
 }
+
+#[cfg(test)]
+mod tests;

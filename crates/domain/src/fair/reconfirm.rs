@@ -89,3 +89,6 @@ pub fn has_lapsed(
 ) -> bool {
     reconfirmed_at.is_none() && now >= reconfirm_by
 }
+
+#[cfg(test)]
+mod tests;

@@ -91,3 +91,6 @@ pub fn release_at(
         .unwrap_or(latest);
     delayed.min(latest).max(freed_at)
 }
+
+#[cfg(test)]
+mod tests;
