@@ -8,21 +8,25 @@
 //! |---|---|
 //! | [`draw_date`] | which date a draw is for, when entries close, which draws are due |
 //! | [`seed`] | the committed seed, its published hash, the replayable entry order |
+//! | [`part_of_day`] | `any`, `morning`, `afternoon` and the slot times each admits |
 //! | [`assign`] | seats for the draw's entries, in draw order, families never split |
 //! | [`hold`] | a waiting family's hold: its length, its end, which family is next |
 //! | [`release`] | when unwanted freed seats turn public again |
 //! | [`reconfirm`] | when a far-ahead booking is asked to reconfirm, and its deadline |
 //! | [`cooloff`] | how long a no-show blocks a CNP; when staff may undo the mark |
+//! | [`wall`] | office-local wall time and UTC, through DST |
 //! | [`pow`] | proof-of-work difficulty and the no-JavaScript ticket's minimum fill time |
 
 pub mod assign;
 pub mod cooloff;
 pub mod draw_date;
 pub mod hold;
+pub mod part_of_day;
 pub mod pow;
 pub mod reconfirm;
 pub mod release;
 pub mod seed;
+pub mod wall;
 
 #[cfg(test)]
 mod testing;

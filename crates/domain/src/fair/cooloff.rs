@@ -2,8 +2,10 @@
 //! (`EPAS_NO_SHOW_COOLOFF_DAYS`; three times as long for a repeat within a year), and
 //! when staff may still undo the mark (the same office-local day).
 
-use chrono::{DateTime, Offset, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
+
+use super::wall::local_date;
 
 /// A no-show repeats an earlier one marked at most this long before it.
 pub const REPEAT_WITHIN: TimeDelta = TimeDelta::days(365);
@@ -63,12 +65,6 @@ pub fn blocked_until(
 #[must_use]
 pub fn can_undo(marked_at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> bool {
     local_date(marked_at, tz) == local_date(now, tz)
-}
-
-fn local_date(at: DateTime<Utc>, tz: Tz) -> chrono::NaiveDate {
-    let utc = at.naive_utc();
-    let offset = tz.offset_from_utc_datetime(&utc).fix();
-    utc.checked_add_offset(offset).unwrap_or(utc).date()
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Which date a draw is for, when its entries close (the draw instant), and which draws
 //! are due: every open date gets one draw, run on `date − horizon` at `EPAS_DRAW_AT`.
 
-use chrono::{DateTime, Days, MappedLocalTime, NaiveDate, NaiveDateTime, NaiveTime, Offset};
-use chrono::{TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
+
+use super::wall::{local_date, pin};
 
 /// `EPAS_DRAW_AT` by default: five past midnight, office-local.
 pub const DEFAULT_DRAW_AT: NaiveTime = match NaiveTime::from_hms_opt(0, 5, 0) {
@@ -14,10 +15,6 @@ pub const DEFAULT_DRAW_AT: NaiveTime = match NaiveTime::from_hms_opt(0, 5, 0) {
 /// How far past the window's edge a draw date is searched for an open office: a month
 /// with every office closed means a misconfiguration, not a draw.
 pub const DRAW_SEARCH_DAYS: u64 = 31;
-
-/// A wall time in a DST gap is pinned to the first existing minute after it; Samoa once
-/// skipped a whole day, so the search goes two days ahead.
-const GAP_SEARCH_MINUTES: i64 = 2 * 24 * 60;
 
 /// `EPAS_DRAW_AT` was not an `HH:MM` time.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,7 +67,7 @@ pub fn entries_open_for(
     draw_at: NaiveTime,
     is_open: impl Fn(NaiveDate) -> bool,
 ) -> Option<NaiveDate> {
-    let today = local(now, tz).date();
+    let today = local_date(now, tz);
     let yesterdays = today
         .pred_opt()
         .and_then(|yesterday| draw_date(yesterday, horizon_days, &is_open))
@@ -89,7 +86,7 @@ pub fn due_draw_dates(
     lookback_days: u32,
     is_open: impl Fn(NaiveDate) -> bool,
 ) -> Vec<NaiveDate> {
-    let today = local(now, tz).date();
+    let today = local_date(now, tz);
     let Some(last) = today.checked_add_days(Days::new(u64::from(horizon_days))) else {
         return Vec::new();
     };
@@ -99,27 +96,6 @@ pub fn due_draw_dates(
         .filter(|date| is_open(*date))
         .filter(|date| draw_instant(*date, horizon_days, draw_at, tz).is_some_and(|at| at <= now))
         .collect()
-}
-
-/// Office-local wall time of `now` (UTC's at the very end of chrono's range).
-fn local(now: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
-    let utc = now.naive_utc();
-    let offset = tz.offset_from_utc_datetime(&utc).fix();
-    utc.checked_add_offset(offset).unwrap_or(utc)
-}
-
-/// Pins a wall time to UTC: the earlier of two, or the first existing minute after a gap.
-fn pin(tz: Tz, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
-    (0..=GAP_SEARCH_MINUTES).find_map(|minutes| {
-        let probe = wall.checked_add_signed(TimeDelta::minutes(minutes))?;
-        match tz.from_local_datetime(&probe) {
-            MappedLocalTime::Single(at) => Some(at.with_timezone(&Utc)),
-            MappedLocalTime::Ambiguous(first, second) => {
-                Some(first.min(second).with_timezone(&Utc))
-            }
-            MappedLocalTime::None => None,
-        }
-    })
 }
 
 #[cfg(test)]

@@ -55,3 +55,6 @@ pub fn next_family<'a, O: PartialEq>(
         .filter(|waiting| matches(waiting, seat) && !already_offered.contains(&waiting.id))
         .min_by(|a, b| (a.waiting_since, &a.id).cmp(&(b.waiting_since, &b.id)))
 }
+
+#[cfg(test)]
+mod tests;
