@@ -31,12 +31,13 @@ pub mod wall;
 #[cfg(test)]
 mod testing;
 
-pub use assign::{DaySlot, DrawEntry, Outcome, PartOfDay, assign};
+pub use assign::{DaySlot, DrawEntry, Outcome, assign};
 pub use cooloff::{CoolOffPolicy, blocked_until, can_undo};
 pub use draw_date::{
     DEFAULT_DRAW_AT, draw_date, draw_instant, due_draw_dates, entries_open_for, parse_draw_at,
 };
 pub use hold::{FreedSeat, HoldPolicy, WaitingFamily, matches, next_family};
+pub use part_of_day::PartOfDay;
 pub use pow::{max_number, min_fill_time};
 pub use reconfirm::{ReconfirmPolicy, has_lapsed};
 pub use release::{ReleaseDelay, release_at};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveTime;
 
-pub use super::part_of_day::PartOfDay;
+use super::part_of_day::PartOfDay;
 
 /// One confirmed entry of the draw. `O` identifies an office (the shell's id).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,8 +15,10 @@ pub const NOON: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) {
 };
 
 /// When in the day an entrant can come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PartOfDay {
+    /// Any slot (the default when the entrant does not say).
+    #[default]
     Any,
     /// Slots starting before 12:00.
     Morning,

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveTime;
 use proptest::prelude::*;
 
-use crate::fair::assign::{DaySlot, DrawEntry, Outcome, PartOfDay, assign};
+use crate::fair::PartOfDay;
+use crate::fair::assign::{DaySlot, DrawEntry, Outcome, assign};
 
 fn slots() -> impl Strategy<Value = Vec<DaySlot<u8>>> {
     // Distinct (office, time) pairs: 4 offices, half-hourly 08:00–17:30.

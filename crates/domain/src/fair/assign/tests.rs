@@ -1,6 +1,7 @@
 //! Seat assignment on small hand-made days: rank beats time, families stay together.
 
-use crate::fair::assign::{DaySlot, DrawEntry, Outcome, PartOfDay, assign};
+use crate::fair::PartOfDay;
+use crate::fair::assign::{DaySlot, DrawEntry, Outcome, assign};
 use crate::fair::testing::time;
 
 fn entry(persons: u16, offices: &[u8], part_of_day: PartOfDay) -> DrawEntry<u8> {
