@@ -11,7 +11,7 @@ mod fair;
 mod secret;
 mod secret_url;
 
-pub use fair::{FairAccess, HoldSecs, ReleaseDelaySecs};
+pub use fair::FairAccess;
 pub use secret::SecretKey;
 pub use secret_url::SecretUrl;
 
@@ -151,18 +151,24 @@ impl Config {
             draw_at.map(|t| fair::parse_draw_at(&t)).transpose()?,
         );
         set(
-            &mut policy.hold_secs,
-            hold_secs.map(|t| HoldSecs::parse(&t)).transpose()?,
+            &mut policy.hold,
+            hold_secs.map(|t| fair::parse_hold(&t)).transpose()?,
         );
         set(
             &mut policy.release_delay,
             release_delay
-                .map(|t| ReleaseDelaySecs::parse(&t))
+                .map(|t| fair::parse_release_delay(&t))
                 .transpose()?,
         );
-        set(&mut policy.reconfirm_before_secs, reconfirm_before_secs);
-        set(&mut policy.reconfirm_window_secs, reconfirm_window_secs);
-        set(&mut policy.no_show_cooloff_days, no_show_cooloff_days);
+        if let Some(secs) = reconfirm_before_secs {
+            policy.reconfirm.before = fair::seconds(secs, "EPAS_RECONFIRM_BEFORE_SECS")?;
+        }
+        if let Some(secs) = reconfirm_window_secs {
+            policy.reconfirm.window = fair::seconds(secs, "EPAS_RECONFIRM_WINDOW_SECS")?;
+        }
+        if let Some(days) = no_show_cooloff_days {
+            policy.cooloff.days = days;
+        }
         Ok(())
     }
 
@@ -180,9 +186,7 @@ impl Config {
         if !(1..=86_400).contains(&self.confirm_timeout_secs) {
             bail!("EPAS_CONFIRM_TIMEOUT_SECS must be between 1 and 86400");
         }
-        if self.fair.no_show_cooloff_days > 3_650 {
-            bail!("EPAS_NO_SHOW_COOLOFF_DAYS must be at most 3650");
-        }
+        self.fair.validate()?;
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             bail!("EPAS_BASE_URL must be an http:// or https:// URL");
         }
