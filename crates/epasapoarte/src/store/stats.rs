@@ -12,7 +12,7 @@ use super::StoreResult;
 pub struct FairCounts {
     pub office_id: i64,
     /// Seats of the slots whose day entered the booking window since `since`.
-    pub seats_opened: u32,
+    pub seats_offered: u32,
     /// Persons of bookings confirmed since `since` (by the public, a draw or a hold).
     pub seats_booked: u32,
     /// Persons of bookings cancelled or expired since `since`: seats given back.
@@ -41,7 +41,7 @@ pub struct DrawFigures {
 
 #[async_trait]
 pub trait Stats: Send + Sync + 'static {
-    /// Every office's counts for `[since, now)`.
+    /// Every office's counts for `[since, now]`.
     async fn fair_counts(
         &self,
         since: DateTime<Utc>,

@@ -12,30 +12,32 @@ use crate::store::{StoreError, StoreResult, rows};
 
 const DAY_MS: i64 = 86_400_000;
 
-/// `(office_id, count)` from each query; `$1` = since, `$2` = now (Unix milliseconds).
+/// `(office_id, count)` from each query, in the order of [`FairCounts`]' fields; `$1` =
+/// since, `$2` = now (Unix milliseconds), `$3` = a day in milliseconds — each query binds
+/// the first so many of them it names (PostgreSQL refuses values a statement does not use).
 const COUNTS: [&str; 6] = [
     // A slot's day enters the window `horizon_days` before it: its opening instant is
     // taken as its start minus the horizon (the time of day is noise at this scale).
     "SELECT s.office_id, CAST(SUM(s.capacity) AS BIGINT) FROM slots s
      JOIN offices o ON o.id = s.office_id
-     WHERE s.starts_at - o.horizon_days * $3 >= $1 AND s.starts_at - o.horizon_days * $3 < $2
+     WHERE s.starts_at - o.horizon_days * $3 >= $1 AND s.starts_at - o.horizon_days * $3 <= $2
      GROUP BY s.office_id",
     "SELECT office_id, CAST(SUM(persons) AS BIGINT) FROM bookings
-     WHERE confirmed_at >= $1 AND confirmed_at < $2 AND $3 > 0 GROUP BY office_id",
+     WHERE confirmed_at >= $1 AND confirmed_at <= $2 GROUP BY office_id",
     "SELECT office_id, CAST(SUM(persons) AS BIGINT) FROM bookings
-     WHERE status IN ('cancelled', 'expired') AND closed_at >= $1 AND closed_at < $2 AND $3 > 0
+     WHERE status IN ('cancelled', 'expired') AND closed_at >= $1 AND closed_at <= $2
      GROUP BY office_id",
     "SELECT o.id, CAST(COUNT(w.id) AS BIGINT) FROM offices o
      JOIN waitlist_entries w ON w.status IN ('waiting', 'held')
          AND (w.office_1 = o.id OR w.office_2 = o.id OR w.office_3 = o.id)
-     WHERE $1 <= $2 AND $3 > 0 GROUP BY o.id",
+     GROUP BY o.id",
     "SELECT s.office_id, CAST(COUNT(*) AS BIGINT) FROM hold_offers h
      JOIN slots s ON s.id = h.slot_id
-     WHERE h.outcome = 'taken' AND h.closed_at >= $1 AND h.closed_at < $2 AND $3 > 0
+     WHERE h.outcome = 'taken' AND h.closed_at >= $1 AND h.closed_at <= $2
      GROUP BY s.office_id",
     "SELECT s.office_id, CAST(COUNT(*) AS BIGINT) FROM hold_offers h
      JOIN slots s ON s.id = h.slot_id
-     WHERE h.outcome = 'lapsed' AND h.closed_at >= $1 AND h.closed_at < $2 AND $3 > 0
+     WHERE h.outcome = 'lapsed' AND h.closed_at >= $1 AND h.closed_at <= $2
      GROUP BY s.office_id",
 ];
 
@@ -59,12 +61,16 @@ impl Stats for SqlStore {
     ) -> StoreResult<Vec<FairCounts>> {
         let mut by_office: BTreeMap<i64, FairCounts> = BTreeMap::new();
         for (column, sql) in COUNTS.iter().enumerate() {
-            let found: Vec<(i64, i64)> = sqlx::query_as(sql)
-                .bind(rows::millis(since))
-                .bind(rows::millis(now))
-                .bind(DAY_MS)
-                .fetch_all(&self.reader)
-                .await?;
+            let mut query = sqlx::query_as(sql);
+            for (n, value) in [rows::millis(since), rows::millis(now), DAY_MS]
+                .into_iter()
+                .enumerate()
+            {
+                if sql.contains(&format!("${}", n + 1)) {
+                    query = query.bind(value);
+                }
+            }
+            let found: Vec<(i64, i64)> = query.fetch_all(&self.reader).await?;
             for (office_id, count) in found {
                 let counts = by_office.entry(office_id).or_insert(FairCounts {
                     office_id,
@@ -73,7 +79,7 @@ impl Stats for SqlStore {
                 let count = u32::try_from(count)
                     .map_err(|_| StoreError::Corrupt(format!("count {count}")))?;
                 *[
-                    &mut counts.seats_opened,
+                    &mut counts.seats_offered,
                     &mut counts.seats_booked,
                     &mut counts.seats_freed,
                     &mut counts.waitlist,
