@@ -4,6 +4,7 @@ mod dst;
 mod hours;
 mod validation;
 mod window;
+mod zones;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
