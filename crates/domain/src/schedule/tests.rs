@@ -2,6 +2,8 @@
 
 mod dst;
 mod hours;
+mod overlaps;
+mod slot_lookup;
 mod validation;
 mod window;
 mod zones;

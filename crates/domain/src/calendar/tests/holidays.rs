@@ -1,4 +1,5 @@
 //! The public holidays against the official lists published for 2025 and 2026.
+
 use chrono::Datelike;
 
 use super::ymd;
