@@ -1,6 +1,7 @@
 //! The fee due at submission and what a receipt must show.
 
 use super::*;
+use crate::passport::Bani;
 use crate::passport::PassportType::{Electronic, Temporary};
 
 #[test]
