@@ -3,6 +3,7 @@
 //! Amounts are integers end to end — stored, compared against the receipt and shown —
 //! because a fee check must never fail on a float rounding. How an amount reads ("11,30
 //! lei") is the shell's business (`epasapoarte::i18n::format::money`).
+
 mod parse;
 #[cfg(test)]
 mod tests;
