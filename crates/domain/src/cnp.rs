@@ -1,14 +1,11 @@
 //! The personal numeric code (cod numeric personal, CNP), SPEC §5.1: parsed once at the
 //! boundary into [`Cnp`], which holds only the canonical 13 digits of a valid code.
 
-use std::cmp::Ordering;
-use std::fmt;
-use std::hash::{Hash, Hasher};
-
 use chrono::{Datelike, NaiveDate};
 
 mod county_of_birth;
 mod error;
+mod identity;
 mod input;
 mod rules;
 mod sex;
@@ -20,7 +17,7 @@ pub use sex::{Sex, UnknownSex};
 
 /// A valid CNP: `S AA LL ZZ JJ NNN C`.
 ///
-/// It is personal data: [`Display`](fmt::Display) prints the 13 digits (for storage and
+/// It is personal data: [`Display`](std::fmt::Display) prints the 13 digits (for storage and
 /// for the clerk who needs them), while `Debug` is masked because it ends up in logs and
 /// panic messages. Equality, hashing and ordering look at the digits only.
 #[derive(Clone, Copy)]
@@ -103,45 +100,6 @@ impl Cnp {
         let had_birthday = (date.month(), date.day()) >= (born.month(), born.day());
         let years = date.year() - born.year() - i32::from(!had_birthday);
         u32::try_from(years).unwrap_or(0)
-    }
-}
-
-impl fmt::Display for Cnp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for Cnp {
-    /// Masked: a CNP in a log line or panic message would leak personal data.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Cnp(<redacted>)")
-    }
-}
-
-impl PartialEq for Cnp {
-    fn eq(&self, other: &Self) -> bool {
-        self.digits == other.digits
-    }
-}
-
-impl Eq for Cnp {}
-
-impl Hash for Cnp {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.digits.hash(state);
-    }
-}
-
-impl PartialOrd for Cnp {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Cnp {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.digits.cmp(&other.digits)
     }
 }
 

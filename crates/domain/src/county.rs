@@ -1,5 +1,13 @@
 //! The 41 counties (județe) and the Municipality of Bucharest: their standard codes,
 //! names with correct diacritics, and the CNP `JJ` codes that point to each.
+//!
+//! The table itself is in `table.rs`, the lookups by standard code and by CNP code in
+//! `lookup.rs`.
+
+mod lookup;
+mod table;
+
+pub use table::COUNTIES;
 
 use std::fmt;
 
@@ -13,66 +21,6 @@ pub struct County {
     name: &'static str,
     cnp_codes: &'static [u8],
 }
-
-/// Shorthand for the table below.
-const fn county(code: &'static str, name: &'static str, cnp_codes: &'static [u8]) -> County {
-    County {
-        code,
-        name,
-        cnp_codes,
-    }
-}
-
-/// All counties and Bucharest, in Romanian alphabetical order of their names
-/// (ă after a, â after ă, ș after s, ț after t), the order a citizen expects in a list.
-///
-/// The CNP codes follow the old alphabetical county list (01 Alba … 39 Vrancea,
-/// 40 Bucharest as a whole); the Bucharest sectors got 41–46 (47 is the former sector 7),
-/// and the two counties created in 1981, Călărași and Giurgiu, got 51 and 52.
-pub const COUNTIES: [County; 42] = [
-    county("AB", "Alba", &[1]),
-    county("AR", "Arad", &[2]),
-    county("AG", "Argeș", &[3]),
-    county("BC", "Bacău", &[4]),
-    county("BH", "Bihor", &[5]),
-    county("BN", "Bistrița-Năsăud", &[6]),
-    county("BT", "Botoșani", &[7]),
-    county("BV", "Brașov", &[8]),
-    county("BR", "Brăila", &[9]),
-    county("B", "București", &[40, 41, 42, 43, 44, 45, 46, 47]),
-    county("BZ", "Buzău", &[10]),
-    county("CS", "Caraș-Severin", &[11]),
-    county("CL", "Călărași", &[51]),
-    county("CJ", "Cluj", &[12]),
-    county("CT", "Constanța", &[13]),
-    county("CV", "Covasna", &[14]),
-    county("DB", "Dâmbovița", &[15]),
-    county("DJ", "Dolj", &[16]),
-    county("GL", "Galați", &[17]),
-    county("GR", "Giurgiu", &[52]),
-    county("GJ", "Gorj", &[18]),
-    county("HR", "Harghita", &[19]),
-    county("HD", "Hunedoara", &[20]),
-    county("IL", "Ialomița", &[21]),
-    county("IS", "Iași", &[22]),
-    county("IF", "Ilfov", &[23]),
-    county("MM", "Maramureș", &[24]),
-    county("MH", "Mehedinți", &[25]),
-    county("MS", "Mureș", &[26]),
-    county("NT", "Neamț", &[27]),
-    county("OT", "Olt", &[28]),
-    county("PH", "Prahova", &[29]),
-    county("SM", "Satu Mare", &[30]),
-    county("SJ", "Sălaj", &[31]),
-    county("SB", "Sibiu", &[32]),
-    county("SV", "Suceava", &[33]),
-    county("TR", "Teleorman", &[34]),
-    county("TM", "Timiș", &[35]),
-    county("TL", "Tulcea", &[36]),
-    county("VS", "Vaslui", &[37]),
-    county("VL", "Vâlcea", &[38]),
-    county("VN", "Vrancea", &[39]),
-];
 
 impl County {
     /// The standard county code, as on number plates: `"AB"`, `"B"`, `"VN"`.
@@ -97,20 +45,6 @@ impl County {
     #[must_use]
     pub fn is_bucharest(&self) -> bool {
         self.code == "B"
-    }
-
-    /// Finds a county by its standard code, ignoring ASCII case (`"cj"` finds Cluj),
-    /// because codes arrive from URLs and forms typed by people.
-    #[must_use]
-    pub fn by_code(code: &str) -> Option<&'static County> {
-        COUNTIES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
-    }
-
-    /// Finds the county a CNP `JJ` code designates (01–47, 51, 52); `None` for codes that
-    /// name no single county (70, 80–83, the "unknown" ones) and for invalid codes.
-    #[must_use]
-    pub fn by_cnp_code(jj: u8) -> Option<&'static County> {
-        COUNTIES.iter().find(|c| c.cnp_codes.contains(&jj))
     }
 }
 

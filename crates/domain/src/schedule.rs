@@ -7,17 +7,21 @@
 //! times that are pinned to UTC instants through the office's time zone.
 
 mod error;
+mod hours;
 mod model;
 mod slots;
 mod types;
+mod validate;
 mod window;
 
 pub use error::{IntervalPlace, ScheduleError};
-pub use model::{COUNTERS, DayHours, SLOT_MINUTES, Schedule};
+pub use hours::DayHours;
+pub use model::Schedule;
 pub use slots::{Slot, slot_at, slots_between};
 pub use types::{
     DateException, ExceptionHours, HolidayRule, OpeningInterval, TimeInterval, UnknownHolidayRule,
 };
+pub use validate::{COUNTERS, SLOT_MINUTES};
 pub use window::{BookingWindow, DEFAULT_HORIZON_DAYS, bookable_slots};
 
 #[cfg(test)]

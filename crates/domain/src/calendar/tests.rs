@@ -1,6 +1,8 @@
 //! Unit tests of the calendar, cross-checked against published dates and independent formulas.
 
 mod easter;
+mod holiday_check;
+mod holiday_names;
 mod holidays;
 mod working_days;
 

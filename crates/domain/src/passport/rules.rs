@@ -1,70 +1,12 @@
 //! Validity, fingerprints and issuance time of a passport (SPEC §5.4).
 
-use chrono::{Months, NaiveDate};
+mod issuance;
+mod validity;
+
+pub use issuance::{Issuance, issuance};
+pub use validity::{Validity, validity};
 
 use super::PassportType;
-
-/// How long a passport is valid from its issue date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Validity {
-    /// Whole calendar years.
-    Years(u8),
-    /// Whole calendar months.
-    Months(u8),
-}
-
-impl Validity {
-    /// The length in calendar months (for comparisons and storage).
-    #[must_use]
-    pub const fn months(self) -> u32 {
-        match self {
-            Self::Years(y) => y as u32 * 12,
-            Self::Months(m) => m as u32,
-        }
-    }
-
-    /// The expiry date of a passport issued on `issued`: the same day of the month,
-    /// `months()` later. When that day does not exist (29 February in a common year,
-    /// the 31st of a short month) it is the last day of that month: a passport issued on
-    /// 29 Feb 2024 for 10 years expires on 28 Feb 2034. Saturates at the largest date
-    /// chrono represents rather than panicking.
-    #[must_use]
-    pub fn expires_on(self, issued: NaiveDate) -> NaiveDate {
-        issued
-            .checked_add_months(Months::new(self.months()))
-            .unwrap_or(NaiveDate::MAX)
-    }
-
-    /// The catalogue key of its wording, a counted noun: the shell picks the plural form
-    /// for [`count`](Self::count) ("1 an", "10 ani", "20 de ani"; "1 year", "10 years").
-    #[must_use]
-    pub const fn key(self) -> &'static str {
-        match self {
-            Self::Years(_) => "validity.years",
-            Self::Months(_) => "validity.months",
-        }
-    }
-
-    /// The number of years or months.
-    #[must_use]
-    pub const fn count(self) -> u8 {
-        match self {
-            Self::Years(n) | Self::Months(n) => n,
-        }
-    }
-}
-
-/// The validity of a passport issued to a holder of `age` whole years: electronic 10 years
-/// from 18, 5 years from 12 to 17, 3 years under 12; temporary 12 months at any age.
-#[must_use]
-pub const fn validity(passport: PassportType, age: u32) -> Validity {
-    match passport {
-        PassportType::Electronic if age >= 18 => Validity::Years(10),
-        PassportType::Electronic if age >= 12 => Validity::Years(5),
-        PassportType::Electronic => Validity::Years(3),
-        PassportType::Temporary => Validity::Months(12),
-    }
-}
 
 /// Whether fingerprints are taken at the counter: from age 12 for the electronic
 /// passport, never for the temporary one (it carries no chip). Those for whom taking
@@ -72,47 +14,4 @@ pub const fn validity(passport: PassportType, age: u32) -> Validity {
 #[must_use]
 pub const fn fingerprints_taken(passport: PassportType, age: u32) -> bool {
     matches!(passport, PassportType::Electronic) && age >= 12
-}
-
-/// How many working days issuance takes, counted from the day the application is
-/// submitted. Calendar dates come from `calendar::add_working_days` in the shell: this
-/// module stays free of the holiday table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Issuance {
-    /// The ordinary term.
-    pub working_days: u8,
-    /// The longest term in busy periods, when the ordinary one may stretch (electronic).
-    pub busy_period_working_days: Option<u8>,
-    /// The term in the urgent cases listed by law, proven by documents (temporary).
-    pub urgent_working_days: Option<u8>,
-}
-
-impl Issuance {
-    /// The longest the citizen may have to wait outside urgent cases.
-    #[must_use]
-    pub const fn max_working_days(self) -> u8 {
-        match self.busy_period_working_days {
-            Some(d) if d > self.working_days => d,
-            _ => self.working_days,
-        }
-    }
-}
-
-/// Issuance terms: electronic 5 working days (up to 10 "depending on the volume of
-/// applications"); temporary at most 3 working days in the urgent cases of the law,
-/// otherwise 10 working days (MAI press release 13/2021).
-#[must_use]
-pub const fn issuance(passport: PassportType) -> Issuance {
-    match passport {
-        PassportType::Electronic => Issuance {
-            working_days: 5,
-            busy_period_working_days: Some(10),
-            urgent_working_days: None,
-        },
-        PassportType::Temporary => Issuance {
-            working_days: 10,
-            busy_period_working_days: None,
-            urgent_working_days: Some(3),
-        },
-    }
 }

@@ -1,50 +1,19 @@
-//! A validated schedule, and which hours it gives a date (exception, holiday, weekday).
+//! A validated schedule: built once from the manager's inputs, then trusted.
 
-use std::ops::RangeInclusive;
-
-use chrono::{Datelike, NaiveDate, Timelike, Weekday};
+use chrono::Weekday;
 
 use super::error::{IntervalPlace, ScheduleError};
 use super::types::{DateException, ExceptionHours, HolidayRule, OpeningInterval, TimeInterval};
-use crate::calendar::is_public_holiday;
-
-/// Allowed slot lengths, in minutes.
-pub const SLOT_MINUTES: RangeInclusive<u16> = 5..=240;
-/// Allowed counters (seats) per slot.
-pub const COUNTERS: RangeInclusive<u16> = 1..=100;
+use super::validate::check_day;
 
 /// An office's opening hours, checked once on construction so slot code can trust them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
     /// Intervals per weekday, indexed from Monday, each day sorted by start.
-    days: [Vec<TimeInterval>; 7],
+    pub(super) days: [Vec<TimeInterval>; 7],
     /// Sorted by date, at most one per date, special intervals sorted by start.
-    exceptions: Vec<DateException>,
-    holidays: HolidayRule,
-}
-
-/// The hours that apply on one date, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayHours<'a> {
-    /// The weekday's regular hours (empty when the office is closed that weekday).
-    Weekly(&'a [TimeInterval]),
-    /// A date exception's special hours.
-    Special(&'a [TimeInterval]),
-    /// A date exception closes the office.
-    ClosedByException,
-    /// A Romanian public holiday closes the office.
-    ClosedForHoliday,
-}
-
-impl<'a> DayHours<'a> {
-    /// The intervals open that day, in order; empty when closed.
-    #[must_use]
-    pub fn intervals(self) -> &'a [TimeInterval] {
-        match self {
-            Self::Weekly(intervals) | Self::Special(intervals) => intervals,
-            Self::ClosedByException | Self::ClosedForHoliday => &[],
-        }
-    }
+    pub(super) exceptions: Vec<DateException>,
+    pub(super) holidays: HolidayRule,
 }
 
 impl Schedule {
@@ -116,22 +85,6 @@ impl Schedule {
     pub fn exceptions(&self) -> &[DateException] {
         &self.exceptions
     }
-
-    /// The hours of `date`: a date exception wins; else a public holiday closes (unless the
-    /// rule is [`HolidayRule::Ignore`]); else the weekday's regular hours.
-    #[must_use]
-    pub fn hours_on(&self, date: NaiveDate) -> DayHours<'_> {
-        if let Ok(index) = self.exceptions.binary_search_by_key(&date, |e| e.date) {
-            return match &self.exceptions[index].hours {
-                ExceptionHours::Closed => DayHours::ClosedByException,
-                ExceptionHours::Special(intervals) => DayHours::Special(intervals),
-            };
-        }
-        if self.holidays == HolidayRule::Romanian && is_public_holiday(date) {
-            return DayHours::ClosedForHoliday;
-        }
-        DayHours::Weekly(&self.days[day_index(date.weekday())])
-    }
 }
 
 /// The weekdays in the order of `Schedule::days`.
@@ -145,58 +98,6 @@ const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-fn day_index(weekday: Weekday) -> usize {
+pub(super) fn day_index(weekday: Weekday) -> usize {
     weekday.num_days_from_monday() as usize
-}
-
-/// Checks each interval of one day, then sorts them and refuses overlaps.
-fn check_day(at: IntervalPlace, intervals: &mut [TimeInterval]) -> Result<(), ScheduleError> {
-    for interval in intervals.iter() {
-        check_interval(at, interval)?;
-    }
-    intervals.sort_by_key(TimeInterval::start_minute);
-    match intervals
-        .windows(2)
-        .find(|pair| pair[1].start_minute() < pair[0].end_minute())
-    {
-        Some(pair) => Err(ScheduleError::IntervalsOverlap {
-            at,
-            first: pair[0].start,
-            second: pair[1].start,
-        }),
-        None => Ok(()),
-    }
-}
-
-fn check_interval(at: IntervalPlace, interval: &TimeInterval) -> Result<(), ScheduleError> {
-    let TimeInterval {
-        start,
-        end,
-        slot_minutes,
-        counters,
-    } = *interval;
-    for time in [start, end] {
-        if time.second() != 0 || time.nanosecond() != 0 {
-            return Err(ScheduleError::TimeNotWholeMinute { at, time });
-        }
-    }
-    if interval.end_minute() <= interval.start_minute() {
-        return Err(ScheduleError::EndNotAfterStart { at, start, end });
-    }
-    if !SLOT_MINUTES.contains(&slot_minutes) {
-        return Err(ScheduleError::SlotMinutesOutOfRange { at, slot_minutes });
-    }
-    if !COUNTERS.contains(&counters) {
-        return Err(ScheduleError::CountersOutOfRange { at, counters });
-    }
-    let length = interval.end_minute() - interval.start_minute();
-    if length % u32::from(slot_minutes) != 0 {
-        return Err(ScheduleError::NotWholeSlots {
-            at,
-            start,
-            end,
-            slot_minutes,
-        });
-    }
-    Ok(())
 }

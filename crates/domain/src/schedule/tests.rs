@@ -2,8 +2,11 @@
 
 mod dst;
 mod hours;
+mod overlaps;
+mod slot_lookup;
 mod validation;
 mod window;
+mod zones;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
