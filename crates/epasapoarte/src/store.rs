@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::ids::OfficeId;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
@@ -55,7 +56,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// A passport office with everything needed to plan its slots.
 #[derive(Debug, Clone)]
 pub struct OfficeRecord {
-    pub id: i64,
+    pub id: OfficeId,
     pub county_code: String,
     pub name: String,
     pub address: String,
@@ -91,7 +92,7 @@ pub struct PlannedSlot {
 /// A slot and its seats as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SlotSeats {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub date: NaiveDate,
     pub time: NaiveTime,
     pub starts_at: DateTime<Utc>,
@@ -125,7 +126,7 @@ pub struct NewOutboxMessage {
 #[derive(Debug, Clone)]
 pub struct NewBooking {
     pub id: String,
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
     pub time: NaiveTime,
@@ -145,7 +146,7 @@ pub struct NewBooking {
 #[derive(Debug, Clone)]
 pub struct BookingRecord {
     pub id: String,
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
     pub time: NaiveTime,
@@ -232,21 +233,21 @@ pub trait Catalog: Send + Sync + 'static {
     async fn upsert_counties(&self, counties: &[(&str, &str)]) -> StoreResult<()>;
     async fn counties(&self) -> StoreResult<Vec<(String, String)>>;
     /// Inserts an office unless one of that name exists in the county; returns its id.
-    async fn insert_office(&self, office: &NewOffice) -> StoreResult<i64>;
+    async fn insert_office(&self, office: &NewOffice) -> StoreResult<OfficeId>;
     async fn offices(&self) -> StoreResult<Vec<OfficeRecord>>;
     /// Creates the slots that do not exist yet; returns how many it created.
-    async fn plan_slots(&self, office_id: i64, slots: &[PlannedSlot]) -> StoreResult<u64>;
+    async fn plan_slots(&self, office_id: OfficeId, slots: &[PlannedSlot]) -> StoreResult<u64>;
     /// The office's slots starting in `[from, to)`, by start time.
     async fn slots(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<SlotSeats>>;
     /// Per office, its first slot in `[from, to)` with at least `persons` free seats.
     async fn first_free_slots(
         &self,
-        office_ids: &[i64],
+        office_ids: &[OfficeId],
         persons: u16,
         from: DateTime<Utc>,
         to: DateTime<Utc>,

@@ -43,7 +43,7 @@ async fn seats(store: &DynStore) -> anyhow::Result<Vec<Seat>> {
         for slot in store.slots(office.id, from, to).await? {
             slots.push(FreeSlot {
                 seat: Seat {
-                    office_id: slot.office_id,
+                    office_id: slot.office_id.get(),
                     date: slot.date,
                     time: slot.time,
                 },
@@ -105,7 +105,7 @@ fn sealed_booking(crypto: &Crypto, seat: &Seat, cnp: &str, payload_plain: &[u8])
     let id: [u8; 16] = rand::thread_rng().r#gen();
     NewBooking {
         id: id.iter().map(|b| format!("{b:02x}")).collect(),
-        office_id: seat.office_id,
+        office_id: epasapoarte::ids::OfficeId(seat.office_id),
         service: PassportType::Electronic,
         date: seat.date,
         time: seat.time,

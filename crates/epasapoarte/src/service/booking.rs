@@ -98,7 +98,7 @@ impl BookingService {
         });
         result?;
         self.directory.invalidate_seats(office.id);
-        tracing::info!(booking = %id, office = office.id, persons = parsed.persons.len(), "booking created");
+        tracing::info!(booking = %id, office = office.id.get(), persons = parsed.persons.len(), "booking created");
         Ok(BookingCreated { id, expires_at })
     }
 

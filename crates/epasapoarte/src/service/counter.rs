@@ -12,6 +12,7 @@ use epasapoarte_domain::booking::{
 
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::mail::Mail;
 use crate::store::{BookingMove, BookingRecord, TransitionOutcome};
 
@@ -86,7 +87,7 @@ impl BookingService {
     /// The office's bookings starting in `[from, to)`, every status, by time.
     pub async fn office_bookings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> ServiceResult<Vec<BookingRecord>> {

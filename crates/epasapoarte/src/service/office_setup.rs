@@ -10,6 +10,7 @@ use epasapoarte_domain::schedule::{BookingWindow, DateException, Schedule, slots
 
 use super::audit::AuditEvent;
 use super::{BookingService, ServiceResult, StaffMoveOutcome};
+use crate::ids::OfficeId;
 use crate::store::{OfficeRecord, OfficeSettings, PlannedSlot, Replan, ReplanConflict};
 
 /// How far ahead existing slots are looked for (past any horizon an office can have), so a
@@ -99,7 +100,10 @@ impl BookingService {
     }
 
     /// The bookings still waiting for the manager's decision, by time.
-    pub async fn replan_conflicts(&self, office_id: i64) -> ServiceResult<Vec<ReplanConflict>> {
+    pub async fn replan_conflicts(
+        &self,
+        office_id: OfficeId,
+    ) -> ServiceResult<Vec<ReplanConflict>> {
         Ok(self.store.replan_conflicts(office_id, self.now()).await?)
     }
 
@@ -107,7 +111,7 @@ impl BookingService {
     /// is not an undecided conflict of the office (decided already, or another office's).
     pub async fn keep_conflicting_booking(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         booking_id: &str,
         audit: AuditEvent,
     ) -> ServiceResult<bool> {
@@ -125,7 +129,7 @@ impl BookingService {
     /// when it is not an undecided conflict of the office.
     pub async fn cancel_conflicting_booking(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         booking_id: &str,
         reason: CancelReason,
         audit: AuditEvent,
@@ -144,7 +148,7 @@ impl BookingService {
         Ok(Some(outcome))
     }
 
-    async fn is_conflict(&self, office_id: i64, booking_id: &str) -> ServiceResult<bool> {
+    async fn is_conflict(&self, office_id: OfficeId, booking_id: &str) -> ServiceResult<bool> {
         Ok(self
             .replan_conflicts(office_id)
             .await?

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
 
 use super::{BookingRecord, NewAuditEntry, NewOutboxMessage, StoreResult, TransitionOutcome};
+use crate::ids::OfficeId;
 
 /// A staff move of one booking (see [`Counter::move_booking`]).
 #[derive(Debug, Clone)]
@@ -31,7 +32,7 @@ pub trait Counter: Send + Sync + 'static {
     /// by start time (then creation).
     async fn office_bookings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<BookingRecord>>;

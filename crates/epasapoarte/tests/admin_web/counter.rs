@@ -2,6 +2,7 @@
 //! citizen's path), and the small readers the agenda tests share.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use epasapoarte::ids::OfficeId;
 use epasapoarte::seed::planned_slots;
 use epasapoarte::service::BookingRequest;
 use epasapoarte::service::input::{ApplicantInput, CompanionInput};
@@ -15,7 +16,7 @@ pub const EMAIL: &str = "ana.popescu@example.ro";
 #[derive(Debug, Clone)]
 pub struct Booked {
     pub id: String,
-    pub office: i64,
+    pub office: OfficeId,
     pub date: NaiveDate,
     pub starts_at: DateTime<Utc>,
     pub cnps: Vec<String>,
@@ -35,7 +36,7 @@ impl Booked {
 /// room, and confirms the booking unless `confirm` is false.
 pub async fn book(
     app: &Backoffice,
-    office: i64,
+    office: OfficeId,
     persons: u16,
     first_cnp: u32,
     confirm: bool,

@@ -5,6 +5,7 @@
 //! summary.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use epasapoarte::ids::OfficeId;
 use epasapoarte::service::BookingRequest;
 use epasapoarte::service::input::{ApplicantInput, CompanionInput};
 use epasapoarte::store::{NewOutboxMessage, SlotSeats};
@@ -114,7 +115,7 @@ type HoursRow<'a> = (u32, &'a str, &'a str, &'a str, &'a str);
 /// Posts weekly hours rows.
 async fn post_hours(
     browser: &Browser,
-    office: i64,
+    office: OfficeId,
     rows: &[HoursRow<'_>],
 ) -> super::support::Reply {
     let mut fields: Vec<(String, String)> = Vec::new();

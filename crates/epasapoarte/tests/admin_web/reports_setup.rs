@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Bucharest;
+use epasapoarte::ids::OfficeId;
 use epasapoarte::store::{BookingMove, NewBooking, NewOutboxMessage, PlannedSlot, SealedPerson};
 use epasapoarte_domain::booking::BookingStatus;
 use epasapoarte_domain::passport::PassportType;
@@ -34,7 +35,7 @@ fn message() -> NewOutboxMessage {
 
 impl Backoffice {
     /// Plans one slot of `office` on `date` at `hh:mm` with `capacity` seats.
-    pub async fn plan(&self, office: i64, date: NaiveDate, hh_mm: &str, capacity: u16) {
+    pub async fn plan(&self, office: OfficeId, date: NaiveDate, hh_mm: &str, capacity: u16) {
         let time = NaiveTime::parse_from_str(hh_mm, "%H:%M").expect("a time");
         let slot = PlannedSlot {
             date,
@@ -55,7 +56,7 @@ impl Backoffice {
     /// pending → expired). Returns its id.
     pub async fn book(
         &self,
-        office: i64,
+        office: OfficeId,
         date: NaiveDate,
         hh_mm: &str,
         persons: usize,
@@ -129,7 +130,7 @@ impl Backoffice {
 
 /// A pending booking of `persons` with random sealed fields, made two hours before `now`.
 fn new_booking(
-    office: i64,
+    office: OfficeId,
     date: NaiveDate,
     time: NaiveTime,
     persons: usize,

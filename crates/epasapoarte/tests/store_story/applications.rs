@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate};
+use epasapoarte::ids::OfficeId;
 use epasapoarte::store::{
     MoveOutcome, NewApplication, PickupPlace, Registration, StatusChange, StoreError,
 };
@@ -35,7 +36,7 @@ pub fn day(text: &str) -> NaiveDate {
 }
 
 /// A walk-in electronic application at `office` (county `county`), on `on`.
-pub fn walk_in(office: i64, county: &str, on: NaiveDate) -> NewApplication {
+pub fn walk_in(office: OfficeId, county: &str, on: NaiveDate) -> NewApplication {
     NewApplication {
         office_id: office,
         county_code: county.to_owned(),
@@ -75,7 +76,7 @@ pub async fn register(
     }
 }
 
-pub async fn county_of(story: &Story, office: i64) -> String {
+pub async fn county_of(story: &Story, office: OfficeId) -> String {
     let offices = story.store.offices().await.expect("offices");
     offices
         .iter()

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Bucharest;
+use epasapoarte::ids::OfficeId;
 use epasapoarte::store::{
     DynStore, NewBooking, NewOutboxMessage, PlannedSlot, SealedPerson, SlotSeats, Store,
     TokenPurpose,
@@ -21,9 +22,9 @@ use tokio::task::JoinSet;
 pub struct Story {
     pub store: DynStore,
     /// The first test office (Alba, the first in the seed table).
-    pub office: i64,
+    pub office: OfficeId,
     /// All test offices, by id.
-    pub offices: Vec<i64>,
+    pub offices: Vec<OfficeId>,
     // Last, so the store's pool is dropped before the database is.
     pub db: TestDatabase,
 }
@@ -31,7 +32,7 @@ pub struct Story {
 impl Story {
     pub async fn new(db: TestDatabase) -> Story {
         let store = testing::seeded_store(&db).await.expect("seeded store");
-        let offices: Vec<i64> = store
+        let offices: Vec<OfficeId> = store
             .offices()
             .await
             .expect("offices")
@@ -49,7 +50,7 @@ impl Story {
     /// Plans one slot of `office` at office-local `date` `time` with `capacity` seats.
     pub async fn slot_at(
         &self,
-        office: i64,
+        office: OfficeId,
         date: NaiveDate,
         time: NaiveTime,
         capacity: u16,

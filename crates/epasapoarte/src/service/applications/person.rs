@@ -8,6 +8,7 @@ use epasapoarte_domain::cnp::Cnp;
 use super::input::{self, ApplicationRequest};
 use super::register::parse_cnp;
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::service::input::{PersonName, is_booking_id};
 use crate::service::{BookingService, FieldErrors, ServiceResult};
 use crate::store::{BookedPerson, OfficeRecord};
@@ -184,7 +185,7 @@ impl BookingService {
     /// `office_id`; `None` for an unknown booking or person and for another office's.
     pub async fn booked_holder(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         booking_id: &str,
         position: u32,
     ) -> ServiceResult<Option<BookedHolder>> {

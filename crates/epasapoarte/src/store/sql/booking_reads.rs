@@ -6,6 +6,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use crate::ids::OfficeId;
 use crate::store::rows;
 use crate::store::*;
 
@@ -72,7 +73,7 @@ pub(super) async fn active_by_email(
 /// An office's bookings whose slot starts in `[from, to)`, by time, then booking order.
 pub(super) async fn of_office(
     pool: &AnyPool,
-    office_id: i64,
+    office_id: OfficeId,
     from: i64,
     to: i64,
 ) -> StoreResult<Vec<BookingRecord>> {

@@ -9,6 +9,7 @@ use super::SqlStore;
 use super::booking_reads;
 use super::insert_outbox;
 use super::staff::audit_change;
+use crate::ids::OfficeId;
 use crate::store::rows;
 use crate::store::*;
 
@@ -20,7 +21,7 @@ impl Counter for SqlStore {
 
     async fn office_bookings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<BookingRecord>> {

@@ -11,6 +11,7 @@ use epasapoarte_domain::booking::{BookingEvent, BookingStatus};
 
 use super::{day, rules};
 use crate::i18n::format;
+use crate::ids::OfficeId;
 use crate::service::ServiceResult;
 use crate::store::{BookingRecord, OfficeRecord};
 use crate::web::admin::frame::StaffBar;
@@ -57,7 +58,7 @@ struct AgendaPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
     errors: Vec<FieldMessage>,
-    office_id: i64,
+    office_id: OfficeId,
     office_name: String,
     date_value: String,
     notice: Option<String>,
