@@ -61,6 +61,25 @@ impl FromStr for OfficeId {
 pub struct BookingId(pub String);
 
 impl BookingId {
+    /// A new reference: 16 random bytes as 32 hex digits (not guessable, no personal data).
+    pub fn generate() -> BookingId {
+        use rand::RngCore;
+        let mut bytes = [0u8; 16];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        BookingId(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    /// The id in `text` if it has the shape of one (32 hex digits). Anything else is
+    /// unknown without asking the store: PostgreSQL refuses a text holding a NUL outright
+    /// (an error, not "no row"), and a 10 kB "id" is no reason for a query.
+    pub fn parse(text: &str) -> Option<BookingId> {
+        BookingId::is_well_formed(text).then(|| BookingId(text.to_owned()))
+    }
+
+    pub fn is_well_formed(text: &str) -> bool {
+        text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -84,6 +103,15 @@ mod tests {
             "\"AB12\""
         );
         assert_eq!(serde_json::from_str::<OfficeId>("7").unwrap(), OfficeId(7));
+    }
+
+    #[test]
+    fn booking_ids_are_random_and_parse_back() {
+        let (a, b) = (BookingId::generate(), BookingId::generate());
+        assert_ne!(a, b);
+        assert_eq!(BookingId::parse(a.as_str()), Some(a.clone()));
+        assert_eq!(BookingId::parse("bk_nope"), None);
+        assert_eq!(BookingId::parse(&format!("{}\0", &a.as_str()[..31])), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId, TokenHash};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
@@ -125,7 +125,7 @@ pub struct NewOutboxMessage {
 /// Everything a new booking writes, in one transaction.
 #[derive(Debug, Clone)]
 pub struct NewBooking {
-    pub id: String,
+    pub id: BookingId,
     pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
@@ -138,14 +138,14 @@ pub struct NewBooking {
     pub lang: String,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-    pub confirm_token_hash: Vec<u8>,
+    pub confirm_token_hash: TokenHash,
     pub outbox: NewOutboxMessage,
 }
 
 /// A stored booking, personal data still sealed.
 #[derive(Debug, Clone)]
 pub struct BookingRecord {
-    pub id: String,
+    pub id: BookingId,
     pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
@@ -263,22 +263,22 @@ pub trait Bookings: Send + Sync + 'static {
     async fn booking_by_token(
         &self,
         purpose: TokenPurpose,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
     ) -> StoreResult<Option<BookingRecord>>;
     async fn active_bookings_by_email(&self, email_hash: &[u8]) -> StoreResult<Vec<BookingRecord>>;
     /// pending → confirmed if not past `expires_at`; with it a cancel token and the
     /// confirmation e-mail. A pending booking past its time is expired on the spot.
     async fn confirm_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
-        cancel_token_hash: &[u8],
+        cancel_token_hash: &TokenHash,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<TransitionOutcome>;
     /// pending|confirmed → cancelled, seats released, notice e-mailed, in one transaction.
     async fn cancel_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         reason: &str,
         outbox: &NewOutboxMessage,
@@ -299,7 +299,7 @@ pub trait Bookings: Send + Sync + 'static {
     /// Stores fresh link tokens and one outbox message (the "find my appointments" answer).
     async fn add_tokens_with_message(
         &self,
-        tokens: &[(String, TokenPurpose, Vec<u8>)],
+        tokens: &[(BookingId, TokenPurpose, TokenHash)],
         now: DateTime<Utc>,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<()>;

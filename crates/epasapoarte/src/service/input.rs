@@ -13,7 +13,7 @@ use epasapoarte_domain::passport::PassportType;
 use serde::Deserialize;
 
 use crate::i18n::Lang;
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 
 mod person;
 
@@ -158,11 +158,9 @@ pub fn parse_service(text: &str) -> Option<PassportType> {
     text.trim().parse().ok()
 }
 
-/// Whether `text` can be a booking id (32 hex digits, see `booking::new_booking_id`).
-/// Anything else is unknown without asking the store: PostgreSQL refuses a text holding
-/// a NUL outright (an error, not "no row"), and a 10 kB "id" is no reason for a query.
+/// Whether `text` can be a booking id (see [`BookingId::parse`]).
 pub fn is_booking_id(text: &str) -> bool {
-    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+    BookingId::is_well_formed(text)
 }
 
 pub fn parse_date(text: &str) -> Option<NaiveDate> {

@@ -10,7 +10,7 @@ use epasapoarte_domain::schedule::{BookingWindow, DateException, Schedule, slots
 
 use super::audit::AuditEvent;
 use super::{BookingService, ServiceResult, StaffMoveOutcome};
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 use crate::store::{OfficeRecord, OfficeSettings, PlannedSlot, Replan, ReplanConflict};
 
 /// How far ahead existing slots are looked for (past any horizon an office can have), so a
@@ -112,7 +112,7 @@ impl BookingService {
     pub async fn keep_conflicting_booking(
         &self,
         office_id: OfficeId,
-        booking_id: &str,
+        booking_id: &BookingId,
         audit: AuditEvent,
     ) -> ServiceResult<bool> {
         if !self.is_conflict(office_id, booking_id).await? {
@@ -130,7 +130,7 @@ impl BookingService {
     pub async fn cancel_conflicting_booking(
         &self,
         office_id: OfficeId,
-        booking_id: &str,
+        booking_id: &BookingId,
         reason: CancelReason,
         audit: AuditEvent,
     ) -> ServiceResult<Option<StaffMoveOutcome>> {
@@ -148,12 +148,16 @@ impl BookingService {
         Ok(Some(outcome))
     }
 
-    async fn is_conflict(&self, office_id: OfficeId, booking_id: &str) -> ServiceResult<bool> {
+    async fn is_conflict(
+        &self,
+        office_id: OfficeId,
+        booking_id: &BookingId,
+    ) -> ServiceResult<bool> {
         Ok(self
             .replan_conflicts(office_id)
             .await?
             .iter()
-            .any(|conflict| conflict.booking_id == booking_id))
+            .any(|conflict| &conflict.booking_id == booking_id))
     }
 
     /// The office's future slots under `schedule`: from now to the later of the horizon

@@ -9,12 +9,12 @@ use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
 
 use super::{BookingRecord, NewAuditEntry, NewOutboxMessage, StoreResult, TransitionOutcome};
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 
 /// A staff move of one booking (see [`Counter::move_booking`]).
 #[derive(Debug, Clone)]
 pub struct BookingMove {
-    pub booking_id: String,
+    pub booking_id: BookingId,
     pub from: BookingStatus,
     pub to: BookingStatus,
     pub now: DateTime<Utc>,
@@ -26,7 +26,7 @@ pub struct BookingMove {
 
 #[async_trait]
 pub trait Counter: Send + Sync + 'static {
-    async fn booking(&self, id: &str) -> StoreResult<Option<BookingRecord>>;
+    async fn booking(&self, id: &BookingId) -> StoreResult<Option<BookingRecord>>;
 
     /// The office's bookings whose appointment starts in `[from, to)`, in every status,
     /// by start time (then creation).

@@ -16,7 +16,7 @@ use epasapoarte_domain::passport::PassportType;
 use epasapoarte_domain::schedule::{DateException, OpeningInterval};
 
 use super::{NewAuditEntry, PlannedSlot, StoreResult};
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 
 /// The office's future slots under its new schedule: every slot starting at or after
 /// `from` is set to what `planned` says, or to nothing (`scheduled` 0) if it is absent.
@@ -40,7 +40,7 @@ pub struct OfficeSettings {
 /// new schedule gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplanConflict {
-    pub booking_id: String,
+    pub booking_id: BookingId,
     pub date: NaiveDate,
     pub time: NaiveTime,
     pub starts_at: DateTime<Utc>,
@@ -105,7 +105,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
     async fn keep_booking(
         &self,
         office_id: OfficeId,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool>;

@@ -2,7 +2,7 @@
 //! citizen's path), and the small readers the agenda tests share.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use epasapoarte::ids::OfficeId;
+use epasapoarte::ids::{BookingId, OfficeId};
 use epasapoarte::seed::planned_slots;
 use epasapoarte::service::BookingRequest;
 use epasapoarte::service::input::{ApplicantInput, CompanionInput};
@@ -107,7 +107,7 @@ pub async fn book(
         .expect("reading")
         .expect("the booking");
     Booked {
-        id: created.id,
+        id: created.id.to_string(),
         office,
         date: stored.date,
         starts_at: stored.starts_at,
@@ -118,7 +118,7 @@ pub async fn book(
 pub async fn status(app: &Backoffice, booking: &Booked) -> BookingStatus {
     app.state
         .service
-        .staff_booking(&booking.id)
+        .staff_booking(&BookingId(booking.id.clone()))
         .await
         .expect("reading")
         .expect("the booking")

@@ -3,7 +3,7 @@
 //! registered through the pages, and the outbox delivered into a memory mailbox.
 
 use chrono::{Datelike, Days, NaiveDate};
-use epasapoarte::ids::OfficeId;
+use epasapoarte::ids::{LinkToken, OfficeId};
 use epasapoarte::mail::{Mailer, SentMail};
 use epasapoarte::service::input::BookingRequest;
 use epasapoarte_domain::cnp::check_digit;
@@ -82,8 +82,9 @@ pub async fn confirmed_booking(
             )
         })
         .expect("a confirmation e-mail");
+    let token = LinkToken::parse(&token).expect("a link token");
     service.confirm_booking(&token).await.expect("confirmed");
-    created.id
+    created.id.to_string()
 }
 
 /// The walk-in form's fields for an adult electronic passport paid with `amount`.

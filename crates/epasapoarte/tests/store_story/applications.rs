@@ -173,7 +173,7 @@ async fn a_booked_person_gets_one_application_until_it_is_rejected(db: TestDatab
             .is_none()
     );
     let mut new = walk_in(story.office, &county, day("2031-03-03"));
-    new.booking = Some((bk.id.clone(), 2));
+    new.booking = Some((bk.id.to_string(), 2));
 
     let first = register(&story, &new).await;
     let again = story.store.register_application(&new, None).await.unwrap();
@@ -182,7 +182,7 @@ async fn a_booked_person_gets_one_application_until_it_is_rejected(db: TestDatab
     story.store.move_application(&reject, None).await.unwrap();
     let replacement = story.store.register_application(&new, None).await.unwrap();
 
-    assert_eq!(first.booking, Some((bk.id.clone(), 2)));
+    assert_eq!(first.booking, Some((bk.id.to_string(), 2)));
     assert!(
         matches!(again, Registration::AlreadyRegistered),
         "{again:?}"

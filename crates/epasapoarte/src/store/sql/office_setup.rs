@@ -9,7 +9,7 @@ use sqlx::{Any, Row, Transaction};
 use super::offices::{insert_exception, insert_weekly_hours};
 use super::staff::audit_change;
 use super::{SLOTS_PER_STATEMENT, SqlStore, value_rows};
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 use crate::store::rows;
 use crate::store::*;
 
@@ -145,7 +145,7 @@ impl OfficeSetup for SqlStore {
     async fn keep_booking(
         &self,
         office_id: OfficeId,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool> {

@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde_json::json;
 
 use super::guard::Staff;
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 use crate::service::{ServiceError, ServiceResult};
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::store::{BookingRecord, OfficeRecord};
@@ -114,7 +114,11 @@ async fn posted_booking(
         };
         return Err(view::render(page, staff, office, Some(date), extras).await);
     }
-    match page.state.service.staff_booking(id).await {
+    let found = match BookingId::parse(id) {
+        Some(id) => page.state.service.staff_booking(&id).await,
+        None => Ok(None),
+    };
+    match found {
         Ok(Some(record)) if record.office_id == office.id => Ok((page, record)),
         Ok(_) => {
             let event = AuditEvent::new(Actor::staff(staff), "access.denied")

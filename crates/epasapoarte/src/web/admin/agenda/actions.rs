@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::view::{self, Extras};
 use super::{office_of, posted_booking, rules};
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 use crate::service::{ServiceError, StaffCancellation, StaffMoveOutcome};
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::web::FieldMessage;
@@ -160,7 +160,7 @@ fn cancellation(event: BookingEvent, form: &Form) -> Result<Option<StaffCancella
 fn done_line(
     staff: &Staff,
     office_id: OfficeId,
-    booking_id: &str,
+    booking_id: &BookingId,
     event: BookingEvent,
     cancellation: Option<&StaffCancellation>,
 ) -> AuditEvent {

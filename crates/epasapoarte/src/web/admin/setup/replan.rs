@@ -14,7 +14,7 @@ use serde_json::json;
 use super::{event, message, office_or_answer};
 use crate::i18n::Lang;
 use crate::i18n::format;
-use crate::ids::OfficeId;
+use crate::ids::{BookingId, OfficeId};
 use crate::service::StaffMoveOutcome;
 use crate::store::ReplanConflict;
 use crate::web::FieldMessage;
@@ -39,7 +39,7 @@ struct ReplanPage {
 }
 
 struct ConflictRow {
-    booking_id: String,
+    booking_id: BookingId,
     when: String,
     persons: u16,
     status: String,
@@ -106,6 +106,10 @@ pub async fn submit(
         };
         return render(page, &staff, office, None, vec![error]).await;
     }
+    // A text that cannot be a booking id is no conflict of this office either.
+    let Some(booking) = BookingId::parse(booking) else {
+        return problem::not_found(page);
+    };
     let service = &page.state.service;
     // Each decision and its audit line commit together (the service writes the line).
     let line = |action| event(&staff, action, office).target(format!("booking:{booking}"));
@@ -114,7 +118,7 @@ pub async fn submit(
             .before(json!({"conflict": true}))
             .after(json!({"kept": true}));
         match service
-            .keep_conflicting_booking(office, booking, entry)
+            .keep_conflicting_booking(office, &booking, entry)
             .await
         {
             Ok(true) => {}
@@ -126,7 +130,7 @@ pub async fn submit(
         // The service records the statuses (before/after) beside the reason.
         let entry = line("replan.cancelled").after(json!({"reason": reason.as_str()}));
         match service
-            .cancel_conflicting_booking(office, booking, reason, entry)
+            .cancel_conflicting_booking(office, &booking, reason, entry)
             .await
         {
             Ok(Some(StaffMoveOutcome::Moved { .. })) => {}
