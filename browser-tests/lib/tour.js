@@ -33,6 +33,7 @@ const SIMPLE_PAGES = [
   ['privacy', '/politica-de-confidentialitate'],
   ['accessibility', '/accesibilitate'],
   ['contact', '/contact'],
+  ['stats', '/statistici'],
   ['not-found', '/pagina-care-nu-exista'],
   ['mailbox', '/demo/mailbox'],
 ];

@@ -13,12 +13,14 @@
 //! | [`passport`] | fees, validity, fingerprints, issuance time, documents, §5.3–5.4 |
 //! | [`booking`] | the booking lifecycle, §4 |
 //! | [`application`] | the passport application lifecycle, §3 |
+//! | [`fair`] | fair access: draw, waitlist holds, delayed release, reconfirmation, no-show cool-off, proof of work, §8 |
 
 pub mod application;
 pub mod booking;
 pub mod calendar;
 pub mod cnp;
 pub mod county;
+pub mod fair;
 pub mod passport;
 pub mod schedule;
 

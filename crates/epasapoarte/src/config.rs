@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+mod fair;
 mod secret;
 mod secret_url;
 
+pub use fair::FairAccess;
 pub use secret::SecretKey;
 pub use secret_url::SecretUrl;
 
@@ -29,6 +31,8 @@ pub struct Config {
     pub rate_limits: bool,
     /// Days after the appointment before personal data is deleted (SPEC §7).
     pub retention_days: u32,
+    /// Fair access (SPEC §8): draw, holds, delayed release, reconfirmation, cool-off.
+    pub fair: FairAccess,
 }
 
 /// The keys a TOML file or the environment may set; every one optional.
@@ -45,6 +49,13 @@ struct Layer {
     secret_key: Option<String>,
     rate_limits: Option<String>,
     retention_days: Option<u32>,
+    draw: Option<String>,
+    draw_at: Option<String>,
+    hold_secs: Option<String>,
+    release_delay: Option<String>,
+    reconfirm_before_secs: Option<u64>,
+    reconfirm_window_secs: Option<u64>,
+    no_show_cooloff_days: Option<u32>,
 }
 
 impl Default for Config {
@@ -60,6 +71,7 @@ impl Default for Config {
             secret_key: None,
             rate_limits: true,
             retention_days: 30,
+            fair: FairAccess::default(),
         }
     }
 }
@@ -103,6 +115,13 @@ impl Config {
             secret_key,
             rate_limits,
             retention_days,
+            draw,
+            draw_at,
+            hold_secs,
+            release_delay,
+            reconfirm_before_secs,
+            reconfirm_window_secs,
+            no_show_cooloff_days,
         } = layer;
         set(&mut self.database_url, database_url.map(SecretUrl::from));
         set(&mut self.listen, listen);
@@ -123,6 +142,33 @@ impl Config {
         if let Some(value) = rate_limits {
             self.rate_limits = parse_switch("rate_limits", &value)?;
         }
+        let policy = &mut self.fair;
+        if let Some(value) = draw {
+            policy.draw = parse_switch("EPAS_DRAW", &value)?;
+        }
+        set(
+            &mut policy.draw_at,
+            draw_at.map(|t| fair::parse_draw_at(&t)).transpose()?,
+        );
+        set(
+            &mut policy.hold,
+            hold_secs.map(|t| fair::parse_hold(&t)).transpose()?,
+        );
+        set(
+            &mut policy.release_delay,
+            release_delay
+                .map(|t| fair::parse_release_delay(&t))
+                .transpose()?,
+        );
+        if let Some(secs) = reconfirm_before_secs {
+            policy.reconfirm.before = fair::seconds(secs, "EPAS_RECONFIRM_BEFORE_SECS")?;
+        }
+        if let Some(secs) = reconfirm_window_secs {
+            policy.reconfirm.window = fair::seconds(secs, "EPAS_RECONFIRM_WINDOW_SECS")?;
+        }
+        if let Some(days) = no_show_cooloff_days {
+            policy.cooloff.days = days;
+        }
         Ok(())
     }
 
@@ -140,6 +186,7 @@ impl Config {
         if !(1..=86_400).contains(&self.confirm_timeout_secs) {
             bail!("EPAS_CONFIRM_TIMEOUT_SECS must be between 1 and 86400");
         }
+        self.fair.validate()?;
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             bail!("EPAS_BASE_URL must be an http:// or https:// URL");
         }
@@ -158,6 +205,11 @@ impl Layer {
                 })
                 .transpose()
         };
+        let days = |name: &str| -> anyhow::Result<Option<u32>> {
+            number(name)?
+                .map(|days| u32::try_from(days).with_context(|| format!("{name} is too large")))
+                .transpose()
+        };
         Ok(Layer {
             database_url: var("EPAS_DATABASE_URL"),
             listen: var("EPAS_LISTEN"),
@@ -168,9 +220,14 @@ impl Layer {
             confirm_timeout_secs: number("EPAS_CONFIRM_TIMEOUT_SECS")?,
             secret_key: var("EPAS_SECRET_KEY"),
             rate_limits: var("EPAS_RATE_LIMITS"),
-            retention_days: number("EPAS_RETENTION_DAYS")?
-                .map(|days| u32::try_from(days).context("EPAS_RETENTION_DAYS is too large"))
-                .transpose()?,
+            retention_days: days("EPAS_RETENTION_DAYS")?,
+            draw: var("EPAS_DRAW"),
+            draw_at: var("EPAS_DRAW_AT"),
+            hold_secs: var("EPAS_HOLD_SECS"),
+            release_delay: var("EPAS_RELEASE_DELAY"),
+            reconfirm_before_secs: number("EPAS_RECONFIRM_BEFORE_SECS")?,
+            reconfirm_window_secs: number("EPAS_RECONFIRM_WINDOW_SECS")?,
+            no_show_cooloff_days: days("EPAS_NO_SHOW_COOLOFF_DAYS")?,
         })
     }
 }

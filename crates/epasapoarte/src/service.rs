@@ -27,6 +27,7 @@ mod links;
 mod lookup;
 mod office_setup;
 pub mod reports;
+pub mod stats;
 pub mod view;
 
 pub use applications::Refusal;

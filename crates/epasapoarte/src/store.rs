@@ -196,12 +196,30 @@ pub struct OutboxItem {
 /// The whole storage interface the app holds: small parts, each implemented once in a
 /// file of its own (`sql/bookings.rs`, `sql/staff.rs`, …).
 pub trait Store:
-    Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports + OfficeSetup
+    Database
+    + Catalog
+    + Bookings
+    + Counter
+    + Outbox
+    + Staff
+    + Applications
+    + Reports
+    + OfficeSetup
+    + Stats
 {
 }
 
 impl<
-    T: Database + Catalog + Bookings + Counter + Outbox + Staff + Applications + Reports + OfficeSetup,
+    T: Database
+        + Catalog
+        + Bookings
+        + Counter
+        + Outbox
+        + Staff
+        + Applications
+        + Reports
+        + OfficeSetup
+        + Stats,
 > Store for T
 {
 }
@@ -211,12 +229,14 @@ mod counter;
 mod office_setup;
 pub(crate) mod reports;
 mod staff;
+pub mod stats;
 
 pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
+pub use stats::{DrawFigures, FairCounts, Stats};
 
 #[async_trait]
 pub trait Database: Send + Sync + 'static {

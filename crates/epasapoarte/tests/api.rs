@@ -18,4 +18,5 @@ mod api {
     mod lookup;
     mod offices;
     mod ops;
+    mod stats;
 }

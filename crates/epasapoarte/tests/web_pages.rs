@@ -21,5 +21,6 @@ mod web_pages {
     mod mailbox;
     mod offices;
     mod site;
+    mod stats;
     mod status;
 }

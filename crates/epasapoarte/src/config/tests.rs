@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{NaiveTime, TimeDelta};
 
 fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
     let pairs: Vec<(String, String)> = pairs
@@ -145,4 +146,83 @@ fn a_toml_error_names_its_line_but_quotes_nothing_of_the_file() {
     let error = format!("{:#}", Config::load(Some(&path)).unwrap_err());
     assert!(!error.contains("toml-pass-9c"), "{error}");
     assert!(error.contains("line 1"), "{error}");
+}
+
+#[test]
+fn fair_access_defaults_are_the_spec_policy() {
+    let fair = Config::default().fair;
+    assert!(fair.draw);
+    assert_eq!(fair.draw_at, NaiveTime::from_hms_opt(0, 5, 0).unwrap());
+    let hours = TimeDelta::hours;
+    assert_eq!(
+        (fair.hold.long, fair.hold.medium, fair.hold.short),
+        (hours(12), hours(3), TimeDelta::minutes(30))
+    );
+    assert_eq!(
+        (fair.release_delay.min, fair.release_delay.max),
+        (TimeDelta::seconds(900), TimeDelta::seconds(10_800))
+    );
+    assert_eq!(fair.reconfirm.before, TimeDelta::days(7));
+    assert_eq!(fair.reconfirm.window, hours(48));
+    assert_eq!(fair.cooloff.days, 30);
+}
+
+#[test]
+fn fair_access_is_set_from_the_environment() {
+    let mut config = Config::default();
+    let layer = Layer::from_env(env(&[
+        ("EPAS_DRAW", "off"),
+        ("EPAS_DRAW_AT", "00:30"),
+        ("EPAS_HOLD_SECS", "60/30/10"),
+        ("EPAS_RELEASE_DELAY", "0-0"),
+        ("EPAS_RECONFIRM_BEFORE_SECS", "0"),
+        ("EPAS_RECONFIRM_WINDOW_SECS", "60"),
+        ("EPAS_NO_SHOW_COOLOFF_DAYS", "7"),
+    ]))
+    .unwrap();
+    config.apply(layer).unwrap();
+    config.validate().unwrap();
+    let fair = &config.fair;
+    assert!(!fair.draw);
+    assert_eq!(fair.draw_at, NaiveTime::from_hms_opt(0, 30, 0).unwrap());
+    assert_eq!(fair.hold.short, TimeDelta::seconds(10));
+    assert_eq!(fair.release_delay.max, TimeDelta::zero());
+    assert!(!fair.reconfirm.is_on());
+    assert_eq!(fair.reconfirm.window, TimeDelta::seconds(60));
+    assert_eq!(fair.cooloff.days, 7);
+}
+
+#[test]
+fn bad_fair_access_values_are_refused_with_the_variable_named() {
+    for (name, value) in [
+        ("EPAS_DRAW", "maybe"),
+        ("EPAS_DRAW_AT", "25:00"),
+        ("EPAS_HOLD_SECS", "43200/10800"),
+        ("EPAS_RELEASE_DELAY", "10800-900"),
+        ("EPAS_RELEASE_DELAY", "soon"),
+        ("EPAS_NO_SHOW_COOLOFF_DAYS", "-1"),
+        ("EPAS_NO_SHOW_COOLOFF_DAYS", "5000"),
+        ("EPAS_RECONFIRM_WINDOW_SECS", "0"),
+    ] {
+        let mut config = Config::default();
+        let error = Layer::from_env(env(&[(name, value)]))
+            .and_then(|layer| config.apply(layer))
+            .and_then(|()| config.validate())
+            .expect_err(value);
+        assert!(
+            format!("{error:#}").contains(name),
+            "{name}={value}: {error:#}"
+        );
+    }
+}
+
+#[test]
+fn fair_access_keys_are_accepted_in_the_file() {
+    let layer: Layer =
+        toml::from_str("draw = \"off\"\nhold_secs = \"60/30/10\"\nrelease_delay = \"0-0\"")
+            .unwrap();
+    let mut config = Config::default();
+    config.apply(layer).unwrap();
+    assert!(!config.fair.draw);
+    assert_eq!(config.fair.release_delay.max, TimeDelta::zero());
 }

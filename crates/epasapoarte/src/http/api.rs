@@ -13,6 +13,7 @@ pub mod bookings;
 pub mod counties;
 pub mod lookup;
 pub mod offices;
+pub mod stats;
 
 /// The API's routes; `state` gives the rate-limit layers their buckets.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -25,6 +26,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(offices::availability),
         )
         .route("/api/v1/earliest", get(offices::earliest))
+        .route("/api/v1/stats", get(stats::show))
         .route("/api/v1/openapi.json", get(super::openapi::document));
     let public_writes = Router::new()
         .route("/api/v1/bookings", post(bookings::create))

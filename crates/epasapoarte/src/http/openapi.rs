@@ -26,6 +26,7 @@ use super::error::{ErrorBody, ErrorDetail};
         api::lookup::lookup,
         api::applications::status,
         api::applications::update::move_status,
+        api::stats::show,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerSecurity)

@@ -20,6 +20,7 @@ mod offices;
 mod outbox;
 mod reports;
 pub(crate) mod staff;
+mod stats;
 
 use bookings::insert_outbox;
 

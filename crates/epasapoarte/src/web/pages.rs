@@ -22,6 +22,7 @@ pub mod mailbox;
 pub mod offices;
 pub mod problem;
 pub mod query;
+pub mod stats;
 pub mod status;
 
 /// The routes of the pages other than the journey and the home page.
@@ -46,6 +47,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/verifica-programare/trimis", get(lookup::sent))
         .route("/informatii", get(info::show))
         .route("/birouri", get(offices::show))
+        .route("/statistici", get(stats::show))
         .route("/birouri/cel-mai-devreme", get(earliest::show))
         .route("/demo/mailbox", get(mailbox::list))
         .route("/demo/mailbox/{name}", get(mailbox::show))
