@@ -9,6 +9,7 @@ pub mod config;
 pub mod crypto;
 pub mod http;
 pub mod i18n;
+pub mod ids;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;

@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::clock::Clock;
 use crate::crypto::Crypto;
+use crate::ids::OfficeId;
 use crate::service::{BookingService, FieldErrors};
 use crate::store::{AuditFilter, AuditRecord, DynStore, StaffUserRecord, StoreError};
 
@@ -46,7 +47,7 @@ pub struct StaffMember {
     pub username: String,
     pub role: Role,
     /// `None` exactly for admins.
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
 }
 
 /// A live session: who, and which session (the SHA-256 of its cookie value).
@@ -67,7 +68,7 @@ pub enum StaffError {
     #[error("a manager or a clerk belongs to one office: give --office ID")]
     OfficeRequired,
     #[error("there is no office with id {0}")]
-    UnknownOffice(i64),
+    UnknownOffice(OfficeId),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::ids::{BookingId, OfficeId, TokenHash};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
@@ -55,7 +56,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// A passport office with everything needed to plan its slots.
 #[derive(Debug, Clone)]
 pub struct OfficeRecord {
-    pub id: i64,
+    pub id: OfficeId,
     pub county_code: String,
     pub name: String,
     pub address: String,
@@ -91,7 +92,7 @@ pub struct PlannedSlot {
 /// A slot and its seats as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SlotSeats {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub date: NaiveDate,
     pub time: NaiveTime,
     pub starts_at: DateTime<Utc>,
@@ -124,8 +125,8 @@ pub struct NewOutboxMessage {
 /// Everything a new booking writes, in one transaction.
 #[derive(Debug, Clone)]
 pub struct NewBooking {
-    pub id: String,
-    pub office_id: i64,
+    pub id: BookingId,
+    pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
     pub time: NaiveTime,
@@ -137,15 +138,15 @@ pub struct NewBooking {
     pub lang: String,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-    pub confirm_token_hash: Vec<u8>,
+    pub confirm_token_hash: TokenHash,
     pub outbox: NewOutboxMessage,
 }
 
 /// A stored booking, personal data still sealed.
 #[derive(Debug, Clone)]
 pub struct BookingRecord {
-    pub id: String,
-    pub office_id: i64,
+    pub id: BookingId,
+    pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
     pub time: NaiveTime,
@@ -252,21 +253,21 @@ pub trait Catalog: Send + Sync + 'static {
     async fn upsert_counties(&self, counties: &[(&str, &str)]) -> StoreResult<()>;
     async fn counties(&self) -> StoreResult<Vec<(String, String)>>;
     /// Inserts an office unless one of that name exists in the county; returns its id.
-    async fn insert_office(&self, office: &NewOffice) -> StoreResult<i64>;
+    async fn insert_office(&self, office: &NewOffice) -> StoreResult<OfficeId>;
     async fn offices(&self) -> StoreResult<Vec<OfficeRecord>>;
     /// Creates the slots that do not exist yet; returns how many it created.
-    async fn plan_slots(&self, office_id: i64, slots: &[PlannedSlot]) -> StoreResult<u64>;
+    async fn plan_slots(&self, office_id: OfficeId, slots: &[PlannedSlot]) -> StoreResult<u64>;
     /// The office's slots starting in `[from, to)`, by start time.
     async fn slots(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<SlotSeats>>;
     /// Per office, its first slot in `[from, to)` with at least `persons` free seats.
     async fn first_free_slots(
         &self,
-        office_ids: &[i64],
+        office_ids: &[OfficeId],
         persons: u16,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -282,22 +283,22 @@ pub trait Bookings: Send + Sync + 'static {
     async fn booking_by_token(
         &self,
         purpose: TokenPurpose,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
     ) -> StoreResult<Option<BookingRecord>>;
     async fn active_bookings_by_email(&self, email_hash: &[u8]) -> StoreResult<Vec<BookingRecord>>;
     /// pending → confirmed if not past `expires_at`; with it a cancel token and the
     /// confirmation e-mail. A pending booking past its time is expired on the spot.
     async fn confirm_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
-        cancel_token_hash: &[u8],
+        cancel_token_hash: &TokenHash,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<TransitionOutcome>;
     /// pending|confirmed → cancelled, seats released, notice e-mailed, in one transaction.
     async fn cancel_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         reason: &str,
         outbox: &NewOutboxMessage,
@@ -318,7 +319,7 @@ pub trait Bookings: Send + Sync + 'static {
     /// Stores fresh link tokens and one outbox message (the "find my appointments" answer).
     async fn add_tokens_with_message(
         &self,
-        tokens: &[(String, TokenPurpose, Vec<u8>)],
+        tokens: &[(BookingId, TokenPurpose, TokenHash)],
         now: DateTime<Utc>,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<()>;

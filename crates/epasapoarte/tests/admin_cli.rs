@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use epasapoarte::ids::OfficeId;
 use epasapoarte::staff::password;
 use epasapoarte::store::DynStore;
 use epasapoarte::testing::{TestDatabase, seeded_store};
@@ -34,7 +35,7 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-async fn store_with_offices(db: &TestDatabase) -> (DynStore, i64) {
+async fn store_with_offices(db: &TestDatabase) -> (DynStore, OfficeId) {
     let store = seeded_store(db).await.expect("seeded store");
     let office = store.offices().await.expect("offices")[0].id;
     (store, office)

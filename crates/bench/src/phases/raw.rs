@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use epasapoarte::config::SecretKey;
-use epasapoarte::crypto::{self, Crypto, HashPurpose};
+use epasapoarte::crypto::{Crypto, HashPurpose};
 use epasapoarte::store::{DynStore, NewBooking, NewOutboxMessage, SealedPerson, StoreError};
 use epasapoarte::testing::Backend;
 use epasapoarte_domain::passport::PassportType;
@@ -43,7 +43,7 @@ async fn seats(store: &DynStore) -> anyhow::Result<Vec<Seat>> {
         for slot in store.slots(office.id, from, to).await? {
             slots.push(FreeSlot {
                 seat: Seat {
-                    office_id: slot.office_id,
+                    office_id: slot.office_id.get(),
                     date: slot.date,
                     time: slot.time,
                 },
@@ -104,8 +104,8 @@ fn sealed_booking(crypto: &Crypto, seat: &Seat, cnp: &str, payload_plain: &[u8])
     let email = format!("bench.{cnp}@example.com");
     let id: [u8; 16] = rand::thread_rng().r#gen();
     NewBooking {
-        id: id.iter().map(|b| format!("{b:02x}")).collect(),
-        office_id: seat.office_id,
+        id: epasapoarte::ids::BookingId(id.iter().map(|b| format!("{b:02x}")).collect()),
+        office_id: epasapoarte::ids::OfficeId(seat.office_id),
         service: PassportType::Electronic,
         date: seat.date,
         time: seat.time,
@@ -122,7 +122,7 @@ fn sealed_booking(crypto: &Crypto, seat: &Seat, cnp: &str, payload_plain: &[u8])
         lang: "ro".to_owned(),
         created_at: now,
         expires_at: now + chrono::Duration::minutes(30),
-        confirm_token_hash: crypto::token_hash(&crypto::new_token()),
+        confirm_token_hash: epasapoarte::ids::LinkToken::generate().hash(),
         outbox: NewOutboxMessage {
             kind: "confirm_request",
             payload: crypto.seal(payload_plain),

@@ -10,6 +10,7 @@ use anyhow::{Context, bail};
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::ids::OfficeId;
 use crate::staff::password::{self, NewPassword};
 use crate::staff::{Actor, NewUser, Role, Username};
 
@@ -35,7 +36,7 @@ pub struct AddArgs {
     pub role: Role,
     /// The office of a manager or a clerk (its id, as in /api/v1/offices).
     #[arg(long)]
-    pub office: Option<i64>,
+    pub office: Option<OfficeId>,
     /// A TOML file with the same keys as the EPAS_* variables.
     #[arg(long)]
     pub config: Option<PathBuf>,

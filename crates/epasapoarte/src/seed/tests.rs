@@ -10,10 +10,11 @@ use epasapoarte_domain::schedule::DayHours;
 
 use super::offices::OFFICES;
 use super::*;
+use crate::ids::OfficeId;
 
 fn record(office: NewOffice) -> OfficeRecord {
     OfficeRecord {
-        id: 1,
+        id: OfficeId(1),
         county_code: office.county_code,
         name: office.name,
         address: office.address,

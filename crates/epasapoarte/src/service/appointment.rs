@@ -116,7 +116,7 @@ impl BookingService {
             .open_string(&record.email)
             .context("opening a sealed e-mail address")?;
         let at = AppointmentAt {
-            booking_id: &record.id,
+            booking_id: record.id.as_str(),
             office: &office,
             service: record.service,
             date: record.date,

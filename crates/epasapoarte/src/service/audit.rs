@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::ids::OfficeId;
 use crate::store::NewAuditEntry;
 
 /// Who did it.
@@ -47,7 +48,7 @@ impl Actor {
 pub struct AuditEvent {
     pub actor: Actor,
     pub action: &'static str,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub target: Option<String>,
     pub before: Option<Value>,
     pub after: Option<Value>,
@@ -66,7 +67,7 @@ impl AuditEvent {
     }
 
     #[must_use]
-    pub fn office(mut self, office_id: Option<i64>) -> Self {
+    pub fn office(mut self, office_id: Option<OfficeId>) -> Self {
         self.office_id = office_id;
         self
     }
@@ -165,7 +166,7 @@ mod tests {
     #[test]
     fn an_event_becomes_a_row_with_json_texts() {
         let entry = AuditEvent::new(Actor::System, "user.created")
-            .office(Some(3))
+            .office(Some(OfficeId(3)))
             .target("user:9")
             .after(serde_json::json!({"role": "clerk"}))
             .entry(chrono::DateTime::UNIX_EPOCH);

@@ -6,6 +6,7 @@ use epasapoarte_domain::passport::PassportType;
 use epasapoarte_domain::schedule::BookingWindow;
 
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
+use crate::ids::OfficeId;
 use crate::store::OfficeRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub struct DayAvailability {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EarliestSlot {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub office_name: String,
     pub county: String,
     pub date: NaiveDate,
@@ -32,7 +33,7 @@ pub struct EarliestSlot {
 
 impl BookingService {
     /// The office, or `NotFound`.
-    pub async fn office(&self, office_id: i64) -> ServiceResult<OfficeRecord> {
+    pub async fn office(&self, office_id: OfficeId) -> ServiceResult<OfficeRecord> {
         self.directory
             .office(office_id)
             .await?
@@ -118,7 +119,7 @@ impl BookingService {
                 office.services.contains(&service) && u16::from(office.max_persons) >= persons
             })
             .collect();
-        let ids: Vec<i64> = candidates.iter().map(|office| office.id).collect();
+        let ids: Vec<OfficeId> = candidates.iter().map(|office| office.id).collect();
         let horizon = candidates
             .iter()
             .map(|office| office.horizon_days)

@@ -6,8 +6,9 @@ use epasapoarte_domain::schedule::{BookingWindow, slot_at};
 use super::appointment::{AppointmentAt, OpenPerson};
 use super::input::ParsedBooking;
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult, links};
-use crate::crypto::{self, HashPurpose};
+use crate::crypto::HashPurpose;
 use crate::i18n::Lang;
+use crate::ids::{BookingId, LinkToken};
 use crate::mail::Mail;
 use crate::store::{
     NewBooking, NewOutboxMessage, OfficeRecord, SealedPerson, TokenPurpose, TransitionOutcome,
@@ -18,22 +19,22 @@ pub const CONSENT_POLICY_VERSION: &str = "2026-11";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookingCreated {
-    pub id: String,
+    pub id: BookingId,
     pub expires_at: chrono::DateTime<chrono::Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmOutcome {
     /// Confirmed by this call.
-    Confirmed { booking_id: String },
+    Confirmed { booking_id: BookingId },
     /// It had been confirmed already: using the link twice is harmless.
-    AlreadyConfirmed { booking_id: String },
+    AlreadyConfirmed { booking_id: BookingId },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CancelOutcome {
-    Cancelled { booking_id: String },
-    AlreadyCancelled { booking_id: String },
+    Cancelled { booking_id: BookingId },
+    AlreadyCancelled { booking_id: BookingId },
 }
 
 impl BookingService {
@@ -47,8 +48,8 @@ impl BookingService {
         let (office, starts_at) = self.bookable_slot(parsed).await?;
         let now = self.now();
         let lang = parsed.lang;
-        let id = new_booking_id();
-        let token = crypto::new_token();
+        let id = BookingId::generate();
+        let token = LinkToken::generate();
         let expires_at = now
             + chrono::Duration::seconds(
                 i64::try_from(self.config.confirm_timeout_secs).unwrap_or(1800),
@@ -63,7 +64,7 @@ impl BookingService {
             })
             .collect();
         let appointment = AppointmentAt {
-            booking_id: &id,
+            booking_id: id.as_str(),
             office: &office,
             service: parsed.service,
             date: parsed.date,
@@ -98,7 +99,7 @@ impl BookingService {
         });
         result?;
         self.directory.invalidate_seats(office.id);
-        tracing::info!(booking = %id, office = office.id, persons = parsed.persons.len(), "booking created");
+        tracing::info!(booking = %id, office = office.id.get(), persons = parsed.persons.len(), "booking created");
         Ok(BookingCreated { id, expires_at })
     }
 
@@ -175,7 +176,7 @@ impl BookingService {
             lang: lang.as_str().to_owned(),
             created_at: now,
             expires_at,
-            confirm_token_hash: crypto::token_hash(token),
+            confirm_token_hash: token.hash(),
             outbox: self.seal_mail(mail)?,
         })
     }
@@ -191,7 +192,7 @@ impl BookingService {
     }
 
     /// J3: the confirmation link. Confirming twice is harmless; an expired booking says so.
-    pub async fn confirm_booking(&self, token: &str) -> ServiceResult<ConfirmOutcome> {
+    pub async fn confirm_booking(&self, token: &LinkToken) -> ServiceResult<ConfirmOutcome> {
         let record = self.booking_for_token(TokenPurpose::Confirm, token).await?;
         match record.status {
             BookingStatus::Pending => {}
@@ -204,7 +205,7 @@ impl BookingService {
             }
         }
         let (appointment, email) = self.stored_appointment(&record).await?;
-        let cancel_token = crypto::new_token();
+        let cancel_token = LinkToken::generate();
         let mail = Mail::Confirmed {
             to: email,
             lang: Lang::parse(&record.lang).unwrap_or_default(),
@@ -214,12 +215,7 @@ impl BookingService {
         let outbox = self.seal_mail(&mail)?;
         let outcome = self
             .store
-            .confirm_booking(
-                &record.id,
-                self.now(),
-                &crypto::token_hash(&cancel_token),
-                &outbox,
-            )
+            .confirm_booking(&record.id, self.now(), &cancel_token.hash(), &outbox)
             .await?;
         self.directory.invalidate_seats(record.office_id);
         match outcome {
@@ -239,7 +235,7 @@ impl BookingService {
     }
 
     /// J4: the cancel link (after the citizen confirmed on the page). Seats return at once.
-    pub async fn cancel_booking(&self, token: &str) -> ServiceResult<CancelOutcome> {
+    pub async fn cancel_booking(&self, token: &LinkToken) -> ServiceResult<CancelOutcome> {
         let record = self.booking_for_token(TokenPurpose::Cancel, token).await?;
         match record.status {
             // Once the appointment's time has come, the link has done its job.
@@ -297,13 +293,10 @@ impl BookingService {
     pub async fn booking_for_token(
         &self,
         purpose: TokenPurpose,
-        token: &str,
+        token: &LinkToken,
     ) -> ServiceResult<crate::store::BookingRecord> {
-        if !crypto::looks_like_token(token) {
-            return Err(ServiceError::NotFound);
-        }
         self.store
-            .booking_by_token(purpose, &crypto::token_hash(token))
+            .booking_by_token(purpose, &token.hash())
             .await?
             .ok_or(ServiceError::NotFound)
     }
@@ -311,17 +304,9 @@ impl BookingService {
 
 /// What a new booking gets besides the citizen's input.
 struct Pending<'a> {
-    id: String,
+    id: BookingId,
     lang: Lang,
     now: chrono::DateTime<chrono::Utc>,
     expires_at: chrono::DateTime<chrono::Utc>,
-    token: &'a str,
-}
-
-/// A public booking id: 16 random bytes, hex (not guessable, no personal data).
-fn new_booking_id() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    token: &'a LinkToken,
 }

@@ -12,6 +12,7 @@ use epasapoarte_domain::booking::{
 
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::i18n::Lang;
+use crate::ids::{BookingId, OfficeId};
 use crate::mail::Mail;
 use crate::store::{BookingMove, BookingRecord, TransitionOutcome};
 
@@ -74,19 +75,15 @@ impl StaffCancellation {
 }
 
 impl BookingService {
-    /// A booking by id, personal data still sealed (`None` when unknown, or when the text
-    /// cannot be a booking id at all).
-    pub async fn staff_booking(&self, id: &str) -> ServiceResult<Option<BookingRecord>> {
-        if !super::input::is_booking_id(id) {
-            return Ok(None);
-        }
+    /// A booking by id, personal data still sealed (`None` when unknown).
+    pub async fn staff_booking(&self, id: &BookingId) -> ServiceResult<Option<BookingRecord>> {
         Ok(self.store.booking(id).await?)
     }
 
     /// The office's bookings starting in `[from, to)`, every status, by time.
     pub async fn office_bookings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> ServiceResult<Vec<BookingRecord>> {
@@ -97,7 +94,7 @@ impl BookingService {
     /// ignored otherwise; a cancellation e-mails the citizen its reason (and explanation).
     pub async fn move_booking_by_staff(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         event: BookingEvent,
         cancellation: Option<StaffCancellation>,
         audit: super::audit::AuditEvent,

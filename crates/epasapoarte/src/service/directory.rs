@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+use crate::ids::OfficeId;
 use crate::store::{DynStore, OfficeRecord, SlotSeats, StoreResult};
 
 const OFFICES_TTL: Duration = Duration::from_secs(5);
@@ -25,7 +26,7 @@ type Cached<T> = (Instant, Arc<T>);
 pub struct Directory {
     store: DynStore,
     offices: Arc<RwLock<Option<Cached<Vec<OfficeRecord>>>>>,
-    seats: Arc<RwLock<HashMap<i64, Cached<Vec<SlotSeats>>>>>,
+    seats: Arc<RwLock<HashMap<OfficeId, Cached<Vec<SlotSeats>>>>>,
     /// One refresh at a time per office: a burst of readers waits for one query.
     refreshing: Arc<tokio::sync::Mutex<()>>,
 }
@@ -51,7 +52,7 @@ impl Directory {
         Ok(offices)
     }
 
-    pub async fn office(&self, id: i64) -> StoreResult<Option<OfficeRecord>> {
+    pub async fn office(&self, id: OfficeId) -> StoreResult<Option<OfficeRecord>> {
         Ok(self
             .offices()
             .await?
@@ -83,7 +84,7 @@ impl Directory {
     }
 
     /// Forgets an office's cached seats (after this instance changed them).
-    pub fn invalidate_seats(&self, office_id: i64) {
+    pub fn invalidate_seats(&self, office_id: OfficeId) {
         write(&self.seats).remove(&office_id);
     }
 
@@ -93,7 +94,7 @@ impl Directory {
         write(&self.seats).clear();
     }
 
-    fn fresh_seats(&self, office_id: i64) -> Option<Arc<Vec<SlotSeats>>> {
+    fn fresh_seats(&self, office_id: OfficeId) -> Option<Arc<Vec<SlotSeats>>> {
         read(&self.seats)
             .get(&office_id)
             .filter(|(at, _)| at.elapsed() < SEATS_TTL)

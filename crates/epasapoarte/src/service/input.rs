@@ -13,6 +13,7 @@ use epasapoarte_domain::passport::PassportType;
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::ids::{BookingId, OfficeId};
 
 mod person;
 
@@ -49,7 +50,8 @@ impl FieldErrors {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BookingRequest {
-    pub office_id: i64,
+    #[schema(value_type = i64)]
+    pub office_id: OfficeId,
     /// `passport_electronic` or `passport_temporary`.
     pub service: String,
     /// Office-local date, `YYYY-MM-DD`.
@@ -110,7 +112,7 @@ pub struct Person {
 /// persons allowed, the time being a real bookable slot) come after, with the office.
 #[derive(Clone, Debug)]
 pub struct ParsedBooking {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub service: PassportType,
     pub date: NaiveDate,
     pub time: NaiveTime,
@@ -134,7 +136,7 @@ pub struct PersonText<'a> {
 /// where the edge already has them (the journey keeps a chosen date and time as dates and
 /// times; the API parses its strings into them first, see [`BookingRequest::parse`]).
 pub struct BookingFields<'a> {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub service: &'a str,
     /// `None`: missing or not a date (`invalid_date`).
     pub date: Option<NaiveDate>,
@@ -156,11 +158,9 @@ pub fn parse_service(text: &str) -> Option<PassportType> {
     text.trim().parse().ok()
 }
 
-/// Whether `text` can be a booking id (32 hex digits, see `booking::new_booking_id`).
-/// Anything else is unknown without asking the store: PostgreSQL refuses a text holding
-/// a NUL outright (an error, not "no row"), and a 10 kB "id" is no reason for a query.
+/// Whether `text` can be a booking id (see [`BookingId::parse`]).
 pub fn is_booking_id(text: &str) -> bool {
-    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+    BookingId::is_well_formed(text)
 }
 
 pub fn parse_date(text: &str) -> Option<NaiveDate> {

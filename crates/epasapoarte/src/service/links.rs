@@ -1,11 +1,12 @@
 //! The links e-mails carry (SPEC §6.2): the same tokens the API takes.
 
 use crate::config::Config;
+use crate::ids::LinkToken;
 
-pub fn confirm_url(config: &Config, token: &str) -> String {
-    format!("{}/programare/confirma/{token}", config.base_url)
+pub fn confirm_url(config: &Config, token: &LinkToken) -> String {
+    format!("{}/programare/confirma/{}", config.base_url, token.expose())
 }
 
-pub fn cancel_url(config: &Config, token: &str) -> String {
-    format!("{}/programare/anuleaza/{token}", config.base_url)
+pub fn cancel_url(config: &Config, token: &LinkToken) -> String {
+    format!("{}/programare/anuleaza/{}", config.base_url, token.expose())
 }

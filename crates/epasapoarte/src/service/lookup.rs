@@ -4,8 +4,9 @@
 
 use super::input::Email;
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult, links};
-use crate::crypto::{self, HashPurpose};
+use crate::crypto::HashPurpose;
 use crate::i18n::Lang;
+use crate::ids::LinkToken;
 use crate::mail::Mail;
 use crate::store::TokenPurpose;
 
@@ -29,14 +30,10 @@ impl BookingService {
         let mut tokens = Vec::with_capacity(records.len());
         let mut appointments = Vec::with_capacity(records.len());
         for record in &records {
-            let token = crypto::new_token();
+            let token = LinkToken::generate();
             let (appointment, _) = self.stored_appointment(record).await?;
             appointments.push((appointment, links::cancel_url(&self.config, &token)));
-            tokens.push((
-                record.id.clone(),
-                TokenPurpose::Cancel,
-                crypto::token_hash(&token),
-            ));
+            tokens.push((record.id.clone(), TokenPurpose::Cancel, token.hash()));
         }
         let mail = Mail::Lookup {
             to: email.as_str().to_owned(),

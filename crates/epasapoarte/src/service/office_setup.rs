@@ -10,6 +10,7 @@ use epasapoarte_domain::schedule::{BookingWindow, DateException, Schedule, slots
 
 use super::audit::AuditEvent;
 use super::{BookingService, ServiceResult, StaffMoveOutcome};
+use crate::ids::{BookingId, OfficeId};
 use crate::store::{OfficeRecord, OfficeSettings, PlannedSlot, Replan, ReplanConflict};
 
 /// How far ahead existing slots are looked for (past any horizon an office can have), so a
@@ -99,7 +100,10 @@ impl BookingService {
     }
 
     /// The bookings still waiting for the manager's decision, by time.
-    pub async fn replan_conflicts(&self, office_id: i64) -> ServiceResult<Vec<ReplanConflict>> {
+    pub async fn replan_conflicts(
+        &self,
+        office_id: OfficeId,
+    ) -> ServiceResult<Vec<ReplanConflict>> {
         Ok(self.store.replan_conflicts(office_id, self.now()).await?)
     }
 
@@ -107,8 +111,8 @@ impl BookingService {
     /// is not an undecided conflict of the office (decided already, or another office's).
     pub async fn keep_conflicting_booking(
         &self,
-        office_id: i64,
-        booking_id: &str,
+        office_id: OfficeId,
+        booking_id: &BookingId,
         audit: AuditEvent,
     ) -> ServiceResult<bool> {
         if !self.is_conflict(office_id, booking_id).await? {
@@ -125,8 +129,8 @@ impl BookingService {
     /// when it is not an undecided conflict of the office.
     pub async fn cancel_conflicting_booking(
         &self,
-        office_id: i64,
-        booking_id: &str,
+        office_id: OfficeId,
+        booking_id: &BookingId,
         reason: CancelReason,
         audit: AuditEvent,
     ) -> ServiceResult<Option<StaffMoveOutcome>> {
@@ -144,12 +148,16 @@ impl BookingService {
         Ok(Some(outcome))
     }
 
-    async fn is_conflict(&self, office_id: i64, booking_id: &str) -> ServiceResult<bool> {
+    async fn is_conflict(
+        &self,
+        office_id: OfficeId,
+        booking_id: &BookingId,
+    ) -> ServiceResult<bool> {
         Ok(self
             .replan_conflicts(office_id)
             .await?
             .iter()
-            .any(|conflict| conflict.booking_id == booking_id))
+            .any(|conflict| &conflict.booking_id == booking_id))
     }
 
     /// The office's future slots under `schedule`: from now to the later of the horizon

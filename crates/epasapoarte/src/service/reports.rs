@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::schedule::BookingWindow;
 
 use super::{BookingService, ServiceResult};
+use crate::ids::OfficeId;
 use crate::store::{DayCounts, LeadTimeSample, OfficeRecord};
 
 /// The longest range a report covers, in days (both ends included).
@@ -31,7 +32,7 @@ pub fn utilisation_permille(booked: u32, offered: u32) -> Option<u32> {
 }
 
 /// Adds up several days (an office's totals over a range).
-pub fn total(office_id: i64, days: &[DayCounts]) -> DayCounts {
+pub fn total(office_id: OfficeId, days: &[DayCounts]) -> DayCounts {
     days.iter().fold(
         DayCounts {
             office_id,
@@ -88,7 +89,7 @@ impl BookingService {
         from: NaiveDate,
         to: NaiveDate,
     ) -> ServiceResult<Vec<DayCounts>> {
-        let ids: Vec<i64> = offices.iter().map(|office| office.id).collect();
+        let ids: Vec<OfficeId> = offices.iter().map(|office| office.id).collect();
         let days = self.store.day_counts(&ids, from, to).await?;
         Ok(offices
             .iter()
@@ -111,7 +112,7 @@ impl BookingService {
         offices: &[OfficeRecord],
     ) -> ServiceResult<Vec<LeadTimeSample>> {
         let now = self.now();
-        let ids: Vec<i64> = offices.iter().map(|office| office.id).collect();
+        let ids: Vec<OfficeId> = offices.iter().map(|office| office.id).collect();
         let horizon = offices.iter().map(|o| o.horizon_days).max().unwrap_or(0);
         let to = now + chrono::Duration::days(i64::from(horizon) + 2);
         let found = self.store.first_free_slots(&ids, 1, now, to).await?;
@@ -176,7 +177,7 @@ mod tests {
     #[test]
     fn totals_add_every_column() {
         let day = DayCounts {
-            office_id: 7,
+            office_id: OfficeId(7),
             date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
             offered: 10,
             booked: 6,
@@ -185,7 +186,7 @@ mod tests {
             no_shows: 1,
             cancelled: 2,
         };
-        let sum = total(7, &[day, day]);
+        let sum = total(OfficeId(7), &[day, day]);
         assert_eq!(
             (
                 sum.offered,

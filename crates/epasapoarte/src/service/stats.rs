@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use epasapoarte_domain::schedule::BookingWindow;
 
 use super::{BookingService, ServiceResult};
+use crate::ids::OfficeId;
 use crate::store::{DrawFigures, FairCounts, OfficeRecord};
 
 /// The dashboard's period: the last 7 days.
@@ -24,7 +25,7 @@ pub struct PublicStats {
 
 #[derive(Debug, Clone)]
 pub struct OfficeStats {
-    pub id: i64,
+    pub id: OfficeId,
     pub name: String,
     pub county_code: String,
     /// The first slot with a free seat for one person within the booking window.
@@ -43,7 +44,7 @@ impl BookingService {
         let now = self.now();
         let since = now - Duration::days(STATS_DAYS);
         let offices = self.directory.offices().await?;
-        let ids: Vec<i64> = offices.iter().map(|office| office.id).collect();
+        let ids: Vec<OfficeId> = offices.iter().map(|office| office.id).collect();
         let horizon = offices.iter().map(|o| o.horizon_days).max().unwrap_or(0);
         let to = now + Duration::days(i64::from(horizon) + 2);
         let first_free = self.store.first_free_slots(&ids, 1, now, to).await?;

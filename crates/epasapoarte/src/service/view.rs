@@ -10,13 +10,14 @@ use epasapoarte_domain::passport::{self, PassportType, PersonRequirements};
 use epasapoarte_domain::schedule::slot_at;
 
 use super::{BookingService, ServiceError, ServiceResult};
+use crate::ids::{BookingId, LinkToken};
 use crate::store::{OfficeRecord, TokenPurpose};
 
 /// One booking as its holder may see it.
 #[derive(Debug, Clone)]
 pub struct BookingView {
     /// The public reference number.
-    pub id: String,
+    pub id: BookingId,
     pub status: BookingStatus,
     pub office: OfficeRecord,
     pub service: PassportType,
@@ -58,7 +59,7 @@ impl BookingService {
     pub async fn booking_view(
         &self,
         purpose: TokenPurpose,
-        token: &str,
+        token: &LinkToken,
     ) -> ServiceResult<BookingView> {
         let record = self.booking_for_token(purpose, token).await?;
         let office = self

@@ -3,6 +3,7 @@
 //! member asking. Handlers never check roles themselves.
 
 use super::{Role, StaffMember};
+use crate::ids::OfficeId;
 
 /// What a route asks of the person calling it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +44,7 @@ impl Require {
 
 /// Decides whether `member` may use a route with `rule`; `office_in_path` is the parsed
 /// `{office}` segment (`None` when absent or not a number).
-pub fn decide(member: &StaffMember, rule: Require, office_in_path: Option<i64>) -> Access {
+pub fn decide(member: &StaffMember, rule: Require, office_in_path: Option<OfficeId>) -> Access {
     let has_role = |min: Role| member.role >= min;
     match rule {
         Require::Public | Require::SignedIn => Access::Allowed,
@@ -69,7 +70,7 @@ pub fn decide(member: &StaffMember, rule: Require, office_in_path: Option<i64>) 
 mod tests {
     use super::*;
 
-    fn member(role: Role, office: Option<i64>) -> StaffMember {
+    fn member(role: Role, office: Option<OfficeId>) -> StaffMember {
         StaffMember {
             user_id: 1,
             username: "ana".to_owned(),
@@ -80,7 +81,7 @@ mod tests {
 
     #[test]
     fn a_clerk_is_forbidden_an_admin_route() {
-        let clerk = member(Role::Clerk, Some(7));
+        let clerk = member(Role::Clerk, Some(OfficeId(7)));
         assert_eq!(
             decide(&clerk, Require::Role(Role::Admin), None),
             Access::Forbidden
@@ -90,10 +91,10 @@ mod tests {
     #[test]
     fn another_offices_page_is_not_found_whatever_the_role() {
         for role in [Role::Clerk, Role::Manager] {
-            let staff = member(role, Some(7));
+            let staff = member(role, Some(OfficeId(7)));
             for min in [Role::Clerk, Role::Manager, Role::Admin] {
                 assert_eq!(
-                    decide(&staff, Require::Office(min), Some(8)),
+                    decide(&staff, Require::Office(min), Some(OfficeId(8))),
                     Access::NotFound
                 );
             }
@@ -102,18 +103,18 @@ mod tests {
 
     #[test]
     fn own_office_needs_enough_role() {
-        let clerk = member(Role::Clerk, Some(7));
-        let manager = member(Role::Manager, Some(7));
+        let clerk = member(Role::Clerk, Some(OfficeId(7)));
+        let manager = member(Role::Manager, Some(OfficeId(7)));
         let rule = Require::Office(Role::Manager);
-        assert_eq!(decide(&clerk, rule, Some(7)), Access::Forbidden);
-        assert_eq!(decide(&manager, rule, Some(7)), Access::Allowed);
+        assert_eq!(decide(&clerk, rule, Some(OfficeId(7))), Access::Forbidden);
+        assert_eq!(decide(&manager, rule, Some(OfficeId(7))), Access::Allowed);
     }
 
     #[test]
     fn an_admin_reaches_every_office() {
         let admin = member(Role::Admin, None);
         assert_eq!(
-            decide(&admin, Require::Office(Role::Manager), Some(8)),
+            decide(&admin, Require::Office(Role::Manager), Some(OfficeId(8))),
             Access::Allowed
         );
     }

@@ -7,6 +7,7 @@ use super::password::{self, NewPassword};
 use super::{
     Actor, AuditEvent, Role, StaffError, StaffResult, StaffService, StaffSession, Username,
 };
+use crate::ids::OfficeId;
 use crate::service::FieldErrors;
 use crate::store::{DynStore, NewStaffUser};
 
@@ -15,7 +16,7 @@ use crate::store::{DynStore, NewStaffUser};
 pub struct NewUser {
     pub username: Username,
     pub role: Role,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub password: NewPassword,
 }
 

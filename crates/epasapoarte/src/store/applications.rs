@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 
 use super::{NewAuditEntry, NewOutboxMessage, StoreResult};
+use crate::ids::{BookingId, TokenHash};
 
 mod records;
 pub(super) mod rows;
@@ -60,7 +61,7 @@ pub trait Applications: Send + Sync + 'static {
     /// A person of a booking, to prefill (and check) an application from it.
     async fn booked_person(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         position: u32,
     ) -> StoreResult<Option<BookedPerson>>;
 
@@ -68,12 +69,15 @@ pub trait Applications: Send + Sync + 'static {
     async fn add_api_token(
         &self,
         name: &str,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<Option<i64>>;
 
-    async fn api_token_by_hash(&self, token_hash: &[u8]) -> StoreResult<Option<ApiTokenRecord>>;
+    async fn api_token_by_hash(
+        &self,
+        token_hash: &TokenHash,
+    ) -> StoreResult<Option<ApiTokenRecord>>;
 
     /// All tokens, revoked ones included, by name.
     async fn api_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>>;

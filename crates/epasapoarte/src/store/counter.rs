@@ -9,11 +9,12 @@ use chrono::{DateTime, Utc};
 use epasapoarte_domain::booking::BookingStatus;
 
 use super::{BookingRecord, NewAuditEntry, NewOutboxMessage, StoreResult, TransitionOutcome};
+use crate::ids::{BookingId, OfficeId};
 
 /// A staff move of one booking (see [`Counter::move_booking`]).
 #[derive(Debug, Clone)]
 pub struct BookingMove {
-    pub booking_id: String,
+    pub booking_id: BookingId,
     pub from: BookingStatus,
     pub to: BookingStatus,
     pub now: DateTime<Utc>,
@@ -25,13 +26,13 @@ pub struct BookingMove {
 
 #[async_trait]
 pub trait Counter: Send + Sync + 'static {
-    async fn booking(&self, id: &str) -> StoreResult<Option<BookingRecord>>;
+    async fn booking(&self, id: &BookingId) -> StoreResult<Option<BookingRecord>>;
 
     /// The office's bookings whose appointment starts in `[from, to)`, in every status,
     /// by start time (then creation).
     async fn office_bookings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<BookingRecord>>;

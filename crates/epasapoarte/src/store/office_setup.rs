@@ -16,6 +16,7 @@ use epasapoarte_domain::passport::PassportType;
 use epasapoarte_domain::schedule::{DateException, OpeningInterval};
 
 use super::{NewAuditEntry, PlannedSlot, StoreResult};
+use crate::ids::{BookingId, OfficeId};
 
 /// The office's future slots under its new schedule: every slot starting at or after
 /// `from` is set to what `planned` says, or to nothing (`scheduled` 0) if it is absent.
@@ -39,7 +40,7 @@ pub struct OfficeSettings {
 /// new schedule gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplanConflict {
-    pub booking_id: String,
+    pub booking_id: BookingId,
     pub date: NaiveDate,
     pub time: NaiveTime,
     pub starts_at: DateTime<Utc>,
@@ -59,7 +60,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
     /// Replaces the office's weekly intervals.
     async fn save_weekly_hours(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         weekly: &[OpeningInterval],
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -68,7 +69,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
     /// Adds a date exception (the caller has checked there is none for that date).
     async fn add_exception(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         exception: &DateException,
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -77,7 +78,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
     /// Removes the exception of `date`; `false` if there was none (nothing re-planned).
     async fn remove_exception(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         date: NaiveDate,
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -86,7 +87,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
     /// Replaces the services and limits.
     async fn save_office_settings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         settings: &OfficeSettings,
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -95,7 +96,7 @@ pub trait OfficeSetup: Send + Sync + 'static {
     /// The undecided conflicts of slots starting at or after `from`, by time.
     async fn replan_conflicts(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
     ) -> StoreResult<Vec<ReplanConflict>>;
 
@@ -103,8 +104,8 @@ pub trait OfficeSetup: Send + Sync + 'static {
     /// is not an active, undecided booking of that office.
     async fn keep_booking(
         &self,
-        office_id: i64,
-        booking_id: &str,
+        office_id: OfficeId,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool>;

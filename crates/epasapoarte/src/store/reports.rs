@@ -12,11 +12,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::StoreResult;
+use crate::ids::OfficeId;
 
 /// One office's day, as counted by the store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DayCounts {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub date: NaiveDate,
     /// Sum of the day's slot capacities.
     pub offered: u32,
@@ -39,7 +40,7 @@ pub struct DayCounts {
 /// with a free seat for one person, or none within the booking horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LeadTimeSample {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     /// The sampling instant (the row is kept per office and UTC hour of this instant).
     pub at: DateTime<Utc>,
     /// The office-local date of the sampling.
@@ -52,7 +53,7 @@ pub struct LeadTimeSample {
 /// One office's lead time over one office-local day: the worst sample of the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LeadTimeDay {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub date: NaiveDate,
     /// The largest lead time sampled that day; `None` if some sample found no free seat.
     pub worst_days: Option<u32>,
@@ -65,7 +66,7 @@ pub trait Reports: Send + Sync + 'static {
     /// office, then date.
     async fn day_counts(
         &self,
-        office_ids: &[i64],
+        office_ids: &[OfficeId],
         from: NaiveDate,
         to: NaiveDate,
     ) -> StoreResult<Vec<DayCounts>>;
@@ -77,7 +78,7 @@ pub trait Reports: Send + Sync + 'static {
     /// Per office-local date in `[from, to]` with samples: the day's worst lead time.
     async fn lead_time_days(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> StoreResult<Vec<LeadTimeDay>>;
@@ -95,7 +96,7 @@ pub(crate) const COUNTS_SQL: &str = "
 /// Merges the offered seats per (office, date) with the bookings' counts per (office,
 /// date); both inputs and the output ordered by (office, date).
 pub(crate) fn merge_counts(
-    offered: Vec<(i64, NaiveDate, u32)>,
+    offered: Vec<(OfficeId, NaiveDate, u32)>,
     booked: &[DayCounts],
 ) -> Vec<DayCounts> {
     offered
@@ -116,11 +117,11 @@ pub(crate) fn merge_counts(
 }
 
 /// `(office_id, date, offered)` as both backends read it.
-pub(crate) type OfferedRow = (i64, String, i64);
+pub(crate) type OfferedRow = (OfficeId, String, i64);
 /// `(office_id, date, booked, confirmed, checked_in, no_shows, cancelled)`.
-pub(crate) type CountsRow = (i64, String, i64, i64, i64, i64, i64);
+pub(crate) type CountsRow = (OfficeId, String, i64, i64, i64, i64, i64);
 /// `(office_id, date, worst days, samples without a free seat)`.
-pub(crate) type LeadRow = (i64, String, Option<i64>, i64);
+pub(crate) type LeadRow = (OfficeId, String, Option<i64>, i64);
 
 fn count(value: i64) -> StoreResult<u32> {
     u32::try_from(value).map_err(|_| super::StoreError::Corrupt(format!("count {value}")))

@@ -10,6 +10,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{StoreError, StoreResult};
+use crate::ids::OfficeId;
 
 /// A boolean column: PostgreSQL's BOOLEAN, or SQLite's 0/1 INTEGER.
 pub fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
@@ -65,7 +66,7 @@ pub fn weekday(iso: i64) -> StoreResult<Weekday> {
 
 /// One row of `office_hours`.
 pub struct HoursRow {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub weekday: i64,
     pub start: String,
     pub end: String,
@@ -75,7 +76,7 @@ pub struct HoursRow {
 
 /// One row of `office_exceptions` joined with its hours (none when closed).
 pub struct ExceptionRow {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub date: String,
     pub closed: bool,
     pub hours: Option<(String, String, i64, i64)>,
@@ -83,7 +84,7 @@ pub struct ExceptionRow {
 
 /// Rebuilds an office's schedule from its rows (rows of other offices are skipped).
 pub fn schedule(
-    office_id: i64,
+    office_id: OfficeId,
     hours: &[HoursRow],
     exceptions: &[ExceptionRow],
 ) -> StoreResult<Schedule> {

@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::StoreResult;
+use crate::ids::OfficeId;
 
 pub(super) mod mapping;
 
@@ -20,7 +21,7 @@ pub struct NewStaffUser {
     pub password_hash: String,
     /// `admin` | `manager` | `clerk`.
     pub role: String,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -31,7 +32,7 @@ pub struct StaffUserRecord {
     pub username: String,
     pub password_hash: String,
     pub role: String,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub created_at: DateTime<Utc>,
     pub password_changed_at: DateTime<Utc>,
     pub disabled_at: Option<DateTime<Utc>>,
@@ -69,7 +70,7 @@ pub struct NewAuditEntry {
     pub actor_user_id: Option<i64>,
     /// A stable dotted name, e.g. `login.failed`, `access.denied`, `user.created`.
     pub action: String,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub target: Option<String>,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -83,7 +84,7 @@ pub struct AuditRecord {
     pub actor: String,
     pub actor_user_id: Option<i64>,
     pub action: String,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub target: Option<String>,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -94,7 +95,7 @@ pub struct AuditRecord {
 pub struct AuditFilter {
     pub actor: Option<String>,
     pub action: Option<String>,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     /// Lines at or after this instant.
     pub from: Option<DateTime<Utc>>,
     /// Lines strictly before this instant.

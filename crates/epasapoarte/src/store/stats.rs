@@ -6,11 +6,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::StoreResult;
+use crate::ids::OfficeId;
 
 /// One office's recent fair-access figures, in seats (persons) except where named.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FairCounts {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     /// Seats of the slots whose day entered the booking window since `since`.
     pub seats_offered: u32,
     /// Persons of bookings confirmed since `since` (by the public, a draw or a hold).

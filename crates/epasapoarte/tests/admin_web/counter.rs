@@ -2,6 +2,7 @@
 //! citizen's path), and the small readers the agenda tests share.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use epasapoarte::ids::{BookingId, OfficeId};
 use epasapoarte::seed::planned_slots;
 use epasapoarte::service::BookingRequest;
 use epasapoarte::service::input::{ApplicantInput, CompanionInput};
@@ -15,7 +16,7 @@ pub const EMAIL: &str = "ana.popescu@example.ro";
 #[derive(Debug, Clone)]
 pub struct Booked {
     pub id: String,
-    pub office: i64,
+    pub office: OfficeId,
     pub date: NaiveDate,
     pub starts_at: DateTime<Utc>,
     pub cnps: Vec<String>,
@@ -35,7 +36,7 @@ impl Booked {
 /// room, and confirms the booking unless `confirm` is false.
 pub async fn book(
     app: &Backoffice,
-    office: i64,
+    office: OfficeId,
     persons: u16,
     first_cnp: u32,
     confirm: bool,
@@ -106,7 +107,7 @@ pub async fn book(
         .expect("reading")
         .expect("the booking");
     Booked {
-        id: created.id,
+        id: created.id.to_string(),
         office,
         date: stored.date,
         starts_at: stored.starts_at,
@@ -117,7 +118,7 @@ pub async fn book(
 pub async fn status(app: &Backoffice, booking: &Booked) -> BookingStatus {
     app.state
         .service
-        .staff_booking(&booking.id)
+        .staff_booking(&BookingId(booking.id.clone()))
         .await
         .expect("reading")
         .expect("the booking")

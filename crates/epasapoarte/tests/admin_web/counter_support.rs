@@ -3,6 +3,7 @@
 //! registered through the pages, and the outbox delivered into a memory mailbox.
 
 use chrono::{Datelike, Days, NaiveDate};
+use epasapoarte::ids::{LinkToken, OfficeId};
 use epasapoarte::mail::{Mailer, SentMail};
 use epasapoarte::service::input::BookingRequest;
 use epasapoarte_domain::cnp::check_digit;
@@ -35,7 +36,12 @@ pub async fn deliver(app: &Backoffice) -> Vec<SentMail> {
 
 /// A confirmed booking of `persons` at `office` (CNPs `adult(serial)`, `adult(serial+1)`…);
 /// returns its id.
-pub async fn confirmed_booking(app: &Backoffice, office: i64, persons: u16, serial: u16) -> String {
+pub async fn confirmed_booking(
+    app: &Backoffice,
+    office: OfficeId,
+    persons: u16,
+    serial: u16,
+) -> String {
     let service = &app.state.service;
     let record = service.office(office).await.expect("the office");
     let today = service.today_in_romania();
@@ -76,8 +82,9 @@ pub async fn confirmed_booking(app: &Backoffice, office: i64, persons: u16, seri
             )
         })
         .expect("a confirmation e-mail");
+    let token = LinkToken::parse(&token).expect("a link token");
     service.confirm_booking(&token).await.expect("confirmed");
-    created.id
+    created.id.to_string()
 }
 
 /// The walk-in form's fields for an adult electronic passport paid with `amount`.
@@ -94,7 +101,7 @@ pub fn walk_in<'a>(cnp: &'a str, amount: &'a str) -> Vec<(&'static str, &'a str)
 }
 
 /// Registers a walk-in at `office` through the page; returns the application number.
-pub async fn register_walk_in(browser: &Browser, office: i64, cnp: &str) -> String {
+pub async fn register_walk_in(browser: &Browser, office: OfficeId, cnp: &str) -> String {
     let reply = browser
         .post(
             &format!("/admin/birouri/{office}/cereri/noua"),

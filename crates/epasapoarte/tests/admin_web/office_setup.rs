@@ -5,6 +5,7 @@
 //! summary.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use epasapoarte::ids::{BookingId, OfficeId, TokenHash};
 use epasapoarte::service::BookingRequest;
 use epasapoarte::service::input::{ApplicantInput, CompanionInput};
 use epasapoarte::store::{NewOutboxMessage, SlotSeats};
@@ -93,10 +94,18 @@ pub async fn confirmed_booking(app: &Backoffice, persons: u16) -> (String, SlotS
     app.state
         .service
         .store
-        .confirm_booking(&created.id, now, b"test cancel token", &message)
+        .confirm_booking(
+            &created.id,
+            now,
+            &TokenHash(b"test cancel token".to_vec()),
+            &message,
+        )
         .await
         .expect("confirmed");
-    (created.id, slot_of(app, slot.date, slot.time).await)
+    (
+        created.id.to_string(),
+        slot_of(app, slot.date, slot.time).await,
+    )
 }
 
 /// The n-th valid test CNP (born 1 Jan 1960 + n days, county 12).
@@ -114,7 +123,7 @@ type HoursRow<'a> = (u32, &'a str, &'a str, &'a str, &'a str);
 /// Posts weekly hours rows.
 async fn post_hours(
     browser: &Browser,
-    office: i64,
+    office: OfficeId,
     rows: &[HoursRow<'_>],
 ) -> super::support::Reply {
     let mut fields: Vec<(String, String)> = Vec::new();
@@ -231,7 +240,13 @@ async fn a_kept_booking_stays_with_exactly_its_seats(app: Backoffice) {
         "a decided booking leaves the list"
     );
     assert!(listed.body.contains("no-conflicts"));
-    let booking = app.state.service.staff_booking(&id).await.unwrap().unwrap();
+    let booking = app
+        .state
+        .service
+        .staff_booking(&BookingId(id.clone()))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(booking.status, BookingStatus::Confirmed);
     let held = slot_of(&app, slot.date, slot.time).await;
     assert_eq!((held.capacity, held.taken), (2, 2));
@@ -283,7 +298,13 @@ async fn a_cancelled_booking_is_emailed_and_its_seats_are_not_offered_again(app:
         )
         .await;
     assert_eq!(cancelled.status, 303, "{}", cancelled.body);
-    let booking = app.state.service.staff_booking(&id).await.unwrap().unwrap();
+    let booking = app
+        .state
+        .service
+        .staff_booking(&BookingId(id.clone()))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(booking.status, BookingStatus::Cancelled);
     assert_eq!(
         app.state

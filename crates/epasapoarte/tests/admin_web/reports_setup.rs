@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Bucharest;
+use epasapoarte::ids::{BookingId, OfficeId, TokenHash};
 use epasapoarte::store::{BookingMove, NewBooking, NewOutboxMessage, PlannedSlot, SealedPerson};
 use epasapoarte_domain::booking::BookingStatus;
 use epasapoarte_domain::passport::PassportType;
@@ -34,7 +35,7 @@ fn message() -> NewOutboxMessage {
 
 impl Backoffice {
     /// Plans one slot of `office` on `date` at `hh:mm` with `capacity` seats.
-    pub async fn plan(&self, office: i64, date: NaiveDate, hh_mm: &str, capacity: u16) {
+    pub async fn plan(&self, office: OfficeId, date: NaiveDate, hh_mm: &str, capacity: u16) {
         let time = NaiveTime::parse_from_str(hh_mm, "%H:%M").expect("a time");
         let slot = PlannedSlot {
             date,
@@ -55,7 +56,7 @@ impl Backoffice {
     /// pending → expired). Returns its id.
     pub async fn book(
         &self,
-        office: i64,
+        office: OfficeId,
         date: NaiveDate,
         hh_mm: &str,
         persons: usize,
@@ -79,12 +80,12 @@ impl Backoffice {
         }
         let stored = store.booking(&id).await.expect("reading").expect("stored");
         assert_eq!(stored.status, status, "the booking reached its status");
-        id
+        id.to_string()
     }
 
     /// Moves a pending booking along the lifecycle's path to `status` (an expiry is left
     /// to the sweep).
-    async fn walk_to(&self, id: &str, status: BookingStatus, now: DateTime<Utc>) {
+    async fn walk_to(&self, id: &BookingId, status: BookingStatus, now: DateTime<Utc>) {
         let store = &self.state.service.store;
         use BookingStatus::*;
         let path: &[BookingStatus] = match status {
@@ -99,7 +100,7 @@ impl Backoffice {
         for to in path {
             if *to == Confirmed {
                 store
-                    .confirm_booking(id, now, &bytes(), &message())
+                    .confirm_booking(id, now, &TokenHash(bytes()), &message())
                     .await
                     .expect("confirming");
             } else if *to == Cancelled {
@@ -109,7 +110,7 @@ impl Backoffice {
                     .expect("cancelling");
             } else {
                 let step = BookingMove {
-                    booking_id: id.to_owned(),
+                    booking_id: id.clone(),
                     from,
                     to: *to,
                     now,
@@ -129,7 +130,7 @@ impl Backoffice {
 
 /// A pending booking of `persons` with random sealed fields, made two hours before `now`.
 fn new_booking(
-    office: i64,
+    office: OfficeId,
     date: NaiveDate,
     time: NaiveTime,
     persons: usize,
@@ -137,7 +138,7 @@ fn new_booking(
     expires_at: DateTime<Utc>,
 ) -> NewBooking {
     NewBooking {
-        id: format!("bk_{}", hex(&bytes()[..10])),
+        id: BookingId(format!("bk_{}", hex(&bytes()[..10]))),
         office_id: office,
         service: PassportType::Electronic,
         date,
@@ -157,7 +158,7 @@ fn new_booking(
         lang: "ro".to_owned(),
         created_at: now - Duration::hours(2),
         expires_at,
-        confirm_token_hash: bytes(),
+        confirm_token_hash: TokenHash(bytes()),
         outbox: message(),
     }
 }

@@ -4,6 +4,7 @@
 
 use std::ops::Deref;
 
+use epasapoarte::ids::OfficeId;
 use epasapoarte::staff::password::NewPassword;
 use epasapoarte::staff::{Actor, NewUser, Role, StaffService, Username};
 use epasapoarte::store::{AuditFilter, AuditRecord};
@@ -50,8 +51,8 @@ impl Persona {
 /// The shared [`TestApp`] with the five staff accounts over its first two offices.
 pub struct Backoffice {
     app: TestApp,
-    pub office_a: i64,
-    pub office_b: i64,
+    pub office_a: OfficeId,
+    pub office_b: OfficeId,
 }
 
 impl Deref for Backoffice {

@@ -1,6 +1,7 @@
 //! The API tests' vocabulary on top of the shared [`TestApp`]: complete booking bodies,
 //! `POST /api/v1/bookings`, and the free seats of a slot read straight from the store.
 
+use epasapoarte::ids::OfficeId;
 use serde_json::{Value, json};
 
 pub use crate::support::app::{TestApp, cnp};
@@ -26,7 +27,7 @@ impl TestApp {
             .service
             .store
             .slots(
-                office_id,
+                OfficeId(office_id),
                 now - chrono::Duration::days(1),
                 now + chrono::Duration::days(100),
             )

@@ -2,6 +2,7 @@
 //! age, a walk-in request, offices by county, tokens and status moves through the API.
 
 use chrono::{Datelike, NaiveDate};
+use epasapoarte::ids::OfficeId;
 use epasapoarte::service::applications::{ApplicationRequest, RegisteredApplication, tokens};
 use epasapoarte_domain::cnp::check_digit;
 use serde_json::Value;
@@ -30,14 +31,16 @@ pub fn child(app: &TestApp, serial: u16) -> String {
 }
 
 /// The id of the first office of a county.
-pub async fn office(app: &TestApp, county: &str) -> i64 {
-    app.office_in(county).await["id"]
-        .as_i64()
-        .expect("an office id")
+pub async fn office(app: &TestApp, county: &str) -> OfficeId {
+    OfficeId(
+        app.office_in(county).await["id"]
+            .as_i64()
+            .expect("an office id"),
+    )
 }
 
 /// A walk-in electronic passport at `office_id`, paid with `amount` lei, with an e-mail.
-pub fn walk_in(office_id: i64, cnp: &str, amount: &str) -> ApplicationRequest {
+pub fn walk_in(office_id: OfficeId, cnp: &str, amount: &str) -> ApplicationRequest {
     ApplicationRequest {
         office_id,
         passport_type: "passport_electronic".into(),

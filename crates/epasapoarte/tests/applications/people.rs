@@ -2,6 +2,7 @@
 //! lifted or over), a booked person is prefilled from a confirmed booking (and only that
 //! person), and the clerk finds applications again by number or by CNP.
 
+use epasapoarte::ids::OfficeId;
 use epasapoarte::service::ServiceError;
 use epasapoarte::service::applications::RestrictionRequest;
 
@@ -67,7 +68,7 @@ async fn a_booked_person_is_prefilled_from_the_confirmed_booking(app: TestApp) {
     let body = app.booking_body(2, 500).await;
     let created: serde_json::Value = app.book(&body).await.json().await.unwrap();
     let booking_id = created["id"].as_str().unwrap().to_owned();
-    let office_id = body["office_id"].as_i64().unwrap();
+    let office_id = OfficeId(body["office_id"].as_i64().unwrap());
     let request = epasapoarte::service::applications::ApplicationRequest {
         office_id,
         booking_id: Some(booking_id.clone()),

@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate};
+use epasapoarte::ids::OfficeId;
 use epasapoarte::store::{
     MoveOutcome, NewApplication, PickupPlace, Registration, StatusChange, StoreError,
 };
@@ -35,7 +36,7 @@ pub fn day(text: &str) -> NaiveDate {
 }
 
 /// A walk-in electronic application at `office` (county `county`), on `on`.
-pub fn walk_in(office: i64, county: &str, on: NaiveDate) -> NewApplication {
+pub fn walk_in(office: OfficeId, county: &str, on: NaiveDate) -> NewApplication {
     NewApplication {
         office_id: office,
         county_code: county.to_owned(),
@@ -75,7 +76,7 @@ pub async fn register(
     }
 }
 
-pub async fn county_of(story: &Story, office: i64) -> String {
+pub async fn county_of(story: &Story, office: OfficeId) -> String {
     let offices = story.store.offices().await.expect("offices");
     offices
         .iter()
@@ -172,7 +173,7 @@ async fn a_booked_person_gets_one_application_until_it_is_rejected(db: TestDatab
             .is_none()
     );
     let mut new = walk_in(story.office, &county, day("2031-03-03"));
-    new.booking = Some((bk.id.clone(), 2));
+    new.booking = Some((bk.id.to_string(), 2));
 
     let first = register(&story, &new).await;
     let again = story.store.register_application(&new, None).await.unwrap();
@@ -181,7 +182,7 @@ async fn a_booked_person_gets_one_application_until_it_is_rejected(db: TestDatab
     story.store.move_application(&reject, None).await.unwrap();
     let replacement = story.store.register_application(&new, None).await.unwrap();
 
-    assert_eq!(first.booking, Some((bk.id.clone(), 2)));
+    assert_eq!(first.booking, Some((bk.id.to_string(), 2)));
     assert!(
         matches!(again, Registration::AlreadyRegistered),
         "{again:?}"

@@ -3,6 +3,7 @@
 //! them (triggers), whoever asks.
 
 use chrono::Duration;
+use epasapoarte::ids::OfficeId;
 use epasapoarte::store::{AuditFilter, NewAuditEntry};
 use epasapoarte::testing::{Backend, TestDatabase};
 
@@ -15,7 +16,7 @@ on_both_backends!(
     the_audit_log_refuses_update_and_delete_in_the_database,
 );
 
-fn entry(minute: i64, actor: &str, action: &str, office: Option<i64>) -> NewAuditEntry {
+fn entry(minute: i64, actor: &str, action: &str, office: Option<OfficeId>) -> NewAuditEntry {
     NewAuditEntry {
         at: t0() + Duration::minutes(minute),
         actor: actor.to_owned(),

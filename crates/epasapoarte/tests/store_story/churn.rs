@@ -10,7 +10,9 @@ use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, random_bytes, report, shared, t0, together};
+use crate::story::{
+    Story, booking, message, random_bytes, random_hash, report, shared, t0, together,
+};
 
 on_both_backends!(
     backend_first:
@@ -133,7 +135,7 @@ async fn book_then(
         Err(StoreError::SlotFull) => return Ok(None),
         Err(other) => return Err(other),
     }
-    let (token, confirmed, cancelled) = (random_bytes(), message("c"), message("x"));
+    let (token, confirmed, cancelled) = (random_hash(), message("c"), message("x"));
     let confirm = || store.confirm_booking(&new.id, now, &token, &confirmed);
     let cancel = || store.cancel_booking(&new.id, now, "citizen", &cancelled);
     let last = match then {

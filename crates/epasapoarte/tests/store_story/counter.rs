@@ -6,12 +6,13 @@
 use std::sync::Arc;
 
 use chrono::Duration;
+use epasapoarte::ids::BookingId;
 use epasapoarte::store::{BookingMove, TransitionOutcome};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus as S;
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, random_bytes, shared, t0, together};
+use crate::story::{Story, booking, message, random_hash, shared, t0, together};
 
 on_both_backends!(
     backend_first:
@@ -24,9 +25,9 @@ on_both_backends!(
     a_staff_cancellation_racing_a_citizen_cancellation_has_one_winner,
 );
 
-fn change(id: &str, from: S, to: S) -> BookingMove {
+fn change(id: &BookingId, from: S, to: S) -> BookingMove {
     BookingMove {
-        booking_id: id.to_owned(),
+        booking_id: id.clone(),
         from,
         to,
         now: t0(),
@@ -40,13 +41,13 @@ async fn confirmed(
     slot_n: u32,
     capacity: u16,
     persons: usize,
-) -> (String, epasapoarte::store::SlotSeats) {
+) -> (BookingId, epasapoarte::store::SlotSeats) {
     let slot = story.slot(slot_n, capacity).await;
     let new = booking(&slot).persons(persons).build();
     story.store.create_booking(&new).await.unwrap();
     let outcome = story
         .store
-        .confirm_booking(&new.id, t0(), &random_bytes(), &message("confirmed"))
+        .confirm_booking(&new.id, t0(), &random_hash(), &message("confirmed"))
         .await
         .unwrap();
     assert_eq!(outcome, TransitionOutcome::Done);
@@ -66,7 +67,7 @@ async fn a_booking_is_found_by_id_and_an_unknown_id_is_not(db: TestDatabase) {
     assert!(
         story
             .store
-            .booking("no-such-booking")
+            .booking(&BookingId("no-such-booking".into()))
             .await
             .unwrap()
             .is_none()
@@ -102,7 +103,7 @@ async fn office_bookings_lists_every_status_in_the_range_by_time(db: TestDatabas
         3,
         "the cancelled one is listed, the one outside is not"
     );
-    assert_eq!(ids[2], a.id, "by start time");
+    assert_eq!(ids[2], a.id.as_str(), "by start time");
     assert!(ids[..2].contains(&b.id.as_str()) && ids[..2].contains(&c.id.as_str()));
     assert_eq!(
         listed.iter().filter(|b| b.status == S::Cancelled).count(),
@@ -149,7 +150,7 @@ async fn a_no_show_returns_the_seats_and_frees_the_cnps(db: TestDatabase) {
     story.store.create_booking(&first).await.unwrap();
     story
         .store
-        .confirm_booking(&first.id, t0(), &random_bytes(), &message("confirmed"))
+        .confirm_booking(&first.id, t0(), &random_hash(), &message("confirmed"))
         .await
         .unwrap();
 
@@ -202,7 +203,10 @@ async fn a_move_from_a_status_the_booking_has_left_changes_nothing(db: TestDatab
     );
     let unknown = story
         .store
-        .move_booking(&change("nope", S::Confirmed, S::NoShow), None)
+        .move_booking(
+            &change(&BookingId("nope".into()), S::Confirmed, S::NoShow),
+            None,
+        )
         .await;
     assert!(matches!(
         unknown,

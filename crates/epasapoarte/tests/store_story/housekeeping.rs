@@ -6,7 +6,7 @@ use epasapoarte::store::{StoreError, TokenPurpose};
 use epasapoarte::testing::TestDatabase;
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, random_bytes, t0};
+use crate::story::{Story, booking, message, random_bytes, random_hash, t0};
 
 on_both_backends!(
     backend_first:
@@ -22,7 +22,7 @@ async fn a_past_appointment_no_longer_blocks_its_cnp(db: TestDatabase) {
     story.store.create_booking(&first).await.unwrap();
     story
         .store
-        .confirm_booking(&first.id, t0(), &random_bytes(), &message("confirmed"))
+        .confirm_booking(&first.id, t0(), &random_hash(), &message("confirmed"))
         .await
         .unwrap();
     let again = booking(&later).cnps(std::slice::from_ref(&cnp)).build();

@@ -2,12 +2,13 @@
 //! refusals that write nothing, lookups by token and by e-mail.
 
 use chrono::Duration;
+use epasapoarte::ids::BookingId;
 use epasapoarte::store::{StoreError, TokenPurpose};
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, random_bytes, t0};
+use crate::story::{Story, booking, message, random_bytes, random_hash, t0};
 
 on_both_backends!(
     backend_first:
@@ -176,16 +177,26 @@ async fn unknown_bookings_and_tokens_are_not_found(db: TestDatabase) {
 
     let token = story
         .store
-        .booking_by_token(TokenPurpose::Confirm, &random_bytes())
+        .booking_by_token(TokenPurpose::Confirm, &random_hash())
         .await
         .unwrap();
     let confirm = story
         .store
-        .confirm_booking("bk_nope", t0(), &random_bytes(), &message("confirmed"))
+        .confirm_booking(
+            &BookingId("bk_nope".into()),
+            t0(),
+            &random_hash(),
+            &message("confirmed"),
+        )
         .await;
     let cancel = story
         .store
-        .cancel_booking("bk_nope", t0(), "citizen", &message("cancelled"))
+        .cancel_booking(
+            &BookingId("bk_nope".into()),
+            t0(),
+            "citizen",
+            &message("cancelled"),
+        )
         .await;
 
     assert!(token.is_none());
@@ -219,7 +230,7 @@ async fn active_bookings_by_email_lists_only_pending_and_confirmed(db: TestDatab
     let now = t0() + Duration::minutes(1);
     let store = &story.store;
     store
-        .confirm_booking(&made[1].id, now, &random_bytes(), &message("c"))
+        .confirm_booking(&made[1].id, now, &random_hash(), &message("c"))
         .await
         .unwrap();
     store
@@ -235,7 +246,7 @@ async fn active_bookings_by_email_lists_only_pending_and_confirmed(db: TestDatab
     assert_eq!(active[1].status, BookingStatus::Confirmed);
     store
         .add_tokens_with_message(
-            &[(made[0].id.clone(), TokenPurpose::Cancel, random_bytes())],
+            &[(made[0].id.clone(), TokenPurpose::Cancel, random_hash())],
             now,
             &message("lookup"),
         )

@@ -6,6 +6,7 @@
 //! after every step.
 
 use chrono::{Duration, NaiveTime, Weekday};
+use epasapoarte::ids::BookingId;
 use epasapoarte::store::{
     BookingMove, PlannedSlot, Replan, SlotSeats, StoreError, TransitionOutcome,
 };
@@ -14,7 +15,7 @@ use epasapoarte_domain::booking::BookingStatus as S;
 use epasapoarte_domain::schedule::{OpeningInterval, TimeInterval};
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, nth_slot, random_bytes, t0};
+use crate::story::{Story, booking, message, nth_slot, random_hash, t0};
 
 on_both_backends!(
     backend_first:
@@ -25,12 +26,12 @@ on_both_backends!(
 );
 
 /// A confirmed booking of `persons` in `slot`; its id.
-async fn confirmed(story: &Story, slot: &SlotSeats, persons: usize) -> String {
+async fn confirmed(story: &Story, slot: &SlotSeats, persons: usize) -> BookingId {
     let new = booking(slot).persons(persons).build();
     story.store.create_booking(&new).await.unwrap();
     let outcome = story
         .store
-        .confirm_booking(&new.id, t0(), &random_bytes(), &message("confirmed"))
+        .confirm_booking(&new.id, t0(), &random_hash(), &message("confirmed"))
         .await
         .unwrap();
     assert_eq!(outcome, TransitionOutcome::Done);
@@ -82,7 +83,7 @@ async fn assert_seats(story: &Story, slot: &SlotSeats, capacity: u16, taken: u16
 }
 
 /// The undecided conflicts as (booking, scheduled, taken).
-async fn conflicts(story: &Story) -> Vec<(String, u16, u16)> {
+async fn conflicts(story: &Story) -> Vec<(BookingId, u16, u16)> {
     let mut found: Vec<_> = story
         .store
         .replan_conflicts(story.office, t0())
@@ -95,9 +96,9 @@ async fn conflicts(story: &Story) -> Vec<(String, u16, u16)> {
     found
 }
 
-fn staff_cancel(id: &str) -> BookingMove {
+fn staff_cancel(id: &BookingId) -> BookingMove {
     BookingMove {
-        booking_id: id.to_owned(),
+        booking_id: id.clone(),
         from: S::Confirmed,
         to: S::Cancelled,
         now: t0(),
@@ -194,7 +195,7 @@ async fn keeping_one_of_two_bookings_of_a_cut_slot_ends_the_conflict(db: TestDat
         .await;
     let unknown = story
         .store
-        .keep_booking(story.office, "bk_nope", t0(), None)
+        .keep_booking(story.office, &BookingId("bk_nope".into()), t0(), None)
         .await;
     let kept = story
         .store

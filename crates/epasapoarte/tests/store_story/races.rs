@@ -10,7 +10,9 @@ use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, random_bytes, report, shared, t0, together};
+use crate::story::{
+    Story, booking, message, random_bytes, random_hash, report, shared, t0, together,
+};
 
 on_both_backends!(
     backend_first:
@@ -76,7 +78,7 @@ async fn two_concurrent_confirms_have_exactly_one_winner(db: TestDatabase) {
         let slot = story.slot(round, 2).await;
         let new = booking(&slot).persons(2).build();
         story.store.create_booking(&new).await.unwrap();
-        let tokens = [random_bytes(), random_bytes()];
+        let tokens = [random_hash(), random_hash()];
         let now = t0() + Duration::minutes(10);
 
         let outcomes = together(shared(&story), 2, |store, i| {
@@ -138,7 +140,7 @@ async fn confirm_racing_expiry_at_the_deadline_has_exactly_one_winner(db: TestDa
             async move {
                 if (i == 0) != swap {
                     let outcome = store
-                        .confirm_booking(&id, confirm_at, &random_bytes(), &message("c"))
+                        .confirm_booking(&id, confirm_at, &random_hash(), &message("c"))
                         .await;
                     (Some(outcome.unwrap()), None)
                 } else {
@@ -193,7 +195,7 @@ async fn cancel_racing_confirm_always_ends_cancelled_with_seats_released_once(db
             let id = new.id.clone();
             async move {
                 if (i == 0) != swap {
-                    let (token, mail) = (random_bytes(), message("c"));
+                    let (token, mail) = (random_hash(), message("c"));
                     let outcome = store.confirm_booking(&id, now, &token, &mail).await;
                     (Some(outcome.unwrap()), None)
                 } else {

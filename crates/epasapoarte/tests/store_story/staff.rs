@@ -3,6 +3,7 @@
 //! per-address failure window. The audit log has its own file (`audit_log.rs`).
 
 use chrono::Duration;
+use epasapoarte::ids::OfficeId;
 use epasapoarte::store::{NewStaffSession, NewStaffUser};
 use epasapoarte::testing::TestDatabase;
 
@@ -22,7 +23,7 @@ on_both_backends!(
 
 const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
 
-fn user(name: &str, role: &str, office: Option<i64>) -> NewStaffUser {
+fn user(name: &str, role: &str, office: Option<OfficeId>) -> NewStaffUser {
     NewStaffUser {
         username: name.to_owned(),
         password_hash: HASH.to_owned(),

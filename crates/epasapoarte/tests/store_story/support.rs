@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Bucharest;
+use epasapoarte::ids::{BookingId, OfficeId, TokenHash};
 use epasapoarte::store::{
     DynStore, NewBooking, NewOutboxMessage, PlannedSlot, SealedPerson, SlotSeats, Store,
     TokenPurpose,
@@ -21,9 +22,9 @@ use tokio::task::JoinSet;
 pub struct Story {
     pub store: DynStore,
     /// The first test office (Alba, the first in the seed table).
-    pub office: i64,
+    pub office: OfficeId,
     /// All test offices, by id.
-    pub offices: Vec<i64>,
+    pub offices: Vec<OfficeId>,
     // Last, so the store's pool is dropped before the database is.
     pub db: TestDatabase,
 }
@@ -31,7 +32,7 @@ pub struct Story {
 impl Story {
     pub async fn new(db: TestDatabase) -> Story {
         let store = testing::seeded_store(&db).await.expect("seeded store");
-        let offices: Vec<i64> = store
+        let offices: Vec<OfficeId> = store
             .offices()
             .await
             .expect("offices")
@@ -49,7 +50,7 @@ impl Story {
     /// Plans one slot of `office` at office-local `date` `time` with `capacity` seats.
     pub async fn slot_at(
         &self,
-        office: i64,
+        office: OfficeId,
         date: NaiveDate,
         time: NaiveTime,
         capacity: u16,
@@ -102,7 +103,7 @@ impl Story {
         found[0]
     }
 
-    pub async fn status(&self, token: &[u8]) -> BookingStatus {
+    pub async fn status(&self, token: &TokenHash) -> BookingStatus {
         self.store
             .booking_by_token(TokenPurpose::Confirm, token)
             .await
@@ -145,6 +146,11 @@ pub fn random_bytes() -> Vec<u8> {
     rand::random::<[u8; 32]>().to_vec()
 }
 
+/// A stored token's hash (of no token anyone holds).
+pub fn random_hash() -> TokenHash {
+    TokenHash(random_bytes())
+}
+
 pub fn message(kind: &'static str) -> NewOutboxMessage {
     NewOutboxMessage {
         kind,
@@ -161,7 +167,7 @@ pub struct BookingBuilder {
 pub fn booking(slot: &SlotSeats) -> BookingBuilder {
     BookingBuilder {
         booking: NewBooking {
-            id: format!("bk_{}", hex(&random_bytes()[..12])),
+            id: BookingId(format!("bk_{}", hex(&random_bytes()[..12]))),
             office_id: slot.office_id,
             service: PassportType::Electronic,
             date: slot.date,
@@ -174,7 +180,7 @@ pub fn booking(slot: &SlotSeats) -> BookingBuilder {
             lang: "ro".to_owned(),
             created_at: t0(),
             expires_at: t0() + Duration::minutes(30),
-            confirm_token_hash: random_bytes(),
+            confirm_token_hash: random_hash(),
             outbox: message("confirm_request"),
         },
     }

@@ -7,7 +7,7 @@ use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
 
 use crate::on_both_backends;
-use crate::story::{Story, booking, message, random_bytes, t0};
+use crate::story::{Story, booking, message, random_hash, t0};
 
 on_both_backends!(
     backend_first:
@@ -24,7 +24,7 @@ async fn confirming_works_once_and_then_reports_confirmed(db: TestDatabase) {
     let slot = story.slot(0, 5).await;
     let new = booking(&slot).persons(2).build();
     story.store.create_booking(&new).await.unwrap();
-    let (cancel_token, second_token) = (random_bytes(), random_bytes());
+    let (cancel_token, second_token) = (random_hash(), random_hash());
     let now = t0() + Duration::minutes(5);
 
     let first = story
@@ -74,7 +74,7 @@ async fn confirming_after_the_deadline_expires_the_booking_and_frees_its_seats(d
         .confirm_booking(
             &new.id,
             new.expires_at,
-            &random_bytes(),
+            &random_hash(),
             &message("confirmed"),
         )
         .await
@@ -100,7 +100,7 @@ async fn cancelling_frees_the_seats_and_the_cnp(db: TestDatabase) {
     let now = t0() + Duration::minutes(1);
     story
         .store
-        .confirm_booking(&new.id, now, &random_bytes(), &message("confirmed"))
+        .confirm_booking(&new.id, now, &random_hash(), &message("confirmed"))
         .await
         .unwrap();
 
@@ -178,13 +178,13 @@ async fn cancelled_and_expired_bookings_are_never_revived_by_confirm(db: TestDat
 
     let revive_cancelled = story
         .store
-        .confirm_booking(&cancelled.id, early, &random_bytes(), &message("confirmed"))
+        .confirm_booking(&cancelled.id, early, &random_hash(), &message("confirmed"))
         .await
         .unwrap();
     // Even with a clock that says the deadline has not passed yet.
     let revive_expired = story
         .store
-        .confirm_booking(&expired.id, early, &random_bytes(), &message("confirmed"))
+        .confirm_booking(&expired.id, early, &random_hash(), &message("confirmed"))
         .await
         .unwrap();
 
@@ -223,7 +223,7 @@ async fn expire_due_expires_only_due_pending_bookings_and_each_once(db: TestData
     }
     story
         .store
-        .confirm_booking(&confirmed.id, t0(), &random_bytes(), &message("confirmed"))
+        .confirm_booking(&confirmed.id, t0(), &random_hash(), &message("confirmed"))
         .await
         .unwrap();
 

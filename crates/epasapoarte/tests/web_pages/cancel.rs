@@ -1,6 +1,7 @@
 //! J4 on the page: the cancel link shows the appointment and asks; only "Da, anulează
 //! programarea" (a POST) cancels; cancelling twice is harmless; a past appointment says so.
 
+use epasapoarte::ids::LinkToken;
 use epasapoarte::store::TokenPurpose;
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
@@ -23,7 +24,10 @@ async fn confirmed_booking(site: &Site, first_cnp: u32) -> (String, String) {
 async fn status_of(site: &Site, cancel_token: &str) -> BookingStatus {
     site.state
         .service
-        .booking_view(TokenPurpose::Cancel, cancel_token)
+        .booking_view(
+            TokenPurpose::Cancel,
+            &LinkToken::parse(cancel_token).expect("a link token"),
+        )
         .await
         .expect("the booking")
         .status

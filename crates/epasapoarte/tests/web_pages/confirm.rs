@@ -2,6 +2,7 @@
 //! POST confirms; a second press is harmless; an expired link says so with 410.
 
 use epasapoarte::i18n::Lang;
+use epasapoarte::ids::LinkToken;
 use epasapoarte::store::TokenPurpose;
 use epasapoarte::testing::TestDatabase;
 use epasapoarte_domain::booking::BookingStatus;
@@ -18,7 +19,10 @@ on_both_backends!(
 async fn status_of(site: &Site, token: &str) -> BookingStatus {
     site.state
         .service
-        .booking_view(TokenPurpose::Confirm, token)
+        .booking_view(
+            TokenPurpose::Confirm,
+            &LinkToken::parse(token).expect("a link token"),
+        )
         .await
         .expect("the booking")
         .status

@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
+use crate::ids::{BookingId, LinkToken};
 use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome};
 use crate::state::AppState;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct CreatedDto {
-    pub id: String,
+    #[schema(value_type = String)]
+    pub id: BookingId,
     /// Always `pending`: the e-mailed link confirms it.
     pub status: &'static str,
     /// When the booking lapses unless confirmed.
@@ -53,7 +55,8 @@ pub struct TokenDto {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct StatusDto {
-    pub id: String,
+    #[schema(value_type = String)]
+    pub id: BookingId,
     pub status: &'static str,
 }
 
@@ -67,7 +70,7 @@ pub async fn confirm(
 ) -> ApiResult<Json<StatusDto>> {
     let (ConfirmOutcome::Confirmed { booking_id }
     | ConfirmOutcome::AlreadyConfirmed { booking_id }) =
-        state.service.confirm_booking(body.token.trim()).await?;
+        state.service.confirm_booking(&link_token(&body)?).await?;
     Ok(Json(StatusDto {
         id: booking_id,
         status: "confirmed",
@@ -82,9 +85,14 @@ pub async fn cancel(
     ApiJson(body): ApiJson<TokenDto>,
 ) -> ApiResult<Json<StatusDto>> {
     let (CancelOutcome::Cancelled { booking_id } | CancelOutcome::AlreadyCancelled { booking_id }) =
-        state.service.cancel_booking(body.token.trim()).await?;
+        state.service.cancel_booking(&link_token(&body)?).await?;
     Ok(Json(StatusDto {
         id: booking_id,
         status: "cancelled",
     }))
+}
+
+/// The token of a link: one that cannot be ours is as unknown as one that is not.
+fn link_token(body: &TokenDto) -> Result<LinkToken, ApiError> {
+    LinkToken::parse(body.token.trim()).ok_or_else(ApiError::not_found)
 }

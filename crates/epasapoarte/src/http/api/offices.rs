@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
+use crate::ids::OfficeId;
 use crate::service::input::{parse_date, parse_service};
 use crate::service::{BookingService, FieldErrors, ServiceError};
 use crate::state::AppState;
@@ -15,7 +16,8 @@ use crate::store::OfficeRecord;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct OfficeDto {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: OfficeId,
     pub name: String,
     /// County code.
     pub county: String,
@@ -199,7 +201,8 @@ pub struct EarliestQuery {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct EarliestDto {
-    pub office_id: i64,
+    #[schema(value_type = i64)]
+    pub office_id: OfficeId,
     pub office_name: String,
     pub county: String,
     pub date: NaiveDate,
@@ -273,7 +276,7 @@ fn optional<T>(
     parsed
 }
 
-fn office_id(text: &str) -> Result<i64, ApiError> {
+fn office_id(text: &str) -> Result<OfficeId, ApiError> {
     text.parse().map_err(|_| ApiError::not_found())
 }
 

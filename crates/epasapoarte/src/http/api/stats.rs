@@ -9,6 +9,7 @@ use axum::response::IntoResponse;
 use serde::Serialize;
 
 use crate::http::error::{ApiResult, ErrorBody};
+use crate::ids::OfficeId;
 use crate::service::stats::{OfficeStats, PublicStats};
 use crate::state::AppState;
 use crate::store::DrawFigures;
@@ -26,7 +27,8 @@ pub struct StatsDto {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct OfficeStatsDto {
-    pub id: i64,
+    #[schema(value_type = i64)]
+    pub id: OfficeId,
     pub name: String,
     pub county: String,
     /// Office-local date of the first free slot for one person, if any in the window.

@@ -8,6 +8,7 @@ use epasapoarte_domain::county::County;
 use epasapoarte_domain::passport::{Bani, ParseBaniError, PassportType};
 use serde::{Deserialize, Serialize};
 
+use crate::ids::OfficeId;
 use crate::service::FieldErrors;
 use crate::service::input::{Email, PersonName, parse_service};
 
@@ -17,7 +18,7 @@ use crate::service::input::{Email, PersonName, parse_service};
 #[serde(deny_unknown_fields)]
 pub struct ApplicationRequest {
     /// The submitting office.
-    pub office_id: i64,
+    pub office_id: OfficeId,
     #[serde(default)]
     pub booking_id: Option<String>,
     /// The person's 1-based position in the booking.
@@ -43,7 +44,7 @@ pub struct ApplicationRequest {
     pub receipt_amount: String,
     /// Another passport office to collect it from (default: the submitting office).
     #[serde(default)]
-    pub pickup_office_id: Option<i64>,
+    pub pickup_office_id: Option<OfficeId>,
     /// A consular mission to collect it from (electronic passports only).
     #[serde(default)]
     pub pickup_mission: Option<String>,

@@ -8,7 +8,8 @@ use epasapoarte_domain::cnp::Cnp;
 use super::input::{self, ApplicationRequest};
 use super::register::parse_cnp;
 use crate::i18n::Lang;
-use crate::service::input::{PersonName, is_booking_id};
+use crate::ids::{BookingId, OfficeId};
+use crate::service::input::PersonName;
 use crate::service::{BookingService, FieldErrors, ServiceResult};
 use crate::store::{BookedPerson, OfficeRecord};
 
@@ -107,10 +108,9 @@ async fn booked(
     office: &OfficeRecord,
     errors: &mut FieldErrors,
 ) -> ServiceResult<Option<BookedPerson>> {
-    let found = if is_booking_id(booking_id) {
-        service.store.booked_person(booking_id, position).await?
-    } else {
-        None
+    let found = match BookingId::parse(booking_id) {
+        Some(id) => service.store.booked_person(&id, position).await?,
+        None => None,
     };
     let Some(person) = found else {
         errors.add("booking_id", "application.booking_not_found");
@@ -184,14 +184,14 @@ impl BookingService {
     /// `office_id`; `None` for an unknown booking or person and for another office's.
     pub async fn booked_holder(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         booking_id: &str,
         position: u32,
     ) -> ServiceResult<Option<BookedHolder>> {
-        if !is_booking_id(booking_id) {
+        let Some(booking_id) = BookingId::parse(booking_id) else {
             return Ok(None);
-        }
-        let person = match self.store.booked_person(booking_id, position).await? {
+        };
+        let person = match self.store.booked_person(&booking_id, position).await? {
             Some(person) if person.office_id == office_id => person,
             _ => return Ok(None),
         };

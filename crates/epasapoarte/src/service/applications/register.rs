@@ -92,7 +92,7 @@ impl BookingService {
             .entry(self.now());
         match self.store.register_application(&new, Some(&audit)).await? {
             Registration::Registered(record) => {
-                tracing::info!(application = %record.number, office = office.id, "application registered");
+                tracing::info!(application = %record.number, office = office.id.get(), "application registered");
                 Ok(RegisteredApplication {
                     id: record.id,
                     number: record.number,
@@ -104,7 +104,7 @@ impl BookingService {
             Registration::Restricted(restriction) => {
                 tracing::info!(
                     restriction = restriction.id,
-                    office = office.id,
+                    office = office.id.get(),
                     "registration refused: restriction"
                 );
                 Err(ServiceError::Restricted(Refusal {

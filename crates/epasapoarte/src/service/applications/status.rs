@@ -8,6 +8,7 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, tran
 
 use super::input::{self, REASON_MAX};
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::mail::Mail;
 use crate::service::audit::{Actor, AuditEvent};
 use crate::service::{BookingService, FieldErrors, ServiceError, ServiceResult};
@@ -19,7 +20,7 @@ use serde_json::json;
 pub struct StatusMoved {
     pub number: ApplicationNumber,
     /// The submitting office (for the audit entry the caller writes).
-    pub office_id: i64,
+    pub office_id: OfficeId,
     /// The status before; equal to `status` when nothing changed.
     pub from: ApplicationStatus,
     pub status: ApplicationStatus,

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::crypto;
+use crate::ids::TokenHash;
 use crate::store::{ApiTokenRecord, NewAuditEntry, Store, StoreError};
 
 /// Every token starts so, which lets secret scanners and people recognise one.
@@ -56,7 +57,7 @@ pub async fn issue(
     }
     let token = format!("{TOKEN_PREFIX}{}", crypto::new_token());
     match store
-        .add_api_token(name, &crypto::token_hash(&token), now, audit)
+        .add_api_token(name, &TokenHash::of(&token), now, audit)
         .await?
     {
         Some(_) => Ok(token),
@@ -72,7 +73,7 @@ pub async fn authenticate(store: &dyn Store, token: &str) -> Result<ApiTokenReco
     if !looks_right {
         return Err(ApiAuthError::Invalid);
     }
-    match store.api_token_by_hash(&crypto::token_hash(token)).await? {
+    match store.api_token_by_hash(&TokenHash::of(token)).await? {
         None => Err(ApiAuthError::Invalid),
         Some(record) if record.revoked_at.is_some() => Err(ApiAuthError::Revoked),
         Some(record) => Ok(record),

@@ -7,6 +7,7 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use epasapoarte_domain::passport::{Bani, HolderCategory, PassportType};
 
 use super::input::CourierAddress;
+use crate::ids::OfficeId;
 use crate::service::{BookingService, ServiceError, ServiceResult};
 use crate::store::{ApplicationEvent, ApplicationRecord, PickupPlace, RestrictionRecord};
 
@@ -14,7 +15,7 @@ use crate::store::{ApplicationEvent, ApplicationRecord, PickupPlace, Restriction
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickupView {
     Office {
-        id: i64,
+        id: OfficeId,
         name: String,
         address: String,
     },
@@ -37,7 +38,7 @@ impl PickupView {
 pub struct ApplicationView {
     pub id: i64,
     pub number: ApplicationNumber,
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub booking: Option<(String, u32)>,
     pub passport_type: PassportType,
     pub holder_category: HolderCategory,
@@ -63,7 +64,7 @@ pub struct ApplicationView {
 impl ApplicationView {
     /// Whether staff of `office_id` deal with it (submitted or collected there).
     #[must_use]
-    pub fn concerns_office(&self, office_id: i64) -> bool {
+    pub fn concerns_office(&self, office_id: OfficeId) -> bool {
         self.office_id == office_id
             || matches!(self.pickup, PickupView::Office { id, .. } if id == office_id)
     }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::ids::OfficeId;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
@@ -120,7 +121,7 @@ fn personal_data_never_shows_in_debug() {
 fn the_journeys_typed_date_and_time_parse_like_the_apis_strings() {
     let api = request().parse(today()).unwrap();
     let fields = BookingFields {
-        office_id: 1,
+        office_id: OfficeId(1),
         service: "passport_electronic",
         date: NaiveDate::from_ymd_opt(2026, 12, 1),
         time: NaiveTime::from_hms_opt(8, 30, 0),
@@ -152,7 +153,7 @@ fn the_journeys_typed_date_and_time_parse_like_the_apis_strings() {
 #[test]
 fn a_missing_date_or_time_is_reported_under_the_apis_field_names() {
     let fields = BookingFields {
-        office_id: 1,
+        office_id: OfficeId(1),
         service: "passport_electronic",
         date: None,
         time: None,

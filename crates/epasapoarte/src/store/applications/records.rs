@@ -1,6 +1,7 @@
 //! The values that go in and out of the applications store: personal data sealed,
 //! everything else as domain types.
 
+use crate::ids::OfficeId;
 use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use epasapoarte_domain::booking::BookingStatus;
@@ -10,7 +11,7 @@ use epasapoarte_domain::passport::{Bani, HolderCategory, PassportType};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickupPlace {
     /// A passport office (by id).
-    Office(i64),
+    Office(OfficeId),
     /// A consular mission abroad, named as the clerk chose it.
     Mission(String),
 }
@@ -25,7 +26,7 @@ pub struct Courier {
 /// Everything a registration writes.
 #[derive(Debug, Clone)]
 pub struct NewApplication {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     /// The submitting office's county: the number's prefix.
     pub county_code: String,
     /// The booking and the person's 1-based position in it; `None` for a walk-in.
@@ -65,7 +66,7 @@ pub enum Registration {
 pub struct ApplicationRecord {
     pub id: i64,
     pub number: ApplicationNumber,
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub booking: Option<(String, u32)>,
     pub passport_type: PassportType,
     pub holder_category: HolderCategory,
@@ -91,7 +92,7 @@ impl ApplicationRecord {
     /// Whether staff of `office_id` deal with it: it was submitted there, or it is to be
     /// collected there.
     #[must_use]
-    pub fn concerns_office(&self, office_id: i64) -> bool {
+    pub fn concerns_office(&self, office_id: OfficeId) -> bool {
         self.office_id == office_id || self.pickup == PickupPlace::Office(office_id)
     }
 }
@@ -110,7 +111,7 @@ pub struct ApplicationEvent {
 /// A person of a booking, to register an application from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookedPerson {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub service: PassportType,
     pub status: BookingStatus,
     pub email: Vec<u8>,

@@ -8,6 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::records::*;
+use crate::ids::OfficeId;
 use crate::store::{StoreError, StoreResult, rows};
 
 /// The columns [`application`] reads, in `SELECT` order.
@@ -47,7 +48,7 @@ pub fn application(row: &AnyRow) -> StoreResult<ApplicationRecord> {
         (Some(id), Some(position)) => Some((id, self::position(position)?)),
         _ => None,
     };
-    let pickup_office: Option<i64> = row.try_get("pickup_office_id")?;
+    let pickup_office: Option<OfficeId> = row.try_get("pickup_office_id")?;
     let pickup_place: Option<String> = row.try_get("pickup_place")?;
     let pickup = match (pickup_office, pickup_place) {
         (Some(office), _) => PickupPlace::Office(office),

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 
 use super::classify;
+use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
 use crate::store::sql::value_rows;
 use crate::store::*;
@@ -81,9 +82,9 @@ pub(crate) async fn create_booking(pool: &AnyPool, booking: &NewBooking) -> Stor
 /// and the e-mail. Returns whether this call confirmed it.
 pub(crate) async fn confirm_booking(
     pool: &AnyPool,
-    booking_id: &str,
+    booking_id: &BookingId,
     now: DateTime<Utc>,
-    cancel_token_hash: &[u8],
+    cancel_token_hash: &TokenHash,
     outbox: &NewOutboxMessage,
 ) -> StoreResult<bool> {
     let confirmed: i64 = sqlx::query_scalar(

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::application::ApplicationNumber;
 
 use super::SqlStore;
+use crate::ids::{BookingId, TokenHash};
 use crate::store::*;
 
 mod lifecycle;
@@ -54,7 +55,7 @@ impl Applications for SqlStore {
 
     async fn booked_person(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         position: u32,
     ) -> StoreResult<Option<BookedPerson>> {
         self.person_of_booking(booking_id, position).await
@@ -63,14 +64,17 @@ impl Applications for SqlStore {
     async fn add_api_token(
         &self,
         name: &str,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<Option<i64>> {
         self.insert_token(name, token_hash, now, audit).await
     }
 
-    async fn api_token_by_hash(&self, token_hash: &[u8]) -> StoreResult<Option<ApiTokenRecord>> {
+    async fn api_token_by_hash(
+        &self,
+        token_hash: &TokenHash,
+    ) -> StoreResult<Option<ApiTokenRecord>> {
         self.token_by_hash(token_hash).await
     }
 

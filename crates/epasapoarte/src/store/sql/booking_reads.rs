@@ -6,6 +6,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use crate::ids::{BookingId, OfficeId, TokenHash};
 use crate::store::rows;
 use crate::store::*;
 
@@ -28,7 +29,7 @@ macro_rules! select_bookings {
 }
 
 /// One booking by id.
-pub(super) async fn by_id(pool: &AnyPool, id: &str) -> StoreResult<Option<BookingRecord>> {
+pub(super) async fn by_id(pool: &AnyPool, id: &BookingId) -> StoreResult<Option<BookingRecord>> {
     let rows = sqlx::query(select_bookings!("WHERE b.id = $1", "p.position"))
         .bind(id)
         .fetch_all(pool)
@@ -41,7 +42,7 @@ pub(super) async fn by_id(pool: &AnyPool, id: &str) -> StoreResult<Option<Bookin
 pub(super) async fn by_token(
     pool: &AnyPool,
     purpose: TokenPurpose,
-    token_hash: &[u8],
+    token_hash: &TokenHash,
 ) -> StoreResult<Option<BookingRecord>> {
     let rows = sqlx::query(select_bookings!(
         "JOIN booking_tokens t ON t.booking_id = b.id WHERE t.hash = $1 AND t.purpose = $2",
@@ -72,7 +73,7 @@ pub(super) async fn active_by_email(
 /// An office's bookings whose slot starts in `[from, to)`, by time, then booking order.
 pub(super) async fn of_office(
     pool: &AnyPool,
-    office_id: i64,
+    office_id: OfficeId,
     from: i64,
     to: i64,
 ) -> StoreResult<Vec<BookingRecord>> {
@@ -92,7 +93,7 @@ pub(super) async fn of_office(
 fn decode(rows: &[AnyRow]) -> StoreResult<Vec<BookingRecord>> {
     let mut found: Vec<BookingRecord> = Vec::new();
     for row in rows {
-        let id: String = row.try_get("id")?;
+        let id: BookingId = row.try_get("id")?;
         if found.last().is_none_or(|last| last.id != id) {
             found.push(booking(row, id)?);
         }
@@ -111,7 +112,7 @@ fn decode(rows: &[AnyRow]) -> StoreResult<Vec<BookingRecord>> {
     Ok(found)
 }
 
-fn booking(row: &AnyRow, id: String) -> StoreResult<BookingRecord> {
+fn booking(row: &AnyRow, id: BookingId) -> StoreResult<BookingRecord> {
     let service: String = row.try_get("service")?;
     let status: String = row.try_get("status")?;
     Ok(BookingRecord {

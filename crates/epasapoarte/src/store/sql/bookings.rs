@@ -10,6 +10,7 @@ use epasapoarte_domain::booking::BookingStatus;
 use sqlx::{Any, Transaction};
 
 use super::{Backend, SqlStore, booking_reads};
+use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
 use crate::store::*;
 use crate::store::{postgres, sqlite};
@@ -26,7 +27,7 @@ impl Bookings for SqlStore {
     async fn booking_by_token(
         &self,
         purpose: TokenPurpose,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
     ) -> StoreResult<Option<BookingRecord>> {
         // On SQLite the read pool serves a link opened right after booking: in WAL mode a
         // committed write is visible to every read that starts after it.
@@ -39,9 +40,9 @@ impl Bookings for SqlStore {
 
     async fn confirm_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
-        cancel_token_hash: &[u8],
+        cancel_token_hash: &TokenHash,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<TransitionOutcome> {
         // The common case in one round trip; the rest below.
@@ -94,7 +95,7 @@ impl Bookings for SqlStore {
 
     async fn cancel_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         reason: &str,
         outbox: &NewOutboxMessage,
@@ -125,7 +126,7 @@ impl Bookings for SqlStore {
             return postgres::bookings::expire_due(&self.writer, now, limit).await;
         }
         let mut tx = self.writer.begin().await?;
-        let due: Vec<String> = sqlx::query_scalar(
+        let due: Vec<BookingId> = sqlx::query_scalar(
             "SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1
              ORDER BY expires_at LIMIT $2",
         )
@@ -157,7 +158,7 @@ impl Bookings for SqlStore {
 
     async fn add_tokens_with_message(
         &self,
-        tokens: &[(String, TokenPurpose, Vec<u8>)],
+        tokens: &[(BookingId, TokenPurpose, TokenHash)],
         now: DateTime<Utc>,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<()> {
@@ -193,7 +194,7 @@ enum Release {
 /// Returns whether this call made the change.
 async fn release(
     tx: &mut Transaction<'_, Any>,
-    booking_id: &str,
+    booking_id: &BookingId,
     from: Release,
     to: &str,
     now: DateTime<Utc>,
@@ -235,7 +236,7 @@ async fn release(
 
 async fn current_status(
     tx: &mut Transaction<'_, Any>,
-    booking_id: &str,
+    booking_id: &BookingId,
 ) -> StoreResult<BookingStatus> {
     let status: Option<String> = sqlx::query_scalar("SELECT status FROM bookings WHERE id = $1")
         .bind(booking_id)

@@ -9,18 +9,19 @@ use super::SqlStore;
 use super::booking_reads;
 use super::insert_outbox;
 use super::staff::audit_change;
+use crate::ids::{BookingId, OfficeId};
 use crate::store::rows;
 use crate::store::*;
 
 #[async_trait]
 impl Counter for SqlStore {
-    async fn booking(&self, id: &str) -> StoreResult<Option<BookingRecord>> {
+    async fn booking(&self, id: &BookingId) -> StoreResult<Option<BookingRecord>> {
         booking_reads::by_id(&self.reader, id).await
     }
 
     async fn office_bookings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<BookingRecord>> {

@@ -9,6 +9,7 @@ use sqlx::{Any, Row, Transaction};
 use super::offices::{insert_exception, insert_weekly_hours};
 use super::staff::audit_change;
 use super::{SLOTS_PER_STATEMENT, SqlStore, value_rows};
+use crate::ids::{BookingId, OfficeId};
 use crate::store::rows;
 use crate::store::*;
 
@@ -18,7 +19,7 @@ type Tx<'a> = Transaction<'a, Any>;
 impl OfficeSetup for SqlStore {
     async fn save_weekly_hours(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         weekly: &[OpeningInterval],
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -37,7 +38,7 @@ impl OfficeSetup for SqlStore {
 
     async fn add_exception(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         exception: &DateException,
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -52,7 +53,7 @@ impl OfficeSetup for SqlStore {
 
     async fn remove_exception(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         date: NaiveDate,
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -82,7 +83,7 @@ impl OfficeSetup for SqlStore {
 
     async fn save_office_settings(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         settings: &OfficeSettings,
         replan: &Replan,
         audit: Option<&NewAuditEntry>,
@@ -113,7 +114,7 @@ impl OfficeSetup for SqlStore {
 
     async fn replan_conflicts(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
     ) -> StoreResult<Vec<ReplanConflict>> {
         let sql = conflicts_sql(|n| format!("${n}"));
@@ -143,8 +144,8 @@ impl OfficeSetup for SqlStore {
 
     async fn keep_booking(
         &self,
-        office_id: i64,
-        booking_id: &str,
+        office_id: OfficeId,
+        booking_id: &BookingId,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<bool> {
@@ -169,7 +170,7 @@ impl OfficeSetup for SqlStore {
 
 /// Sets every future slot to the new schedule: first all of them to nothing (holding only
 /// their seats), then the planned ones to their capacity — never below their seats.
-async fn replan_in(tx: &mut Tx<'_>, office_id: i64, replan: &Replan) -> StoreResult<()> {
+async fn replan_in(tx: &mut Tx<'_>, office_id: OfficeId, replan: &Replan) -> StoreResult<()> {
     sqlx::query(
         "UPDATE slots SET scheduled = 0, capacity = taken WHERE office_id = $1 AND starts_at >= $2",
     )

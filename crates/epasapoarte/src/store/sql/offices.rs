@@ -6,6 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{Backend, SLOTS_PER_STATEMENT, SqlStore, value_rows};
+use crate::ids::OfficeId;
 use crate::store::rows::{self, ExceptionRow, HoursRow};
 use crate::store::*;
 use epasapoarte_domain::schedule::{DateException, ExceptionHours, OpeningInterval};
@@ -34,9 +35,9 @@ impl Catalog for SqlStore {
             .collect()
     }
 
-    async fn insert_office(&self, office: &NewOffice) -> StoreResult<i64> {
+    async fn insert_office(&self, office: &NewOffice) -> StoreResult<OfficeId> {
         let mut tx = self.writer.begin().await?;
-        let existing: Option<i64> =
+        let existing: Option<OfficeId> =
             sqlx::query_scalar("SELECT id FROM offices WHERE county_code = $1 AND name = $2")
                 .bind(&office.county_code)
                 .bind(&office.name)
@@ -45,7 +46,7 @@ impl Catalog for SqlStore {
         if let Some(id) = existing {
             return Ok(id);
         }
-        let id: i64 = sqlx::query_scalar(
+        let id: OfficeId = sqlx::query_scalar(
             "INSERT INTO offices (county_code, name, address, timezone, max_persons, horizon_days)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
@@ -107,10 +108,10 @@ impl Catalog for SqlStore {
         offices
             .iter()
             .map(|row| {
-                let id: i64 = row.try_get("id")?;
+                let id: OfficeId = row.try_get("id")?;
                 let services = services
                     .iter()
-                    .filter(|s| s.try_get::<i64, _>("office_id").ok() == Some(id))
+                    .filter(|s| s.try_get::<OfficeId, _>("office_id").ok() == Some(id))
                     .map(|s| {
                         let name: String = s.try_get("service")?;
                         name.parse()
@@ -122,7 +123,7 @@ impl Catalog for SqlStore {
             .collect()
     }
 
-    async fn plan_slots(&self, office_id: i64, slots: &[PlannedSlot]) -> StoreResult<u64> {
+    async fn plan_slots(&self, office_id: OfficeId, slots: &[PlannedSlot]) -> StoreResult<u64> {
         let mut created = 0;
         let mut tx = self.writer.begin().await?;
         // Many slots to a statement: 90 days of an office in a few round trips.
@@ -149,7 +150,7 @@ impl Catalog for SqlStore {
 
     async fn slots(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> StoreResult<Vec<SlotSeats>> {
@@ -169,7 +170,7 @@ impl Catalog for SqlStore {
 
     async fn first_free_slots(
         &self,
-        office_ids: &[i64],
+        office_ids: &[OfficeId],
         persons: u16,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -281,7 +282,7 @@ pub(super) fn slot_seats(row: &AnyRow) -> StoreResult<SlotSeats> {
 /// Writes an office's weekly intervals (a new office; the hours page, after clearing them).
 pub(super) async fn insert_weekly_hours(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    office_id: i64,
+    office_id: OfficeId,
     weekly: impl IntoIterator<Item = OpeningInterval>,
 ) -> StoreResult<()> {
     for interval in weekly {
@@ -304,7 +305,7 @@ pub(super) async fn insert_weekly_hours(
 /// Writes one date exception: closed, or its special hours.
 pub(super) async fn insert_exception(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    office_id: i64,
+    office_id: OfficeId,
     exception: &DateException,
 ) -> StoreResult<()> {
     let special = match &exception.hours {

@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 
 use super::{SqlStore, placeholders};
+use crate::ids::OfficeId;
 use crate::store::reports::{COUNTS_SQL, decode_counts, decode_lead, sample_hour};
 use crate::store::rows;
 use crate::store::*;
@@ -13,7 +14,7 @@ use crate::store::*;
 impl Reports for SqlStore {
     async fn day_counts(
         &self,
-        office_ids: &[i64],
+        office_ids: &[OfficeId],
         from: NaiveDate,
         to: NaiveDate,
     ) -> StoreResult<Vec<DayCounts>> {
@@ -74,7 +75,7 @@ impl Reports for SqlStore {
 
     async fn lead_time_days(
         &self,
-        office_id: i64,
+        office_id: OfficeId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> StoreResult<Vec<LeadTimeDay>> {

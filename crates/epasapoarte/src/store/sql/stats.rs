@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::SqlStore;
+use crate::ids::OfficeId;
 use crate::store::stats::{DrawFigures, FairCounts, Stats};
 use crate::store::{StoreError, StoreResult, rows};
 
@@ -59,7 +60,7 @@ impl Stats for SqlStore {
         since: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> StoreResult<Vec<FairCounts>> {
-        let mut by_office: BTreeMap<i64, FairCounts> = BTreeMap::new();
+        let mut by_office: BTreeMap<OfficeId, FairCounts> = BTreeMap::new();
         for (column, sql) in COUNTS.iter().enumerate() {
             let mut query = sqlx::query_as(sql);
             for (n, value) in [rows::millis(since), rows::millis(now), DAY_MS]
@@ -70,7 +71,7 @@ impl Stats for SqlStore {
                     query = query.bind(value);
                 }
             }
-            let found: Vec<(i64, i64)> = query.fetch_all(&self.reader).await?;
+            let found: Vec<(OfficeId, i64)> = query.fetch_all(&self.reader).await?;
             for (office_id, count) in found {
                 let counts = by_office.entry(office_id).or_insert(FairCounts {
                     office_id,

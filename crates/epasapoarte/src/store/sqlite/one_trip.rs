@@ -21,6 +21,7 @@ use sqlx::any::AnyArguments;
 use sqlx::{Any, AnyPool};
 
 use super::classify;
+use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
 use crate::store::*;
 
@@ -122,9 +123,9 @@ pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> St
 /// the booking. Returns whether this call confirmed it.
 pub(crate) async fn confirm_booking(
     writer: &AnyPool,
-    booking_id: &str,
+    booking_id: &BookingId,
     now: i64,
-    cancel_token_hash: &[u8],
+    cancel_token_hash: &TokenHash,
     outbox: &NewOutboxMessage,
 ) -> StoreResult<bool> {
     const SQL: &str = "BEGIN IMMEDIATE;
@@ -135,10 +136,10 @@ pub(crate) async fn confirm_booking(
          INSERT INTO outbox (created_at, kind, payload, next_attempt_at)
          SELECT ?, ?, ?, ? WHERE changes() = 1;
          COMMIT;";
-    let id = booking_id.to_owned();
+    let id = booking_id.clone();
     let mut args = Args::default();
     args.add(now).add(id.clone()).add(now);
-    args.add(cancel_token_hash.to_vec()).add(id).add(now);
+    args.add(cancel_token_hash.clone()).add(id).add(now);
     args.add(now)
         .add(outbox.kind)
         .add(outbox.payload.clone())

@@ -12,6 +12,7 @@ use axum::response::Response;
 use serde_json::json;
 
 use super::guard::Staff;
+use crate::ids::{BookingId, OfficeId};
 use crate::service::{ServiceError, ServiceResult};
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::store::{BookingRecord, OfficeRecord};
@@ -41,7 +42,7 @@ const DONE: [(&str, &str); 4] = [
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let office = match office_of(&page, office).await {
@@ -79,7 +80,7 @@ pub async fn show(
     }
 }
 
-async fn office_of(page: &Page, id: i64) -> ServiceResult<OfficeRecord> {
+async fn office_of(page: &Page, id: OfficeId) -> ServiceResult<OfficeRecord> {
     page.state
         .service
         .directory
@@ -113,7 +114,11 @@ async fn posted_booking(
         };
         return Err(view::render(page, staff, office, Some(date), extras).await);
     }
-    match page.state.service.staff_booking(id).await {
+    let found = match BookingId::parse(id) {
+        Some(id) => page.state.service.staff_booking(&id).await,
+        None => Ok(None),
+    };
+    match found {
         Ok(Some(record)) if record.office_id == office.id => Ok((page, record)),
         Ok(_) => {
             let event = AuditEvent::new(Actor::staff(staff), "access.denied")

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::guard::Staff;
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::service::FieldErrors;
 use crate::service::applications::ApplicationView;
 use crate::staff::{Actor, AuditEvent, Role, StaffService};
@@ -25,15 +26,15 @@ mod summary;
 mod values;
 
 /// Whether `staff`, working on `office`'s pages, may see `view`.
-fn visible(staff: &Staff, office: i64, view: &ApplicationView) -> bool {
+fn visible(staff: &Staff, office: OfficeId, view: &ApplicationView) -> bool {
     staff.role == Role::Admin || view.concerns_office(office)
 }
 
-fn search_href(office: i64) -> String {
+fn search_href(office: OfficeId) -> String {
     format!("/admin/birouri/{office}/cereri")
 }
 
-fn detail_href(office: i64, number: &str) -> String {
+fn detail_href(office: OfficeId, number: &str) -> String {
     format!("/admin/birouri/{office}/cerere?numar={number}")
 }
 
@@ -66,7 +67,7 @@ async fn audit(
     state: &AppState,
     staff: &Staff,
     action: &'static str,
-    office: i64,
+    office: OfficeId,
     target: String,
     after: Value,
 ) {

@@ -9,6 +9,7 @@ use axum::response::Response;
 
 use super::frame::StaffBar;
 use super::guard::Staff;
+use crate::ids::OfficeId;
 use crate::staff::StaffService;
 use crate::store::AuditRecord;
 use crate::web::page::{Chrome, Page};
@@ -73,7 +74,7 @@ pub async fn show(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Respon
     };
     let chrome = page.chrome.clone();
     let lang = chrome.lang;
-    let name_of = |id: i64| {
+    let name_of = |id: OfficeId| {
         offices
             .iter()
             .find(|office| office.id == id)
@@ -122,7 +123,7 @@ pub async fn show(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Respon
     )
 }
 
-fn line(record: &AuditRecord, office_name: &impl Fn(i64) -> String) -> Line {
+fn line(record: &AuditRecord, office_name: &impl Fn(OfficeId) -> String) -> Line {
     let local = record.at.with_timezone(&chrono_tz::Europe::Bucharest);
     Line {
         at: local.format("%Y-%m-%d %H:%M:%S").to_string(),

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::staff::{Role, StaffMember};
 use crate::state::AppState;
 use crate::web::page::{Chrome, Page};
@@ -35,7 +36,7 @@ pub fn role_label(lang: Lang, role: Role) -> &'static str {
 }
 
 /// An office's name for display; an unknown id shows as "#id", no office as `None`.
-pub async fn office_name(state: &AppState, lang: Lang, office: Option<i64>) -> Option<String> {
+pub async fn office_name(state: &AppState, lang: Lang, office: Option<OfficeId>) -> Option<String> {
     let id = office?;
     match state.service.directory.office(id).await {
         Ok(Some(office)) => Some(office.name),

@@ -25,6 +25,7 @@ use serde_json::json;
 use super::cookie;
 use super::frame;
 use super::routes::AdminRoute;
+use crate::ids::OfficeId;
 use crate::staff::{
     Access, Actor, AuditEvent, Require, StaffMember, StaffService, StaffSession, access,
 };
@@ -130,7 +131,7 @@ fn to_login(had_cookie: bool, secure: bool) -> Response {
     (StatusCode::SEE_OTHER, jar, [(header::LOCATION, to)]).into_response()
 }
 
-async fn office_in_path(parts: &mut Parts, state: &AppState) -> Option<i64> {
+async fn office_in_path(parts: &mut Parts, state: &AppState) -> Option<OfficeId> {
     let params = RawPathParams::from_request_parts(parts, state).await.ok()?;
     let (_, value) = params.iter().find(|(name, _)| *name == "office")?;
     value.parse().ok()

@@ -10,6 +10,7 @@ use super::frame::StaffBar;
 use super::guard::Staff;
 use crate::i18n::Lang;
 use crate::i18n::format;
+use crate::ids::OfficeId;
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
 use crate::web::pages::appointment::Row;
@@ -29,7 +30,7 @@ struct OfficesPage {
 struct OfficePage {
     chrome: Chrome,
     staff: Option<StaffBar>,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     rows: Vec<Row>,
     /// (weekday, interval, slot minutes, counters)
@@ -58,7 +59,7 @@ pub async fn list(page: Page, staff: Staff) -> Response {
     })
 }
 
-pub async fn show(page: Page, staff: Staff, Path(office): Path<i64>) -> Response {
+pub async fn show(page: Page, staff: Staff, Path(office): Path<OfficeId>) -> Response {
     let office = match page.state.service.directory.office(office).await {
         Ok(Some(office)) => office,
         Ok(None) => return problem::not_found(page),

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use super::frame::StaffBar;
 use super::guard::Staff;
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::service::reports::total;
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
@@ -47,7 +48,7 @@ struct OfficePage {
     errors: Vec<FieldMessage>,
     form: RangeForm,
     action: String,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     lead_now: String,
     csv_href: String,
@@ -137,7 +138,7 @@ pub async fn all(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Respons
 
 async fn office_of(
     page: &Page,
-    office: i64,
+    office: OfficeId,
 ) -> Result<Option<OfficeRecord>, crate::service::ServiceError> {
     Ok(page.state.service.directory.office(office).await?)
 }
@@ -155,7 +156,7 @@ fn today_of(page: &Page, office: &OfficeRecord) -> chrono::NaiveDate {
 pub async fn office(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let office = match office_of(&page, office).await {
@@ -212,7 +213,7 @@ pub async fn office(
 /// `/admin/birouri/{office}/rapoarte.csv`: the office page's rows as a download.
 pub async fn office_csv(
     page: Page,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let office = match office_of(&page, office).await {

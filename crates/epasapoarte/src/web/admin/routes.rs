@@ -11,6 +11,7 @@ use super::{
     agenda, applications, audit, dashboard, login, logout, offices, password, reports,
     restrictions, users,
 };
+use crate::ids::OfficeId;
 use crate::staff::{Require, Role};
 use crate::state::AppState;
 
@@ -53,7 +54,7 @@ impl AdminRoute {
     }
 
     /// The path with `{office}` filled in (for links).
-    pub fn path_for(&self, office: Option<i64>) -> String {
+    pub fn path_for(&self, office: Option<OfficeId>) -> String {
         match office {
             Some(office) => self.path.replace("{office}", &office.to_string()),
             None => self.path.to_owned(),

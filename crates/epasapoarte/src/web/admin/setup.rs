@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::guard::Staff;
 use crate::i18n::Lang;
 use crate::i18n::format;
+use crate::ids::OfficeId;
 use crate::staff::{Actor, AuditEvent};
 use crate::store::OfficeRecord;
 use crate::web::FieldMessage;
@@ -25,7 +26,10 @@ pub mod replan;
 pub mod settings;
 
 /// The office of the path (the guard has checked the member may see it), or the answer.
-pub async fn office_or_answer(page: Page, office: i64) -> Result<(Page, OfficeRecord), Response> {
+pub async fn office_or_answer(
+    page: Page,
+    office: OfficeId,
+) -> Result<(Page, OfficeRecord), Response> {
     match page.state.service.directory.office(office).await {
         Ok(Some(record)) => Ok((page, record)),
         Ok(None) => Err(problem::not_found(page)),
@@ -34,7 +38,7 @@ pub async fn office_or_answer(page: Page, office: i64) -> Result<(Page, OfficeRe
 }
 
 /// The start of an audit line (the service writes it in the change's own transaction) for `staff` on `office`.
-pub fn event(staff: &Staff, action: &'static str, office: i64) -> AuditEvent {
+pub fn event(staff: &Staff, action: &'static str, office: OfficeId) -> AuditEvent {
     AuditEvent::new(Actor::staff(staff), action).office(Some(office))
 }
 

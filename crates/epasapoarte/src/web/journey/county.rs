@@ -9,6 +9,7 @@ use epasapoarte_domain::county::{COUNTIES, County};
 use super::flow::{Ctx, Step};
 use super::state::Journey;
 use super::view::{Choice, TextField, field_error, status_for};
+use crate::ids::OfficeId;
 use crate::web::FieldMessage;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
@@ -75,7 +76,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
 async fn office_from_query(ctx: &Ctx, query: Option<&str>) -> Option<crate::store::OfficeRecord> {
     let id = form_urlencoded::parse(query?.as_bytes())
         .find(|(key, _)| key == "birou")
-        .and_then(|(_, value)| value.parse::<i64>().ok())?;
+        .and_then(|(_, value)| value.parse::<OfficeId>().ok())?;
     ctx.page
         .state
         .service

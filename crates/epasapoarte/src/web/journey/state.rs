@@ -12,6 +12,7 @@ use epasapoarte_domain::passport::PassportType;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Crypto;
+use crate::ids::OfficeId;
 use crate::service::input::parse_service;
 use crate::state::AppState;
 use crate::web::page::Page;
@@ -56,7 +57,7 @@ pub enum Notice {
 #[serde(default)]
 pub struct Journey {
     pub county: Option<String>,
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub service: Option<String>,
     pub persons: Option<u8>,
     pub date: Option<NaiveDate>,

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::flow::{Step, first_incomplete};
 use super::state::{Applicant, Companion, Journey};
 use crate::crypto::Crypto;
+use crate::ids::OfficeId;
 use crate::store::OfficeRecord;
 use crate::testing::test_secret_key;
 
@@ -15,7 +16,7 @@ fn cluj_office() -> OfficeRecord {
         .find(|o| o.county_code == "CJ")
         .unwrap_or_else(|| panic!("the seed has an office in Cluj"));
     OfficeRecord {
-        id: 7,
+        id: OfficeId(7),
         county_code: office.county_code,
         name: office.name,
         address: office.address,
@@ -30,7 +31,7 @@ fn cluj_office() -> OfficeRecord {
 fn complete_for_two() -> Journey {
     Journey {
         county: Some("CJ".into()),
-        office_id: Some(7),
+        office_id: Some(OfficeId(7)),
         service: Some("passport_electronic".into()),
         persons: Some(2),
         date: NaiveDate::from_ymd_opt(2026, 12, 3),

@@ -9,13 +9,17 @@ use axum::response::{IntoResponse, Response};
 use epasapoarte_domain::booking::BookingStatus;
 
 use super::problem;
+use crate::ids::LinkToken;
 use crate::mail::ics;
 use crate::store::TokenPurpose;
 use crate::web::page::Page;
 
 pub async fn download(page: Page, Path(token): Path<String>) -> Response {
+    let Some(link) = LinkToken::parse(&token) else {
+        return problem::not_found(page);
+    };
     let service = page.state.service.clone();
-    let view = match service.booking_view(TokenPurpose::Confirm, &token).await {
+    let view = match service.booking_view(TokenPurpose::Confirm, &link).await {
         Ok(view) if view.status == BookingStatus::Confirmed => view,
         Ok(_) => return problem::not_found(page),
         Err(error) => return problem::failed(page, error),
@@ -31,7 +35,10 @@ pub async fn download(page: Page, Path(token): Path<String>) -> Response {
         &[("office", &view.office.name)],
     );
     let location = format!("{}, {}", view.office.name, view.office.address);
-    let description = lang.tf("web.confirmed.ics_description", &[("reference", &view.id)]);
+    let description = lang.tf(
+        "web.confirmed.ics_description",
+        &[("reference", view.id.as_str())],
+    );
     let body = ics::calendar(&ics::Event {
         uid: &uid,
         stamp: service.now(),

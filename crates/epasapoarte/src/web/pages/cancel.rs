@@ -11,6 +11,7 @@ use epasapoarte_domain::booking::BookingStatus;
 
 use super::appointment::AppointmentView;
 use super::problem;
+use crate::ids::LinkToken;
 use crate::service::ServiceError;
 use crate::store::TokenPurpose;
 use crate::web::form::Form;
@@ -32,8 +33,11 @@ struct CancelledPage {
 }
 
 pub async fn show(page: Page, Path(token): Path<String>) -> Response {
+    let Some(link) = LinkToken::parse(&token) else {
+        return problem::not_found(page);
+    };
     let service = &page.state.service;
-    let view = match service.booking_view(TokenPurpose::Cancel, &token).await {
+    let view = match service.booking_view(TokenPurpose::Cancel, &link).await {
         Ok(view) => view,
         Err(error) => return problem::failed(page, error),
     };
@@ -61,7 +65,10 @@ pub async fn show(page: Page, Path(token): Path<String>) -> Response {
 /// "Da, anulează programarea": cancels, then shows the link again (POST → 303 → GET),
 /// which now says the appointment is cancelled. Cancelling twice is harmless.
 pub async fn submit(page: Page, Path(token): Path<String>, _form: Form) -> Response {
-    match page.state.service.cancel_booking(&token).await {
+    let Some(link) = LinkToken::parse(&token) else {
+        return problem::not_found(page);
+    };
+    match page.state.service.cancel_booking(&link).await {
         // Expired or past: the GET explains which, in words.
         Ok(_) | Err(ServiceError::Expired) => {
             page.redirect(&format!("/programare/anuleaza/{token}"))

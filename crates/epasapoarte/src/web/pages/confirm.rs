@@ -15,6 +15,7 @@ use epasapoarte_domain::booking::BookingStatus;
 
 use super::appointment::AppointmentView;
 use super::problem;
+use crate::ids::LinkToken;
 use crate::service::ServiceError;
 use crate::store::TokenPurpose;
 use crate::web::form::Form;
@@ -37,8 +38,11 @@ struct ConfirmedPage {
 }
 
 pub async fn show(page: Page, Path(token): Path<String>) -> Response {
+    let Some(link) = LinkToken::parse(&token) else {
+        return problem::not_found(page);
+    };
     let service = &page.state.service;
-    let view = match service.booking_view(TokenPurpose::Confirm, &token).await {
+    let view = match service.booking_view(TokenPurpose::Confirm, &link).await {
         Ok(view) => view,
         Err(error) => return problem::failed(page, error),
     };
@@ -73,8 +77,11 @@ pub async fn show(page: Page, Path(token): Path<String>) -> Response {
 
 /// The button's POST: confirms, then shows the confirmed link (POST → 303 → GET).
 pub async fn submit(page: Page, Path(token): Path<String>, _form: Form) -> Response {
-    match page.state.service.confirm_booking(&token).await {
-        // The token is known to be well-formed here (the service looked it up).
+    let Some(link) = LinkToken::parse(&token) else {
+        return problem::not_found(page);
+    };
+    match page.state.service.confirm_booking(&link).await {
+        // The token is known to be well-formed here (parsed above).
         Ok(_) => page.redirect(&format!("/programare/confirma/{token}")),
         Err(ServiceError::Cancelled) => cancelled(page),
         Err(error) => problem::failed(page, error),

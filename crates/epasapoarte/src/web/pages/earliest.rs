@@ -12,6 +12,7 @@ use epasapoarte_domain::county::County;
 use super::problem;
 use crate::i18n::Lang;
 use crate::i18n::format;
+use crate::ids::OfficeId;
 use crate::service::EarliestSlot;
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
@@ -23,7 +24,7 @@ pub use search::SearchForm;
 
 /// One office of the answer.
 struct Found {
-    office_id: i64,
+    office_id: OfficeId,
     office: String,
     county: &'static str,
     when: String,

@@ -18,6 +18,7 @@ use super::earliest::SearchForm;
 use super::{problem, query};
 use crate::i18n::Lang;
 use crate::i18n::format;
+use crate::ids::OfficeId;
 use crate::service::{BookingService, ServiceResult};
 use crate::store::OfficeRecord;
 use crate::web::page::{Chrome, Page};
@@ -34,7 +35,7 @@ struct CountyBlock {
 }
 
 struct OfficeCard {
-    id: i64,
+    id: OfficeId,
     name: String,
     address: String,
     /// The zone, for an office abroad only.
@@ -123,8 +124,8 @@ async fn blocks(
 async fn next_free(
     service: &BookingService,
     county: Option<&str>,
-) -> ServiceResult<HashMap<i64, (NaiveDate, NaiveTime)>> {
-    let mut first: HashMap<i64, (NaiveDate, NaiveTime)> = HashMap::new();
+) -> ServiceResult<HashMap<OfficeId, (NaiveDate, NaiveTime)>> {
+    let mut first: HashMap<OfficeId, (NaiveDate, NaiveTime)> = HashMap::new();
     for passport in PassportType::ALL {
         for slot in service.earliest(passport, 1, county).await? {
             let at = (slot.date, slot.time);

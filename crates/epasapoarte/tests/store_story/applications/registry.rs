@@ -3,12 +3,13 @@
 //! API tokens (stored by hash, names unique, revocation once).
 
 use chrono::Duration;
+use epasapoarte::ids::TokenHash;
 use epasapoarte::store::{NewRestriction, Registration};
 use epasapoarte::testing::TestDatabase;
 
 use super::{day, register, walk_in};
 use crate::on_both_backends;
-use crate::story::{Story, random_bytes, t0};
+use crate::story::{Story, random_bytes, random_hash, t0};
 
 on_both_backends!(
     backend_first:
@@ -146,7 +147,7 @@ async fn a_restricted_cnp_is_refused_and_nothing_is_written(db: TestDatabase) {
 
 async fn tokens_are_found_by_hash_names_are_unique_and_revocation_happens_once(db: TestDatabase) {
     let story = Story::new(db).await;
-    let (hash, other_hash) = (random_bytes(), random_bytes());
+    let (hash, other_hash) = (random_hash(), random_hash());
 
     let id = story
         .store
@@ -162,7 +163,7 @@ async fn tokens_are_found_by_hash_names_are_unique_and_revocation_happens_once(d
         .store
         .add_api_token(
             "curier",
-            &other_hash.iter().rev().copied().collect::<Vec<_>>(),
+            &TokenHash(other_hash.0.iter().rev().copied().collect()),
             t0(),
             None,
         )

@@ -5,6 +5,7 @@
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
 use sqlx::Row;
 
+use crate::ids::BookingId;
 use crate::store::applications::rows::{self as app_rows, APPLICATION_COLUMNS, wide};
 use crate::store::sql::staff::audit_change;
 use crate::store::sql::{SqlStore, insert_outbox};
@@ -113,7 +114,7 @@ impl SqlStore {
 
     pub(super) async fn person_of_booking(
         &self,
-        booking_id: &str,
+        booking_id: &BookingId,
         position: u32,
     ) -> StoreResult<Option<BookedPerson>> {
         let row = sqlx::query(

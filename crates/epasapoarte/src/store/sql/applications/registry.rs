@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Any;
 
+use crate::ids::TokenHash;
 use crate::store::applications::rows::{self as app_rows, RESTRICTION_COLUMNS, TOKEN_COLUMNS};
 use crate::store::sql::SqlStore;
 use crate::store::sql::staff::audit_change;
@@ -12,7 +13,7 @@ impl SqlStore {
     pub(super) async fn insert_token(
         &self,
         name: &str,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
         now: DateTime<Utc>,
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<Option<i64>> {
@@ -37,7 +38,7 @@ impl SqlStore {
 
     pub(super) async fn token_by_hash(
         &self,
-        token_hash: &[u8],
+        token_hash: &TokenHash,
     ) -> StoreResult<Option<ApiTokenRecord>> {
         let row = sqlx::query(&format!(
             "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1"

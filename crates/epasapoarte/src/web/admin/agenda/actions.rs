@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::view::{self, Extras};
 use super::{office_of, posted_booking, rules};
+use crate::ids::{BookingId, OfficeId};
 use crate::service::{ServiceError, StaffCancellation, StaffMoveOutcome};
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::web::FieldMessage;
@@ -24,7 +25,7 @@ use crate::web::pages::problem;
 pub async fn check_in(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     route: MatchedPath,
     form: Form,
 ) -> Response {
@@ -34,7 +35,7 @@ pub async fn check_in(
 pub async fn no_show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     route: MatchedPath,
     form: Form,
 ) -> Response {
@@ -44,7 +45,7 @@ pub async fn no_show(
 pub async fn complete(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     route: MatchedPath,
     form: Form,
 ) -> Response {
@@ -54,7 +55,7 @@ pub async fn complete(
 pub async fn cancel(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     route: MatchedPath,
     form: Form,
 ) -> Response {
@@ -74,7 +75,7 @@ fn names(event: BookingEvent) -> (&'static str, &'static str) {
 async fn act(
     page: Page,
     staff: Staff,
-    office: i64,
+    office: OfficeId,
     route: MatchedPath,
     form: Form,
     event: BookingEvent,
@@ -158,8 +159,8 @@ fn cancellation(event: BookingEvent, form: &Form) -> Result<Option<StaffCancella
 /// move's own transaction.
 fn done_line(
     staff: &Staff,
-    office_id: i64,
-    booking_id: &str,
+    office_id: OfficeId,
+    booking_id: &BookingId,
     event: BookingEvent,
     cancellation: Option<&StaffCancellation>,
 ) -> AuditEvent {

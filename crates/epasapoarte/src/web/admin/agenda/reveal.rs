@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::view::{self, Extras, Revealed};
 use super::{office_of, posted_booking};
+use crate::ids::OfficeId;
 use crate::staff::audit::cnp_tail;
 use crate::staff::{Actor, AuditEvent, StaffService};
 use crate::web::admin::guard::Staff;
@@ -20,7 +21,7 @@ use crate::web::pages::problem;
 pub async fn reveal(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     route: MatchedPath,
     form: Form,
 ) -> Response {

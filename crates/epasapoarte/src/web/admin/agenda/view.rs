@@ -11,6 +11,7 @@ use epasapoarte_domain::booking::{BookingEvent, BookingStatus};
 
 use super::{day, rules};
 use crate::i18n::format;
+use crate::ids::{BookingId, OfficeId};
 use crate::service::ServiceResult;
 use crate::store::{BookingRecord, OfficeRecord};
 use crate::web::admin::frame::StaffBar;
@@ -47,7 +48,7 @@ impl Default for Extras {
 
 /// The CNPs of one booking, opened because a clerk asked (and the view was audited).
 pub struct Revealed {
-    pub booking_id: String,
+    pub booking_id: BookingId,
     pub cnps: Vec<String>,
 }
 
@@ -57,7 +58,7 @@ struct AgendaPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
     errors: Vec<FieldMessage>,
-    office_id: i64,
+    office_id: OfficeId,
     office_name: String,
     date_value: String,
     notice: Option<String>,
@@ -87,7 +88,7 @@ struct Day {
 }
 
 struct Row {
-    id: String,
+    id: BookingId,
     time: String,
     /// Said after each button to screen readers ("programarea de la 09:30").
     context: String,

@@ -12,6 +12,7 @@ use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, tran
 use serde_json::json;
 
 use super::{audit, detail_href, messages, query_value, search_href, visible};
+use crate::ids::OfficeId;
 use crate::service::ServiceError;
 use crate::service::applications::ApplicationView;
 use crate::web::admin::frame::StaffBar;
@@ -28,7 +29,7 @@ struct DetailPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
     errors: Vec<FieldMessage>,
-    office_id: i64,
+    office_id: OfficeId,
     number: String,
     status: &'static str,
     rows: Vec<Row>,
@@ -59,7 +60,7 @@ impl DetailPage {
 async fn find(
     page: &Page,
     staff: &Staff,
-    office: i64,
+    office: OfficeId,
     typed: &str,
 ) -> Result<Option<ApplicationView>, ServiceError> {
     let Ok(number) = typed.parse::<ApplicationNumber>() else {
@@ -72,7 +73,7 @@ async fn find(
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let query = query.as_deref();
@@ -113,7 +114,7 @@ pub async fn show(
 pub async fn move_status(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     form: Form,
 ) -> Response {
     let typed = form.get("numar");
@@ -168,7 +169,7 @@ pub async fn move_status(
 async fn again(
     page: Page,
     staff: &Staff,
-    office: i64,
+    office: OfficeId,
     view: &ApplicationView,
     errors: Vec<FieldMessage>,
     typed: (String, String),
@@ -184,7 +185,7 @@ fn with_status(mut response: Response, status: StatusCode) -> Response {
 async fn render(
     page: Page,
     staff: &Staff,
-    office_id: i64,
+    office_id: OfficeId,
     view: &ApplicationView,
     errors: Vec<FieldMessage>,
     (chosen, reason): (String, String),

@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::values::Values;
 use super::{audit, detail_href, fees, messages, query_value};
+use crate::ids::OfficeId;
 use crate::service::FieldErrors;
 use crate::service::ServiceError;
 use crate::staff::Actor;
@@ -30,7 +31,7 @@ struct NewPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
     errors: Vec<FieldMessage>,
-    office_id: i64,
+    office_id: OfficeId,
     office_name: String,
     values: Values,
     /// (value, label) of the office's services.
@@ -53,7 +54,7 @@ impl NewPage {
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let mut values = Values::default();
@@ -87,7 +88,12 @@ pub async fn show(
     render(page, &staff, office, values, Vec::new(), None).await
 }
 
-pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn submit(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
     let values = Values::from_form(&form);
     let request = values.request(office);
     let service = &page.state.service;
@@ -177,7 +183,7 @@ fn field_messages(
 async fn render(
     page: Page,
     staff: &Staff,
-    office_id: i64,
+    office_id: OfficeId,
     values: Values,
     errors: Vec<FieldMessage>,
     refusal: Option<String>,

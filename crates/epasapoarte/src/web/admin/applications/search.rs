@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::{audit, detail_href, query_value, visible};
 use crate::i18n::Lang;
+use crate::ids::OfficeId;
 use crate::service::applications::ApplicationView;
 use crate::service::input::cnp_error_code;
 use crate::staff::audit::cnp_tail;
@@ -29,7 +30,7 @@ struct SearchPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
     errors: Vec<FieldMessage>,
-    office_id: i64,
+    office_id: OfficeId,
     number: String,
     /// `None`: nothing searched yet.
     results: Option<Vec<Row>>,
@@ -53,7 +54,7 @@ pub struct Row {
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(typed) = query_value(query.as_deref(), "numar") else {
@@ -75,7 +76,12 @@ pub async fn show(
     render(page, &staff, office, typed, Vec::new(), Some(rows)).await
 }
 
-pub async fn by_cnp(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn by_cnp(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
     let service = &page.state.service;
     let lang = page.chrome.lang;
     let cnp = match Cnp::parse(form.get("cnp"), service.today_in_romania()) {
@@ -112,7 +118,7 @@ pub async fn by_cnp(page: Page, staff: Staff, Path(office): Path<i64>, form: For
 fn rows(
     lang: Lang,
     staff: &Staff,
-    office: i64,
+    office: OfficeId,
     found: impl Iterator<Item = ApplicationView>,
 ) -> Vec<Row> {
     found
@@ -134,7 +140,7 @@ fn rows(
 async fn render(
     page: Page,
     staff: &Staff,
-    office_id: i64,
+    office_id: OfficeId,
     number: String,
     errors: Vec<FieldMessage>,
     results: Option<Vec<Row>>,

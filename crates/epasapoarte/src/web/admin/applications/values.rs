@@ -1,6 +1,7 @@
 //! The registration form's values as typed (kept to show the form again) and their
 //! translation into the service's `ApplicationRequest`. No rule is checked here.
 
+use crate::ids::OfficeId;
 use crate::service::applications::{ApplicationRequest, BookedHolder, CourierAddress};
 use crate::web::form::Form;
 
@@ -66,12 +67,12 @@ impl Values {
     }
 
     /// The request for the office `office_id` (the page's office, never a form field).
-    pub fn request(&self, office_id: i64) -> ApplicationRequest {
+    pub fn request(&self, office_id: OfficeId) -> ApplicationRequest {
         let some = |text: &str| (!text.is_empty()).then(|| text.to_owned());
         // The select starts on this office: that is "collected where submitted".
         let pickup_office_id = self
             .pickup_office
-            .parse::<i64>()
+            .parse::<OfficeId>()
             .ok()
             .filter(|id| *id != office_id);
         let courier_address = self.courier.then(|| CourierAddress {

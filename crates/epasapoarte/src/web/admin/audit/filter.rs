@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Bucharest;
 
+use crate::ids::OfficeId;
 use crate::service::input::parse_date;
 use crate::store::AuditFilter;
 
@@ -50,7 +51,7 @@ impl FilterForm {
         form.filter.actor = Some(form.actor.clone()).filter(|v| !v.is_empty());
         form.filter.action = Some(form.action.clone()).filter(|v| !v.is_empty());
         if !form.office.is_empty() {
-            match form.office.parse::<i64>() {
+            match form.office.parse::<OfficeId>() {
                 Ok(id) => form.filter.office_id = Some(id),
                 Err(_) => form.errors.push(("office", "office_invalid")),
             }

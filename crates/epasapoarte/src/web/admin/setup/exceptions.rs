@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use super::{COLUMNS, IntervalRow, event, interval_json, message, messages, office_or_answer};
 use crate::i18n::Lang;
 use crate::i18n::format;
+use crate::ids::OfficeId;
 use crate::store::OfficeRecord;
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
@@ -34,7 +35,7 @@ const ROWS: usize = 3;
 struct ExceptionsPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     saved: bool,
     errors: Vec<FieldMessage>,
@@ -77,7 +78,7 @@ impl Posted {
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
@@ -88,7 +89,7 @@ pub async fn show(
     render(page, &staff, &office, Posted::empty(), saved, Vec::new()).await
 }
 
-pub async fn add(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn add(page: Page, staff: Staff, Path(office): Path<OfficeId>, form: Form) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
         Ok(found) => found,
         Err(answer) => return answer,
@@ -202,7 +203,12 @@ fn schedule_error(lang: Lang, error: &ScheduleError, origins: &Origins) -> Field
     field(&id, message(lang, &place, error.code()))
 }
 
-pub async fn remove(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn remove(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
         Ok(found) => found,
         Err(answer) => return answer,

@@ -13,6 +13,7 @@ use epasapoarte_domain::schedule::{IntervalPlace, OpeningInterval, Schedule, Sch
 
 use super::{COLUMNS, IntervalRow, event, message, messages, office_or_answer};
 use crate::i18n::{Lang, format};
+use crate::ids::OfficeId;
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
 use crate::web::admin::guard::Staff;
@@ -39,7 +40,7 @@ const WEEK: [Weekday; 7] = [
 struct HoursPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     saved: bool,
     errors: Vec<FieldMessage>,
@@ -63,7 +64,7 @@ impl HoursPage {
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
@@ -109,7 +110,12 @@ pub async fn show(
     .await
 }
 
-pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn submit(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
         Ok(found) => found,
         Err(answer) => return answer,
@@ -229,7 +235,7 @@ fn prefix(day: u32, row: usize) -> String {
 async fn render(
     page: Page,
     staff: &Staff,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     days: Vec<DayRows>,
     saved: bool,

@@ -14,6 +14,7 @@ use serde_json::json;
 use super::{event, message, office_or_answer};
 use crate::i18n::Lang;
 use crate::i18n::format;
+use crate::ids::{BookingId, OfficeId};
 use crate::service::StaffMoveOutcome;
 use crate::store::ReplanConflict;
 use crate::web::FieldMessage;
@@ -28,7 +29,7 @@ use crate::web::pages::problem;
 struct ReplanPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     notice: Option<&'static str>,
     errors: Vec<FieldMessage>,
@@ -38,7 +39,7 @@ struct ReplanPage {
 }
 
 struct ConflictRow {
-    booking_id: String,
+    booking_id: BookingId,
     when: String,
     persons: u16,
     status: String,
@@ -47,7 +48,7 @@ struct ConflictRow {
 
 /// Where a manager lands after a saved change: the re-planning page if bookings now wait
 /// for a decision, else back on `page_path` with "saved".
-pub async fn after_change(page: Page, office: i64, page_path: &str) -> Response {
+pub async fn after_change(page: Page, office: OfficeId, page_path: &str) -> Response {
     match page.state.service.replan_conflicts(office).await {
         Ok(conflicts) if !conflicts.is_empty() => {
             page.redirect(&format!("/admin/birouri/{office}/replanificare?salvat=1"))
@@ -60,7 +61,7 @@ pub async fn after_change(page: Page, office: i64, page_path: &str) -> Response 
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let query = query.unwrap_or_default();
@@ -74,7 +75,12 @@ pub async fn show(
     render(page, &staff, office, notice, Vec::new()).await
 }
 
-pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn submit(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
     let lang = page.chrome.lang;
     let booking = form.get("booking");
     let decision = form.get("decision");
@@ -100,6 +106,10 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         };
         return render(page, &staff, office, None, vec![error]).await;
     }
+    // A text that cannot be a booking id is no conflict of this office either.
+    let Some(booking) = BookingId::parse(booking) else {
+        return problem::not_found(page);
+    };
     let service = &page.state.service;
     // Each decision and its audit line commit together (the service writes the line).
     let line = |action| event(&staff, action, office).target(format!("booking:{booking}"));
@@ -108,7 +118,7 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
             .before(json!({"conflict": true}))
             .after(json!({"kept": true}));
         match service
-            .keep_conflicting_booking(office, booking, entry)
+            .keep_conflicting_booking(office, &booking, entry)
             .await
         {
             Ok(true) => {}
@@ -120,7 +130,7 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
         // The service records the statuses (before/after) beside the reason.
         let entry = line("replan.cancelled").after(json!({"reason": reason.as_str()}));
         match service
-            .cancel_conflicting_booking(office, booking, reason, entry)
+            .cancel_conflicting_booking(office, &booking, reason, entry)
             .await
         {
             Ok(Some(StaffMoveOutcome::Moved { .. })) => {}
@@ -138,7 +148,7 @@ pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: For
 async fn render(
     page: Page,
     staff: &Staff,
-    office: i64,
+    office: OfficeId,
     notice: Option<&'static str>,
     errors: Vec<FieldMessage>,
 ) -> Response {

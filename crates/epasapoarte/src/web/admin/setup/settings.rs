@@ -12,6 +12,7 @@ use epasapoarte_domain::passport::PassportType;
 use serde_json::{Value, json};
 
 use super::{event, message, office_or_answer};
+use crate::ids::OfficeId;
 use crate::store::{OfficeRecord, OfficeSettings};
 use crate::web::FieldMessage;
 use crate::web::admin::frame::StaffBar;
@@ -31,7 +32,7 @@ pub const MAX_PERSONS: u8 = 10;
 struct SettingsPage {
     chrome: Chrome,
     staff: Option<StaffBar>,
-    office_id: i64,
+    office_id: OfficeId,
     name: String,
     saved: bool,
     errors: Vec<FieldMessage>,
@@ -50,7 +51,7 @@ impl SettingsPage {
 pub async fn show(
     page: Page,
     staff: Staff,
-    Path(office): Path<i64>,
+    Path(office): Path<OfficeId>,
     RawQuery(query): RawQuery,
 ) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
@@ -71,7 +72,12 @@ pub async fn show(
     render(page, &staff, &office, values, saved, Vec::new()).await
 }
 
-pub async fn submit(page: Page, staff: Staff, Path(office): Path<i64>, form: Form) -> Response {
+pub async fn submit(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
     let (page, office) = match office_or_answer(page, office).await {
         Ok(found) => found,
         Err(answer) => return answer,
