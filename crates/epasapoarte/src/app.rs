@@ -73,8 +73,6 @@ impl Application {
                 staff_accounts = staff,
                 "demo data seeded (staff sign-in: see the README)"
             );
-        } else {
-            seed::plan_all_slots(store.as_ref(), now).await?;
         }
         let mailer = match options.mailer {
             Some(mailer) => mailer,
@@ -89,6 +87,10 @@ impl Application {
             config.clone(),
             metrics,
         );
+        if !options.demo {
+            // Every day of the window, except those still to be drawn (SPEC §8).
+            service.plan_public_slots().await?;
+        }
         let state = AppState {
             service: service.clone(),
             limits: Arc::new(Limits::new(config.rate_limits)),
@@ -104,6 +106,9 @@ impl Application {
             handles.push(jobs::spawn_slot_planning(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_housekeeping(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
+            if config.fair.draw {
+                handles.push(jobs::spawn_draw(service.clone(), stopped.clone()));
+            }
             handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
         }
         Ok(Application {

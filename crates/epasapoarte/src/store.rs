@@ -206,6 +206,7 @@ pub trait Store:
     + Reports
     + OfficeSetup
     + Stats
+    + Draws
 {
 }
 
@@ -219,13 +220,15 @@ impl<
         + Applications
         + Reports
         + OfficeSetup
-        + Stats,
+        + Stats
+        + Draws,
 > Store for T
 {
 }
 
 mod applications;
 mod counter;
+mod draws;
 mod office_setup;
 pub(crate) mod reports;
 mod staff;
@@ -233,6 +236,7 @@ pub mod stats;
 
 pub use applications::*;
 pub use counter::*;
+pub use draws::*;
 pub use office_setup::*;
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;

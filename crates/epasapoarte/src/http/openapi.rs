@@ -27,6 +27,10 @@ use super::error::{ErrorBody, ErrorDetail};
         api::applications::status,
         api::applications::update::move_status,
         api::stats::show,
+        api::draw::enter,
+        api::draw::confirm,
+        api::draw::overview,
+        api::draw::show,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerSecurity)

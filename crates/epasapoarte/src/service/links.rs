@@ -10,3 +10,8 @@ pub fn confirm_url(config: &Config, token: &LinkToken) -> String {
 pub fn cancel_url(config: &Config, token: &LinkToken) -> String {
     format!("{}/programare/anuleaza/{}", config.base_url, token.expose())
 }
+
+/// The draw entry's confirm page (`GET` shows it, `POST` confirms).
+pub fn draw_confirm_url(config: &Config, token: &LinkToken) -> String {
+    format!("{}/tragere/confirma/{}", config.base_url, token.expose())
+}
