@@ -177,7 +177,7 @@ async fn stop_jobs(jobs: Vec<JoinHandle<()>>) {
 
 /// `EPAS_SECRET_KEY`, or with SQLite a key generated once into the data directory (never
 /// into the database: a copy of the database file alone must not open its own data).
-fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
+pub(crate) fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
     if let Some(key) = &config.secret_key {
         return Ok(key.clone());
     }

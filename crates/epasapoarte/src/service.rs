@@ -19,6 +19,7 @@ mod appointment;
 pub mod audit;
 mod availability;
 mod booking;
+pub mod cooloff;
 pub mod counter;
 pub mod counter_persons;
 mod directory;
