@@ -129,11 +129,9 @@ fn service_parts(error: ServiceError) -> Parts {
             "cnp_cooling_off",
             en("error.cnp_cooling_off"),
         ),
-        ServiceError::DrawClosed => plain(
-            StatusCode::CONFLICT,
-            "draw_closed",
-            en("error.draw_closed"),
-        ),
+        ServiceError::DrawClosed => {
+            plain(StatusCode::CONFLICT, "draw_closed", en("error.draw_closed"))
+        }
         ServiceError::Expired => plain(StatusCode::GONE, "expired", en("error.expired")),
         ServiceError::Cancelled => plain(StatusCode::CONFLICT, "cancelled", en("error.cancelled")),
         ServiceError::NotFound => plain(StatusCode::NOT_FOUND, "not_found", en("error.not_found")),

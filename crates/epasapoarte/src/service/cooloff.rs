@@ -72,7 +72,10 @@ impl BookingService {
             };
             change.outbox = Some(self.seal_mail(&mail)?);
         }
-        Ok(self.store.mark_no_show(&change, &marks, Some(audit)).await?)
+        Ok(self
+            .store
+            .mark_no_show(&change, &marks, Some(audit))
+            .await?)
     }
 
     /// Staff undo a no-show the same office-local day: the booking is `confirmed` again
@@ -109,7 +112,10 @@ impl BookingService {
             return Ok(UndoOutcome::TooLate);
         }
         let entry = audit
-            .status_change(BookingStatus::NoShow.as_str(), BookingStatus::Confirmed.as_str())
+            .status_change(
+                BookingStatus::NoShow.as_str(),
+                BookingStatus::Confirmed.as_str(),
+            )
             .entry(now);
         if self.store.undo_no_show(booking_id, now, &entry).await? {
             tracing::info!(booking = %booking_id, "no-show undone");

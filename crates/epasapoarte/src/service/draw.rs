@@ -176,7 +176,10 @@ impl BookingService {
             persons: self.seal_persons(&parsed.persons),
             email_hash: c.keyed_hash(HashPurpose::Email, parsed.email.normalized().as_bytes()),
             email: c.seal_str(parsed.email.as_str()),
-            phone: parsed.phone.as_ref().map(|p: &Phone| c.seal_str(p.as_str())),
+            phone: parsed
+                .phone
+                .as_ref()
+                .map(|p: &Phone| c.seal_str(p.as_str())),
             consent_policy: CONSENT_POLICY_VERSION.to_owned(),
             lang: parsed.lang.as_str().to_owned(),
             created_at: now,
@@ -280,7 +283,8 @@ impl BookingService {
             .filter_map(|id| entries.iter().find(|e| e.id == id))
             .collect();
         // An entry one of whose CNPs booked or is cooling off since it entered takes no part.
-        let eligible = |e: &DrawEntryRecord| !e.persons.iter().any(|p| blocked.contains(&p.cnp_hash));
+        let eligible =
+            |e: &DrawEntryRecord| !e.persons.iter().any(|p| blocked.contains(&p.cnp_hash));
         let domain_entries: Vec<DrawEntry<OfficeId>> = ordered
             .iter()
             .map(|e| DrawEntry {
@@ -352,7 +356,10 @@ impl BookingService {
             let (Some(first), Some(last)) = (planned.first(), planned.last()) else {
                 continue;
             };
-            let (from, to) = (first.starts_at, last.starts_at + chrono::Duration::seconds(1));
+            let (from, to) = (
+                first.starts_at,
+                last.starts_at + chrono::Duration::seconds(1),
+            );
             self.store.plan_slots(office.id, &planned).await?;
             for slot in self.store.slots(office.id, from, to).await? {
                 if slot.date == date {
@@ -379,8 +386,9 @@ impl BookingService {
             .iter()
             .find(|o| o.id == office_id)
             .context("a draw seat at an unknown office")?;
-        let slot = epasapoarte_domain::schedule::slot_at(&office.schedule, office.timezone, date, time)
-            .context("a draw seat at no slot")?;
+        let slot =
+            epasapoarte_domain::schedule::slot_at(&office.schedule, office.timezone, date, time)
+                .context("a draw seat at no slot")?;
         let service: PassportType = entry
             .service
             .parse()

@@ -6,7 +6,9 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::{BookingMove, NewAuditEntry, NewOutboxMessage, SealedPerson, StoreResult, TransitionOutcome};
+use super::{
+    BookingMove, NewAuditEntry, NewOutboxMessage, SealedPerson, StoreResult, TransitionOutcome,
+};
 use crate::ids::{BookingId, OfficeId, TokenHash};
 
 /// A draw as stored (the seed is secret until `ran_at`).
@@ -181,8 +183,7 @@ pub trait Draws: Send + Sync + 'static {
     /// The entry a `draw_confirm` token points to.
     async fn draw_entry_by_token(&self, token_hash: &TokenHash) -> StoreResult<Option<String>>;
     /// pending → confirmed if not past its time (else lapsed on the spot).
-    async fn confirm_draw_entry(&self, id: &str, now: DateTime<Utc>)
-    -> StoreResult<EntryConfirm>;
+    async fn confirm_draw_entry(&self, id: &str, now: DateTime<Utc>) -> StoreResult<EntryConfirm>;
     /// Lapses pending entries past their time (frees their CNPs); returns how many.
     async fn lapse_draw_entries(&self, now: DateTime<Utc>) -> StoreResult<u64>;
     /// An entry and its persons.

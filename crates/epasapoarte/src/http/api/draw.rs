@@ -124,7 +124,12 @@ const RECENT_DRAWS: u32 = 14;
     responses((status = 200, body = DrawOverviewDto)))]
 pub async fn overview(State(state): State<AppState>) -> ApiResult<Json<DrawOverviewDto>> {
     let open = state.service.open_draw().await?;
-    let draws = state.service.store.draws(RECENT_DRAWS).await.map_err(|e| ApiError::Service(e.into()))?;
+    let draws = state
+        .service
+        .store
+        .draws(RECENT_DRAWS)
+        .await
+        .map_err(|e| ApiError::Service(e.into()))?;
     Ok(Json(DrawOverviewDto {
         draw_date: open.as_ref().map(|d| d.draw_date.to_string()),
         entries_close_at: open.as_ref().map(|d| d.closes_at),

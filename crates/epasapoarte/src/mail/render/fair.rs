@@ -89,12 +89,7 @@ pub(super) fn draw_lost(
 }
 
 /// A missed appointment blocks new bookings and draw entries until `until`.
-pub(super) fn cool_off(
-    lang: Lang,
-    date: NaiveDate,
-    until: DateTime<Utc>,
-    timezone: &str,
-) -> Body {
+pub(super) fn cool_off(lang: Lang, date: NaiveDate, until: DateTime<Utc>, timezone: &str) -> Body {
     let tz = timezone.parse().unwrap_or(ROMANIA);
     let mut body = Body::new(lang, lang.t("mail.cool_off.subject").to_owned());
     body.intro.push(lang.tf(
@@ -102,10 +97,9 @@ pub(super) fn cool_off(
         &[("date", &format::date(lang, date))],
     ));
     let (day, time) = when(lang, until, tz);
-    body.intro.push(lang.tf(
-        "mail.cool_off.until",
-        &[("date", &day), ("time", &time)],
-    ));
-    body.closing.push(lang.t("mail.cool_off.mistake").to_owned());
+    body.intro
+        .push(lang.tf("mail.cool_off.until", &[("date", &day), ("time", &time)]));
+    body.closing
+        .push(lang.t("mail.cool_off.mistake").to_owned());
     body
 }

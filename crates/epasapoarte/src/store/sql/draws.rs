@@ -118,7 +118,8 @@ async fn count_matching(
 }
 
 const HOLDING: &str = "SELECT count(*) FROM booking_persons WHERE holds = true AND cnp_hash IN";
-const COOLING: &str = "SELECT count(*) FROM no_shows WHERE undone_at IS NULL AND blocked_until > $1 AND cnp_hash IN";
+const COOLING: &str =
+    "SELECT count(*) FROM no_shows WHERE undone_at IS NULL AND blocked_until > $1 AND cnp_hash IN";
 
 #[async_trait]
 impl Draws for SqlStore {
@@ -286,11 +287,7 @@ impl Draws for SqlStore {
         .await?)
     }
 
-    async fn confirm_draw_entry(
-        &self,
-        id: &str,
-        now: DateTime<Utc>,
-    ) -> StoreResult<EntryConfirm> {
+    async fn confirm_draw_entry(&self, id: &str, now: DateTime<Utc>) -> StoreResult<EntryConfirm> {
         let now_ms = rows::millis(now);
         let mut tx = self.writer.begin().await?;
         let confirmed = sqlx::query(
@@ -447,11 +444,13 @@ impl Draws for SqlStore {
             tx.commit().await?;
             return Ok(false);
         }
-        sqlx::query("UPDATE no_shows SET undone_at = $1 WHERE booking_id = $2 AND undone_at IS NULL")
-            .bind(rows::millis(now))
-            .bind(booking_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE no_shows SET undone_at = $1 WHERE booking_id = $2 AND undone_at IS NULL",
+        )
+        .bind(rows::millis(now))
+        .bind(booking_id)
+        .execute(&mut *tx)
+        .await?;
         audit_change(self.backend, &mut tx, Some(audit), None).await?;
         tx.commit().await?;
         Ok(true)
@@ -557,10 +556,12 @@ async fn run_draw_in(store: &SqlStore, result: &DrawResult) -> StoreResult<DrawR
     .bind(&date)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE draw_entries SET status = 'lapsed' WHERE draw_date = $1 AND status = 'pending'")
-        .bind(&date)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE draw_entries SET status = 'lapsed' WHERE draw_date = $1 AND status = 'pending'",
+    )
+    .bind(&date)
+    .execute(&mut *tx)
+    .await?;
     for winner in &result.winners {
         seat_winner(store, &mut tx, result, winner).await?;
     }
