@@ -433,17 +433,24 @@ impl Draws for SqlStore {
         audit: &NewAuditEntry,
     ) -> StoreResult<bool> {
         let mut tx = self.writer.begin().await?;
-        let undone = sqlx::query(
+        let undone: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE bookings SET status = 'confirmed', closed_at = NULL
-             WHERE id = $1 AND status = 'no_show'",
+             WHERE id = $1 AND status = 'no_show'
+             RETURNING slot_id, persons",
         )
         .bind(booking_id)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        if undone.rows_affected() == 0 {
+        let Some((slot_id, persons)) = undone else {
             tx.commit().await?;
             return Ok(false);
-        }
+        };
+        // Its seats again, as it was (unless someone took them meanwhile).
+        sqlx::query("UPDATE slots SET taken = taken + $1 WHERE id = $2 AND taken + $1 <= capacity")
+            .bind(persons)
+            .bind(slot_id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "UPDATE no_shows SET undone_at = $1 WHERE booking_id = $2 AND undone_at IS NULL",
         )
@@ -463,15 +470,16 @@ impl Draws for SqlStore {
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<TransitionOutcome> {
         let mut tx = self.writer.begin().await?;
-        let moved = sqlx::query(
-            "UPDATE bookings SET status = 'no_show', closed_at = $1 WHERE id = $2 AND status = $3",
+        let moved: Option<(i64, i64)> = sqlx::query_as(
+            "UPDATE bookings SET status = 'no_show', closed_at = $1 WHERE id = $2 AND status = $3
+             RETURNING slot_id, persons",
         )
         .bind(rows::millis(change.now))
         .bind(&change.booking_id)
         .bind(change.from.as_str())
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        if moved.rows_affected() == 0 {
+        let Some((slot_id, persons)) = moved else {
             let status: Option<String> =
                 sqlx::query_scalar("SELECT status FROM bookings WHERE id = $1")
                     .bind(&change.booking_id)
@@ -482,6 +490,14 @@ impl Draws for SqlStore {
             return Ok(TransitionOutcome::Unchanged(status.parse().map_err(
                 |_| StoreError::Corrupt(format!("booking status {status:?}")),
             )?));
+        };
+        // A no-show holds no seat (as `Counter::move_booking` does it).
+        if change.from.holds_seats() {
+            sqlx::query("UPDATE slots SET taken = taken - $1 WHERE id = $2")
+                .bind(persons)
+                .bind(slot_id)
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
             .bind(&change.booking_id)
