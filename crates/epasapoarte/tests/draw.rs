@@ -14,6 +14,7 @@ mod draw {
 
     mod cooloff;
     mod entries;
+    mod pages;
     mod planning;
     mod running;
 }
