@@ -15,3 +15,11 @@ pub fn cancel_url(config: &Config, token: &LinkToken) -> String {
 pub fn draw_confirm_url(config: &Config, token: &LinkToken) -> String {
     format!("{}/tragere/confirma/{}", config.base_url, token.expose())
 }
+
+pub fn reconfirm_url(config: &Config, token: &LinkToken) -> String {
+    format!(
+        "{}/programare/reconfirma/{}",
+        config.base_url,
+        token.expose()
+    )
+}
