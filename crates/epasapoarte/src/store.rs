@@ -206,6 +206,7 @@ pub trait Store:
     + Reports
     + OfficeSetup
     + Stats
+    + Proofs
 {
 }
 
@@ -219,7 +220,8 @@ impl<
         + Applications
         + Reports
         + OfficeSetup
-        + Stats,
+        + Stats
+        + Proofs,
 > Store for T
 {
 }
@@ -227,6 +229,7 @@ impl<
 mod applications;
 mod counter;
 mod office_setup;
+pub mod proofs;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
@@ -234,6 +237,7 @@ pub mod stats;
 pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
+pub use proofs::Proofs;
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};
