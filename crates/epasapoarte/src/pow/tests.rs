@@ -104,3 +104,23 @@ fn a_form_brings_its_solution_or_its_ticket() {
         Solution::Altcha("s".into())
     );
 }
+
+#[test]
+fn the_hardest_challenge_is_solved_in_its_worst_case() {
+    use epasapoarte_domain::fair::pow::MAX_NUMBER_CEILING;
+    let salt = "0123456789abcdef01234567?expires=2000000000&form=booking";
+    let challenge = Challenge {
+        algorithm: "SHA-256".into(),
+        challenge: altcha::hash(salt, MAX_NUMBER_CEILING),
+        maxnumber: MAX_NUMBER_CEILING,
+        salt: salt.into(),
+        signature: String::new(),
+    };
+    let started = std::time::Instant::now();
+    assert_eq!(altcha::solve(&challenge), Some(MAX_NUMBER_CEILING));
+    // Printed for BENCHMARKS-style notes: `cargo test -p epasapoarte hardest -- --nocapture`.
+    println!(
+        "worst case at maxnumber {MAX_NUMBER_CEILING}: {:?} (Rust solver)",
+        started.elapsed()
+    );
+}
