@@ -163,6 +163,8 @@ pub struct BookingRecord {
 pub enum TokenPurpose {
     Confirm,
     Cancel,
+    /// Reconfirm a far-ahead booking (SPEC §8); kept with the other fair-access links.
+    Reconfirm,
 }
 
 impl TokenPurpose {
@@ -170,6 +172,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::Confirm => "confirm",
             TokenPurpose::Cancel => "cancel",
+            TokenPurpose::Reconfirm => "reconfirm",
         }
     }
 }
@@ -207,6 +210,7 @@ pub trait Store:
     + OfficeSetup
     + Stats
     + Proofs
+    + Reconfirmations
 {
 }
 
@@ -221,7 +225,8 @@ impl<
         + Reports
         + OfficeSetup
         + Stats
-        + Proofs,
+        + Proofs
+        + Reconfirmations,
 > Store for T
 {
 }
@@ -230,6 +235,7 @@ mod applications;
 mod counter;
 mod office_setup;
 pub mod proofs;
+mod reconfirm;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
@@ -238,6 +244,7 @@ pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
 pub use proofs::Proofs;
+pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};

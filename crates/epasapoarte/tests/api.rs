@@ -19,5 +19,6 @@ mod api {
     mod lookup;
     mod offices;
     mod ops;
+    mod reconfirm;
     mod stats;
 }

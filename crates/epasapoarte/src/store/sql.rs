@@ -19,6 +19,7 @@ mod office_setup;
 mod offices;
 mod outbox;
 mod proofs;
+mod reconfirm;
 mod reports;
 pub(crate) mod staff;
 mod stats;
