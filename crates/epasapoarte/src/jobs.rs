@@ -207,3 +207,23 @@ pub fn spawn_lead_time(
         },
     ))
 }
+
+/// How often spent proofs of work are purged and the challenge counts written.
+pub const POW_INTERVAL: Duration = Duration::from_secs(30);
+
+/// Writes this instance's challenge counts and deletes the expired spent solutions.
+pub async fn pow_once(pow: &crate::pow::ProofOfWork) -> anyhow::Result<u64> {
+    pow.flush_counts().await?;
+    Ok(pow.purge_spent().await?)
+}
+
+/// Starts the proof-of-work housekeeping loop (idempotent across instances).
+pub fn spawn_pow(
+    pow: Arc<crate::pow::ProofOfWork>,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(every("pow", POW_INTERVAL, shutdown, move || {
+        let pow = pow.clone();
+        async move { pow_once(&pow).await.map(|_| ()) }
+    }))
+}

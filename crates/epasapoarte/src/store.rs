@@ -209,6 +209,7 @@ pub trait Store:
     + Reports
     + OfficeSetup
     + Stats
+    + Proofs
     + Reconfirmations
 {
 }
@@ -224,6 +225,7 @@ impl<
         + Reports
         + OfficeSetup
         + Stats
+        + Proofs
         + Reconfirmations,
 > Store for T
 {
@@ -232,6 +234,7 @@ impl<
 mod applications;
 mod counter;
 mod office_setup;
+pub mod proofs;
 mod reconfirm;
 pub(crate) mod reports;
 mod staff;
@@ -240,6 +243,7 @@ pub mod stats;
 pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
+pub use proofs::Proofs;
 pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;

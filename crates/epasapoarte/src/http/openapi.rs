@@ -28,6 +28,7 @@ use super::error::{ErrorBody, ErrorDetail};
         api::applications::status,
         api::applications::update::move_status,
         api::stats::show,
+        api::challenge::issue,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerSecurity)
