@@ -38,6 +38,15 @@ pub async fn expire_once(service: &BookingService) -> anyhow::Result<u64> {
     Ok(total)
 }
 
+/// A job's interval under the simulation clock (`EPAS_CLOCK_SCALE`): divided by the
+/// scale, at least 50 ms; unchanged on the system clock. Every job loop takes its
+/// interval through this, so expiry, draws, holds and releases keep pace with a
+/// simulated day.
+#[must_use]
+pub fn scaled(service: &BookingService, base: Duration) -> Duration {
+    crate::config::sim_clock::job_interval(service.config.sim_clock, base)
+}
+
 /// Runs `step` every `interval` until shutdown; errors are logged and retried next tick.
 pub async fn every<F, Fut>(
     name: &'static str,
@@ -69,7 +78,8 @@ pub fn spawn_expiry(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
-    tokio::spawn(every("expiry", EXPIRY_INTERVAL, shutdown, move || {
+    let interval = scaled(&service, EXPIRY_INTERVAL);
+    tokio::spawn(every("expiry", interval, shutdown, move || {
         let service = service.clone();
         async move { expire_once(&service).await.map(|_| ()) }
     }))
@@ -84,9 +94,10 @@ pub fn spawn_slot_planning(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
+    let interval = scaled(&service, PLANNING_INTERVAL);
     tokio::spawn(every(
         "slot_planning",
-        PLANNING_INTERVAL,
+        interval,
         shutdown,
         move || {
             let service = service.clone();
@@ -114,7 +125,8 @@ pub fn spawn_delivery(
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
     let mailer = Arc::new(mailer);
-    tokio::spawn(every("outbox", DELIVERY_INTERVAL, shutdown, move || {
+    let interval = scaled(&service, DELIVERY_INTERVAL);
+    tokio::spawn(every("outbox", interval, shutdown, move || {
         let (service, mailer) = (service.clone(), mailer.clone());
         async move { deliver_once(&service, &mailer).await.map(|_| ()) }
     }))
@@ -168,9 +180,10 @@ pub fn spawn_housekeeping(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
+    let interval = scaled(&service, PLANNING_INTERVAL);
     tokio::spawn(every(
         "housekeeping",
-        PLANNING_INTERVAL,
+        interval,
         shutdown,
         move || {
             let service = service.clone();
@@ -194,9 +207,10 @@ pub fn spawn_lead_time(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
+    let interval = scaled(&service, LEAD_TIME_INTERVAL);
     tokio::spawn(every(
         "lead_time",
-        LEAD_TIME_INTERVAL,
+        interval,
         shutdown,
         move || {
             let service = service.clone();
