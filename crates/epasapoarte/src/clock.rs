@@ -151,6 +151,9 @@ mod tests {
         std::thread::sleep(Duration::from_millis(20));
         let second = clock.now();
         // 20 ms real ≥ 72 s simulated.
-        assert!(second - first >= TimeDelta::seconds(72), "{first} → {second}");
+        assert!(
+            second - first >= TimeDelta::seconds(72),
+            "{first} → {second}"
+        );
     }
 }

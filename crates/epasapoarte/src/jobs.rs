@@ -95,23 +95,18 @@ pub fn spawn_slot_planning(
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
     let interval = scaled(&service, PLANNING_INTERVAL);
-    tokio::spawn(every(
-        "slot_planning",
-        interval,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move {
-                let created =
-                    crate::seed::plan_all_slots(service.store.as_ref(), service.now()).await?;
-                if created > 0 {
-                    service.directory.invalidate_all();
-                    tracing::info!(created, "slots planned");
-                }
-                Ok(())
+    tokio::spawn(every("slot_planning", interval, shutdown, move || {
+        let service = service.clone();
+        async move {
+            let created =
+                crate::seed::plan_all_slots(service.store.as_ref(), service.now()).await?;
+            if created > 0 {
+                service.directory.invalidate_all();
+                tracing::info!(created, "slots planned");
             }
-        },
-    ))
+            Ok(())
+        }
+    }))
 }
 
 /// How often the outbox is polled for due messages.
@@ -181,15 +176,10 @@ pub fn spawn_housekeeping(
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
     let interval = scaled(&service, PLANNING_INTERVAL);
-    tokio::spawn(every(
-        "housekeeping",
-        interval,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move { housekeeping_once(&service).await.map(|_| ()) }
-        },
-    ))
+    tokio::spawn(every("housekeeping", interval, shutdown, move || {
+        let service = service.clone();
+        async move { housekeeping_once(&service).await.map(|_| ()) }
+    }))
 }
 
 /// Lead time is sampled once per hour; each sample is an upsert per office and UTC hour,
@@ -208,13 +198,8 @@ pub fn spawn_lead_time(
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
     let interval = scaled(&service, LEAD_TIME_INTERVAL);
-    tokio::spawn(every(
-        "lead_time",
-        interval,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move { lead_time_once(&service).await.map(|_| ()) }
-        },
-    ))
+    tokio::spawn(every("lead_time", interval, shutdown, move || {
+        let service = service.clone();
+        async move { lead_time_once(&service).await.map(|_| ()) }
+    }))
 }

@@ -46,7 +46,9 @@ impl SimClock {
                 DateTime::parse_from_rfc3339(text.trim())
                     .map(|at| at.with_timezone(&Utc))
                     .ok()
-                    .context("EPAS_CLOCK_START must be an RFC 3339 instant like 2027-03-01T21:30:00Z")
+                    .context(
+                        "EPAS_CLOCK_START must be an RFC 3339 instant like 2027-03-01T21:30:00Z",
+                    )
             })
             .transpose()?;
         Ok(Some(SimClock { scale, start }))
@@ -147,7 +149,10 @@ mod tests {
             Duration::from_millis(1500)
         );
         assert_eq!(sim.job_interval(Duration::from_secs(1)), MIN_JOB_INTERVAL);
-        let real = SimClock { scale: 1, start: None };
+        let real = SimClock {
+            scale: 1,
+            start: None,
+        };
         assert_eq!(
             real.job_interval(Duration::from_millis(20)),
             Duration::from_millis(20),
