@@ -70,6 +70,8 @@ pub struct Outcome {
     pub overbooked: i64,
     /// Seats offered over the run (capacity of every slot).
     pub seats: i64,
+    /// Seats held at the end (pending and confirmed bookings).
+    pub taken: i64,
     /// Persons who wanted one (people and customers).
     pub demand: u64,
 }
@@ -193,6 +195,7 @@ mod tests {
             transfers_succeeded: 9,
             overbooked: 0,
             seats: 2_000,
+            taken: 1_900,
             demand: 11_000,
         }
     }

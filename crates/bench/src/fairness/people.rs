@@ -134,6 +134,9 @@ impl Agent {
                 if self.book(&seat).await {
                     break;
                 }
+                // Taken meanwhile: back to the list of times, a little later.
+                let again = minutes(&mut self.rng, 5, 20);
+                self.world.sleep(again).await;
                 continue;
             }
             if self.world.on(Mechanism::Draw) {
@@ -219,7 +222,7 @@ impl Agent {
             return false;
         }
         let Some(token) = self
-            .wait_for(Link::ConfirmBooking, TimeDelta::minutes(110))
+            .wait_for(Link::ConfirmBooking, TimeDelta::minutes(210))
             .await
         else {
             return false;
@@ -285,7 +288,7 @@ impl Agent {
         }
         self.entered = Some(date);
         if let Some(token) = self
-            .wait_for(Link::ConfirmEntry, TimeDelta::minutes(110))
+            .wait_for(Link::ConfirmEntry, TimeDelta::minutes(210))
             .await
         {
             let pause = minutes(&mut self.rng, 1, 15);
@@ -314,7 +317,7 @@ impl Agent {
         }
         self.waitlisted = true;
         if let Some(token) = self
-            .wait_for(Link::ConfirmWaitlist, TimeDelta::minutes(110))
+            .wait_for(Link::ConfirmWaitlist, TimeDelta::minutes(210))
             .await
         {
             let pause = minutes(&mut self.rng, 1, 15);

@@ -28,6 +28,8 @@ pub const POLL_EVERY: Duration = Duration::from_millis(3);
 pub const REACTION: TimeDelta = TimeDelta::milliseconds(50);
 /// It solves proof of work this much faster than a phone.
 pub const POW_SPEED: f64 = 100.0;
+/// How long (real time) a slot that answered `slot_full` is left alone.
+const FULL_FOR: Duration = Duration::from_millis(1_200);
 /// Requests in flight at most (a script's worker pool).
 const IN_FLIGHT: usize = 64;
 
@@ -59,6 +61,9 @@ pub struct Reseller {
     next_client: AtomicUsize,
     book: Mutex<Book>,
     in_flight: AtomicUsize,
+    /// Times that answered `slot_full` lately: the public availability lags a little
+    /// (a cache of about a second), and a script learns not to hammer a full slot.
+    full: Mutex<HashMap<(i64, NaiveDate, String), std::time::Instant>>,
     pub transfers_attempted: AtomicU64,
     pub transfers_succeeded: AtomicU64,
 }
@@ -87,6 +92,7 @@ impl Reseller {
                 ..Book::default()
             }),
             in_flight: AtomicUsize::new(0),
+            full: Mutex::new(HashMap::new()),
             transfers_attempted: AtomicU64::new(0),
             transfers_succeeded: AtomicU64::new(0),
         })
@@ -272,9 +278,15 @@ impl Reseller {
         let altcha = self.altcha(client).await;
         let created = api::post(&self.world, client, "/api/v1/bookings", body, altcha).await;
         if !created.ok() {
+            if created.status == reqwest::StatusCode::CONFLICT {
+                self.full.lock().unwrap_or_else(|p| p.into_inner()).insert(
+                    (seat.office_id, seat.date, seat.time.clone()),
+                    std::time::Instant::now(),
+                );
+            }
             return false;
         }
-        let until = self.world.now() + TimeDelta::minutes(110);
+        let until = self.world.now() + TimeDelta::minutes(210);
         while self.world.now() < until && !self.world.over() {
             if let Some(token) = self.world.mailbox.take(&address, Link::ConfirmBooking) {
                 self.world.sleep(REACTION).await;
@@ -305,6 +317,11 @@ impl Reseller {
         for &office in &self.world.offices {
             let client = self.client();
             free.extend(api::availability(&self.world, &client, office, 1, today).await);
+        }
+        {
+            let mut full = self.full.lock().unwrap_or_else(|p| p.into_inner());
+            full.retain(|_, at| at.elapsed() < FULL_FOR);
+            free.retain(|seat| !full.contains_key(&(seat.office_id, seat.date, seat.time.clone())));
         }
         for seat in free {
             for _ in 0..seat.free {

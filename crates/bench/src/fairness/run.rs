@@ -23,23 +23,26 @@ use super::{Mechanism, Mode, Settings};
 use crate::db::Probe;
 use crate::server::Server;
 
-/// Simulated start: Sunday 7 February 2027, 12:00 in Romania (winter, UTC+2).
+/// Simulated start: Sunday 7 February 2027, 20:00 in Romania (winter, UTC+2).
 pub fn start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2027-02-07T10:00:00Z")
+    DateTime::parse_from_rfc3339("2027-02-07T18:00:00Z")
         .map(|at| at.with_timezone(&Utc))
         .unwrap_or_default()
 }
 
 /// The booking window (days ahead); the days it covers at the start are closed, so the
-/// only seats are the days that open at each midnight (Monday to Friday: 5 days) and
-/// the ones freed by cancellations.
+/// only seats are the days that open at each midnight (Monday and Tuesday) and the ones
+/// freed by cancellations.
 pub const HORIZON_DAYS: u32 = 7;
-/// Offices × counters (seats per 15-minute slot): 4 × 3 × 168 slots = 2,016 seats.
+/// Offices × counters (seats per 15-minute slot): 4 × 8 × 64 slots = 2,048 seats.
 pub const OFFICES: usize = 4;
-pub const COUNTERS: u16 = 3;
+pub const COUNTERS: u16 = 8;
 
-/// Two simulated hours to confirm a booking (0.67 s real at the default scale).
-pub const CONFIRM_TIMEOUT_SECS: u64 = 7_200;
+/// Four simulated hours to confirm a booking (4 s real at the default scale): the
+/// production 30 minutes would be 0.5 s of real time, about what the mail pipeline takes
+/// under the midnight burst, and pending bookings would expire before their e-mail
+/// arrived. Every agent confirms within minutes of the e-mail either way.
+pub const CONFIRM_TIMEOUT_SECS: u64 = 14_400;
 
 /// The offices: the demo hours with every day of the window at the start closed.
 fn offices(start: DateTime<Utc>) -> Vec<NewOffice> {
@@ -174,6 +177,7 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
             .load(std::sync::atomic::Ordering::Relaxed),
         overbooked: audit.overbooked(),
         seats: audit.capacity,
+        taken: audit.taken,
         demand,
     })
 }
