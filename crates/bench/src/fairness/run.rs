@@ -239,3 +239,85 @@ async fn let_loose(
     let _ = mail.await;
     Ok((tallies, reseller))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `epasapoarte` binary of the same profile (`target/debug/` beside `deps/`).
+    fn server_binary() -> Option<std::path::PathBuf> {
+        let exe = std::env::current_exe().ok()?;
+        let path = exe.parent()?.parent()?.join("epasapoarte");
+        path.is_file().then_some(path)
+    }
+
+    #[test]
+    fn fcfs_turns_every_mechanism_off_and_fair_turns_them_on_but_the_ones_named() {
+        let env = |mode, off| {
+            server_env(&Settings::issue(mode, off), start())
+                .into_iter()
+                .collect::<std::collections::HashMap<_, _>>()
+        };
+        let fcfs = env(Mode::Fcfs, vec![]);
+        assert_eq!(fcfs["EPAS_DRAW"], "off");
+        assert_eq!(fcfs["EPAS_RELEASE_DELAY"], "0-0");
+        assert_eq!(fcfs["EPAS_RECONFIRM_BEFORE_SECS"], "0");
+        assert_eq!(fcfs["EPAS_CLOCK_SCALE"], "3600");
+        let fair = env(Mode::Fair, vec![]);
+        assert_eq!(fair["EPAS_DRAW"], "on");
+        assert_eq!(fair["EPAS_RATE_LIMITS"], "on");
+        assert!(!fair.contains_key("EPAS_RELEASE_DELAY"));
+        let no_release = env(Mode::Fair, vec![Mechanism::Release, Mechanism::Pow]);
+        assert_eq!(no_release["EPAS_RELEASE_DELAY"], "0-0");
+        assert_eq!(no_release["EPAS_RATE_LIMITS"], "off");
+    }
+
+    #[test]
+    fn the_office_set_opens_about_two_thousand_seats_over_the_run() {
+        let seats: u64 = offices(start())
+            .iter()
+            .map(|office| {
+                let now = start() + TimeDelta::hours(46);
+                let window = epasapoarte_domain::schedule::BookingWindow {
+                    now,
+                    horizon_days: office.horizon_days,
+                };
+                let tz = office.timezone;
+                epasapoarte_domain::schedule::bookable_slots(
+                    &office.schedule,
+                    tz,
+                    &window,
+                    window.first_date(tz),
+                    window.last_date(tz),
+                )
+                .iter()
+                .map(|slot| u64::from(slot.capacity))
+                .sum::<u64>()
+            })
+            .sum();
+        assert_eq!(seats, 2_048);
+    }
+
+    /// A tiny population end to end (about 12 s): needs the server binary built
+    /// (`cargo build -p epasapoarte`); skipped without it.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_tiny_fcfs_run_end_to_end_counts_everyone_and_overbooks_nothing() {
+        let Some(binary) = server_binary() else {
+            eprintln!("skipped: build the server first (cargo build -p epasapoarte)");
+            return;
+        };
+        let settings = Settings {
+            scale: 14_400,
+            people: 200,
+            customers: 20,
+            ..Settings::issue(Mode::Fcfs, vec![])
+        };
+        let outcome = one(&settings, &binary, 1).await.unwrap();
+        assert_eq!(outcome.overbooked, 0);
+        assert_eq!(outcome.reseller.entities, 20);
+        assert!(outcome.people.entities > 100);
+        assert!(outcome.people.succeeded > 0, "{outcome:?}");
+        let json = super::super::metrics::summary("fcfs", &[outcome]);
+        assert_eq!(json["overbooked"], 0);
+    }
+}
