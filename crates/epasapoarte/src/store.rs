@@ -163,6 +163,8 @@ pub struct BookingRecord {
 pub enum TokenPurpose {
     Confirm,
     Cancel,
+    /// Reconfirm a far-ahead booking (SPEC §8); kept with the other fair-access links.
+    Reconfirm,
 }
 
 impl TokenPurpose {
@@ -170,6 +172,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::Confirm => "confirm",
             TokenPurpose::Cancel => "cancel",
+            TokenPurpose::Reconfirm => "reconfirm",
         }
     }
 }
@@ -206,6 +209,7 @@ pub trait Store:
     + Reports
     + OfficeSetup
     + Stats
+    + Reconfirmations
 {
 }
 
@@ -219,7 +223,8 @@ impl<
         + Applications
         + Reports
         + OfficeSetup
-        + Stats,
+        + Stats
+        + Reconfirmations,
 > Store for T
 {
 }
@@ -227,6 +232,7 @@ impl<
 mod applications;
 mod counter;
 mod office_setup;
+mod reconfirm;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
@@ -234,6 +240,7 @@ pub mod stats;
 pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
+pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};
