@@ -99,7 +99,10 @@ impl Application {
         );
         let state = AppState {
             service: service.clone(),
-            limits: Arc::new(Limits::new(config.rate_limits)),
+            limits: Arc::new(Limits::with_time_scale(
+                config.rate_limits,
+                config.sim_clock.map_or(1, |clock| clock.scale),
+            )),
             pow: pow.clone(),
             demo: options.demo,
             writes: Arc::new(tokio::sync::Semaphore::new(
