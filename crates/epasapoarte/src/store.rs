@@ -210,6 +210,7 @@ pub trait Store:
     + OfficeSetup
     + Stats
     + Draws
+    + Proofs
     + Reconfirmations
 {
 }
@@ -226,6 +227,7 @@ impl<
         + OfficeSetup
         + Stats
         + Draws
+        + Proofs
         + Reconfirmations,
 > Store for T
 {
@@ -235,6 +237,7 @@ mod applications;
 mod counter;
 mod draws;
 mod office_setup;
+pub mod proofs;
 mod reconfirm;
 pub(crate) mod reports;
 mod staff;
@@ -244,6 +247,7 @@ pub use applications::*;
 pub use counter::*;
 pub use draws::*;
 pub use office_setup::*;
+pub use proofs::Proofs;
 pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;

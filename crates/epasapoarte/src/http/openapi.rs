@@ -32,6 +32,7 @@ use super::error::{ErrorBody, ErrorDetail};
         api::draw::confirm,
         api::draw::overview,
         api::draw::show,
+        api::challenge::issue,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerSecurity)

@@ -10,9 +10,11 @@ use epasapoarte_domain::fair::{DrawSeed, entry_order};
 use serde::Serialize;
 
 use super::bookings::TokenDto;
+use crate::http::challenge::{ClientIp, WithChallenge};
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::ids::LinkToken;
+use crate::pow::FormKind;
 use crate::service::draw::DrawEntryRequest;
 use crate::service::input::parse_date;
 use crate::state::AppState;
@@ -29,17 +31,24 @@ pub struct EntryCreatedDto {
 
 #[utoipa::path(post, path = "/api/v1/draw/entries", tag = "draw", request_body = DrawEntryRequest,
     responses((status = 201, body = EntryCreatedDto),
+              (status = 403, description = "`challenge_required`: no good proof-of-work solution in `altcha`", body = ErrorBody),
               (status = 404, description = "draws are off", body = ErrorBody),
               (status = 409, description = "`cnp_already_entered`, `cnp_already_booked`, `cnp_cooling_off` or `draw_closed`", body = ErrorBody),
               (status = 422, description = "`validation` or `consent_required`", body = ErrorBody),
               (status = 429, body = ErrorBody)))]
 pub async fn enter(
     State(state): State<AppState>,
-    ApiJson(request): ApiJson<DrawEntryRequest>,
+    ClientIp(ip): ClientIp,
+    WithChallenge {
+        solution,
+        body: request,
+    }: WithChallenge<DrawEntryRequest>,
 ) -> ApiResult<(StatusCode, Json<EntryCreatedDto>)> {
     let entry = request
         .parse(state.service.today_in_romania())
         .map_err(ApiError::validation)?;
+    // After the cheap checks, so that a typo does not cost the client its solution.
+    state.pow.accept(&solution, FormKind::DrawEntry, ip).await?;
     let created = state.service.enter_draw(&entry).await?;
     Ok((
         StatusCode::CREATED,
