@@ -34,6 +34,7 @@ const SIMPLE_PAGES = [
   ['accessibility', '/accesibilitate'],
   ['contact', '/contact'],
   ['stats', '/statistici'],
+  ['draw', '/tragere'],
   ['not-found', '/pagina-care-nu-exista'],
   ['mailbox', '/demo/mailbox'],
 ];

@@ -74,8 +74,6 @@ impl Application {
                 staff_accounts = staff,
                 "demo data seeded (staff sign-in: see the README)"
             );
-        } else {
-            seed::plan_all_slots(store.as_ref(), now).await?;
         }
         let mailer = match options.mailer {
             Some(mailer) => mailer,
@@ -97,6 +95,10 @@ impl Application {
             config.clone(),
             metrics,
         );
+        if !options.demo {
+            // Every day of the window, except those still to be drawn (SPEC §8).
+            service.plan_public_slots().await?;
+        }
         let state = AppState {
             service: service.clone(),
             limits: Arc::new(Limits::with_time_scale(
@@ -118,6 +120,9 @@ impl Application {
             handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_pow(pow, stopped.clone()));
             handles.push(jobs::spawn_reconfirm(service.clone(), stopped.clone()));
+            if config.fair.draw {
+                handles.push(jobs::spawn_draw(service.clone(), stopped.clone()));
+            }
             handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
         }
         Ok(Application {
@@ -186,7 +191,7 @@ async fn stop_jobs(jobs: Vec<JoinHandle<()>>) {
 
 /// `EPAS_SECRET_KEY`, or with SQLite a key generated once into the data directory (never
 /// into the database: a copy of the database file alone must not open its own data).
-fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
+pub(crate) fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
     if let Some(key) = &config.secret_key {
         return Ok(key.clone());
     }

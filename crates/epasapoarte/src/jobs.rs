@@ -22,6 +22,11 @@ pub const EXPIRY_BATCH: u32 = 500;
 /// Expires the pending bookings that are due; returns how many this call expired.
 pub async fn expire_once(service: &BookingService) -> anyhow::Result<u64> {
     let mut total = 0;
+    // Draw entries not confirmed in time lapse too, freeing their CNPs (SPEC §8).
+    let lapsed = service.store.lapse_draw_entries(service.now()).await?;
+    if lapsed > 0 {
+        tracing::info!(lapsed, "draw entries lapsed");
+    }
     loop {
         let now = service.now();
         let expired = service.store.expire_due(now, EXPIRY_BATCH).await?;
@@ -101,8 +106,8 @@ pub fn spawn_slot_planning(
     tokio::spawn(every("slot_planning", interval, shutdown, move || {
         let service = service.clone();
         async move {
-            let created =
-                crate::seed::plan_all_slots(service.store.as_ref(), service.now()).await?;
+            // Days still to be drawn stay unplanned (SPEC §8).
+            let created = service.plan_public_slots().await?;
             if created > 0 {
                 service.directory.invalidate_all();
                 tracing::info!(created, "slots planned");
@@ -224,5 +229,46 @@ pub fn spawn_pow(
     tokio::spawn(every("pow", POW_INTERVAL, shutdown, move || {
         let pow = pow.clone();
         async move { pow_once(&pow).await.map(|_| ()) }
+    }))
+}
+
+/// How often the draw job looks for a draw to open or to run.
+pub const DRAW_INTERVAL: Duration = Duration::from_secs(20);
+
+/// Opens the draw taking entries (its seed committed) and runs the draws that are due;
+/// returns how many draws this call ran. Safe with many instances: a draw runs once.
+pub async fn draw_once(service: &BookingService) -> anyhow::Result<usize> {
+    if !service.config.fair.draw {
+        return Ok(0);
+    }
+    service.open_draw().await?;
+    let runs = service.run_due_draws().await?;
+    let ran = runs
+        .iter()
+        .filter(|(_, run)| *run == crate::store::DrawRun::Ran)
+        .count();
+    if runs
+        .iter()
+        .any(|(_, run)| *run == crate::store::DrawRun::Stale)
+    {
+        tracing::info!("a draw met a changed seat or CNP; it runs again next tick");
+    }
+    if ran > 0 {
+        // The drawn day's leftover seats are public now: plan the rest of the window.
+        service.plan_public_slots().await?;
+    }
+    Ok(ran)
+}
+
+/// Starts the draw loop (SPEC §8; only while `EPAS_DRAW` is on).
+pub fn spawn_draw(
+    service: BookingService,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    let interval = scaled(&service, DRAW_INTERVAL);
+    tokio::spawn(every("draw", interval, shutdown, move || {
+        let service = service.clone();
+        async move { draw_once(&service).await.map(|_| ()) }
     }))
 }

@@ -19,9 +19,11 @@ mod appointment;
 pub mod audit;
 mod availability;
 mod booking;
+pub mod cooloff;
 pub mod counter;
 pub mod counter_persons;
 mod directory;
+pub mod draw;
 pub mod input;
 mod links;
 mod lookup;
@@ -53,6 +55,15 @@ pub enum ServiceError {
     SlotFull,
     #[error("a CNP already holds an active booking")]
     CnpAlreadyBooked,
+    /// A CNP is already in an entry of that draw.
+    #[error("a CNP is already entered in this draw")]
+    CnpAlreadyEntered,
+    /// A CNP is cooling off after a no-show (SPEC §8).
+    #[error("a CNP is cooling off after a no-show")]
+    CnpCoolingOff,
+    /// The draw has run or no draw takes entries.
+    #[error("the draw takes no entries")]
+    DrawClosed,
     #[error("the link has expired")]
     Expired,
     #[error("the booking was cancelled")]

@@ -209,6 +209,7 @@ pub trait Store:
     + Reports
     + OfficeSetup
     + Stats
+    + Draws
     + Proofs
     + Reconfirmations
 {
@@ -225,6 +226,7 @@ impl<
         + Reports
         + OfficeSetup
         + Stats
+        + Draws
         + Proofs
         + Reconfirmations,
 > Store for T
@@ -233,6 +235,7 @@ impl<
 
 mod applications;
 mod counter;
+mod draws;
 mod office_setup;
 pub mod proofs;
 mod reconfirm;
@@ -242,6 +245,7 @@ pub mod stats;
 
 pub use applications::*;
 pub use counter::*;
+pub use draws::*;
 pub use office_setup::*;
 pub use proofs::Proofs;
 pub use reconfirm::{ReconfirmState, Reconfirmations};

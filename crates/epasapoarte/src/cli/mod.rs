@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cnp;
+mod draw;
 mod holidays;
 mod migrate;
 mod seed;
@@ -34,6 +35,8 @@ pub enum Command {
     Holidays(holidays::Args),
     /// Staff accounts: `user add --username U --role admin|manager|clerk [--office ID]`.
     User(user::Args),
+    /// The opening-day draw (SPEC §8): `draw run [--date D]` runs a due draw now.
+    Draw(draw::Args),
     /// API tokens for other systems: `token add --name N` (printed once), `revoke`, `list`.
     Token(token::Args),
 }
@@ -48,6 +51,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Holidays(args) => holidays::run(args),
         Command::User(args) => user::run(args),
         Command::Token(args) => token::run(args),
+        Command::Draw(args) => draw::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

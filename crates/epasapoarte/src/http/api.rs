@@ -12,6 +12,7 @@ pub mod applications;
 pub mod bookings;
 pub mod challenge;
 pub mod counties;
+pub mod draw;
 pub mod lookup;
 pub mod offices;
 pub mod stats;
@@ -28,6 +29,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/api/v1/earliest", get(offices::earliest))
         .route("/api/v1/stats", get(stats::show))
+        .route("/api/v1/draw", get(draw::overview))
+        .route("/api/v1/draw/{date}", get(draw::show))
         .route("/api/v1/challenge", get(challenge::issue))
         .route("/api/v1/openapi.json", get(super::openapi::document));
     let public_writes = Router::new()
@@ -35,7 +38,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/bookings/confirm", post(bookings::confirm))
         .route("/api/v1/bookings/cancel", post(bookings::cancel))
         .route("/api/v1/bookings/reconfirm", post(bookings::reconfirm))
-        .route("/api/v1/lookup", post(lookup::lookup));
+        .route("/api/v1/lookup", post(lookup::lookup))
+        .route("/api/v1/draw/entries", post(draw::enter))
+        .route("/api/v1/draw/entries/confirm", post(draw::confirm));
     let status_lookups =
         Router::new().route("/api/v1/applications/status", get(applications::status));
     let token_writes = Router::new().route(

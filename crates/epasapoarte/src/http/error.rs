@@ -41,7 +41,8 @@ pub struct ErrorBody {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
-    /// Stable: `validation`, `slot_full`, `cnp_already_booked`, `expired`, `cancelled`,
+    /// Stable: `validation`, `slot_full`, `cnp_already_booked`, `cnp_already_entered`,
+    /// `cnp_cooling_off`, `draw_closed`, `expired`, `cancelled`,
     /// `not_found`, `rate_limited`, `challenge_required`, `consent_required`, `malformed_json`,
     /// `payload_too_large`, `unsupported_media_type`, `internal`.
     pub code: &'static str,
@@ -130,6 +131,19 @@ fn service_parts(error: ServiceError) -> Parts {
             "cnp_already_booked",
             en("error.cnp_already_booked"),
         ),
+        ServiceError::CnpAlreadyEntered => plain(
+            StatusCode::CONFLICT,
+            "cnp_already_entered",
+            en("error.cnp_already_entered"),
+        ),
+        ServiceError::CnpCoolingOff => plain(
+            StatusCode::CONFLICT,
+            "cnp_cooling_off",
+            en("error.cnp_cooling_off"),
+        ),
+        ServiceError::DrawClosed => {
+            plain(StatusCode::CONFLICT, "draw_closed", en("error.draw_closed"))
+        }
         ServiceError::Expired => plain(StatusCode::GONE, "expired", en("error.expired")),
         ServiceError::Cancelled => plain(StatusCode::CONFLICT, "cancelled", en("error.cancelled")),
         ServiceError::NotFound => plain(StatusCode::NOT_FOUND, "not_found", en("error.not_found")),

@@ -67,6 +67,35 @@ pub enum Mail {
         lang: Lang,
         number: String,
     },
+    /// SPEC §8: confirm a draw entry within the deadline, or it lapses.
+    DrawConfirmRequest {
+        to: String,
+        lang: Lang,
+        confirm_url: String,
+        expires_at: DateTime<Utc>,
+        draw_date: NaiveDate,
+        /// The entry's public id: the entrant finds it among the draw's entry ids.
+        entry_id: String,
+        /// When the draw runs.
+        draw_at: DateTime<Utc>,
+    },
+    /// SPEC §8: the draw ran and this entry won nothing (with a waitlist place or not).
+    DrawLost {
+        to: String,
+        lang: Lang,
+        draw_date: NaiveDate,
+        entry_id: String,
+        waitlist: bool,
+    },
+    /// SPEC §8: a no-show blocks booking and draw entries until `until`.
+    CoolOff {
+        to: String,
+        lang: Lang,
+        /// The appointment that was missed (office-local date).
+        date: NaiveDate,
+        until: DateTime<Utc>,
+        timezone: String,
+    },
 }
 
 impl Mail {
@@ -80,6 +109,9 @@ impl Mail {
             Mail::Lookup { .. } => "lookup",
             Mail::ApplicationReady { .. } => "application_ready",
             Mail::ApplicationShipped { .. } => "application_shipped",
+            Mail::DrawConfirmRequest { .. } => "draw_confirm_request",
+            Mail::DrawLost { .. } => "draw_lost",
+            Mail::CoolOff { .. } => "cool_off",
         }
     }
 
@@ -91,7 +123,10 @@ impl Mail {
             | Mail::ReconfirmRequest { to, .. }
             | Mail::Lookup { to, .. }
             | Mail::ApplicationReady { to, .. }
-            | Mail::ApplicationShipped { to, .. } => to,
+            | Mail::ApplicationShipped { to, .. }
+            | Mail::DrawConfirmRequest { to, .. }
+            | Mail::DrawLost { to, .. }
+            | Mail::CoolOff { to, .. } => to,
         }
     }
 }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 
 use crate::mail::{Appointment, Mail, ics};
 
+mod fair;
 mod kinds;
 mod summary;
 pub(crate) mod view;
@@ -75,6 +76,36 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
         Mail::ApplicationShipped { lang, number, .. } => {
             kinds::application_shipped(*lang, number, base_url)
         }
+        Mail::DrawConfirmRequest {
+            lang,
+            confirm_url,
+            expires_at,
+            draw_date,
+            entry_id,
+            draw_at,
+            ..
+        } => fair::draw_confirm_request(
+            *lang,
+            confirm_url,
+            *expires_at,
+            *draw_date,
+            entry_id,
+            *draw_at,
+        ),
+        Mail::DrawLost {
+            lang,
+            draw_date,
+            entry_id,
+            waitlist,
+            ..
+        } => fair::draw_lost(*lang, *draw_date, entry_id, *waitlist, base_url),
+        Mail::CoolOff {
+            lang,
+            date,
+            until,
+            timezone,
+            ..
+        } => fair::cool_off(*lang, *date, *until, timezone),
     };
     let ics = match mail {
         Mail::Confirmed {

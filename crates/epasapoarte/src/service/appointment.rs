@@ -76,9 +76,16 @@ impl AppointmentAt<'_> {
 impl BookingService {
     /// Opens a stored booking's persons (names and CNPs).
     pub(super) fn open_persons(&self, record: &BookingRecord) -> anyhow::Result<Vec<OpenPerson>> {
+        self.open_sealed(&record.persons)
+    }
+
+    /// Opens sealed persons (names and CNPs), in memory only.
+    pub(super) fn open_sealed(
+        &self,
+        persons: &[crate::store::SealedPerson],
+    ) -> anyhow::Result<Vec<OpenPerson>> {
         let today = self.today_in_romania();
-        record
-            .persons
+        persons
             .iter()
             .map(|person| {
                 let cnp = self

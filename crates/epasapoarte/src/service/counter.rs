@@ -141,7 +141,11 @@ impl BookingService {
         let audit = audit
             .status_change(transition.from.as_str(), transition.to.as_str())
             .entry(change.now);
-        let outcome = self.store.move_booking(&change, Some(&audit)).await?;
+        let outcome = if event == BookingEvent::MarkNoShow {
+            self.mark_no_show(&record, change, &audit).await?
+        } else {
+            self.store.move_booking(&change, Some(&audit)).await?
+        };
         if transition.releases_seats() {
             self.directory.invalidate_seats(record.office_id);
         }

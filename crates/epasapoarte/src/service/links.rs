@@ -11,6 +11,11 @@ pub fn cancel_url(config: &Config, token: &LinkToken) -> String {
     format!("{}/programare/anuleaza/{}", config.base_url, token.expose())
 }
 
+/// The draw entry's confirm page (`GET` shows it, `POST` confirms).
+pub fn draw_confirm_url(config: &Config, token: &LinkToken) -> String {
+    format!("{}/tragere/confirma/{}", config.base_url, token.expose())
+}
+
 pub fn reconfirm_url(config: &Config, token: &LinkToken) -> String {
     format!(
         "{}/programare/reconfirma/{}",

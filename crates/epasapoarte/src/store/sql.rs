@@ -14,6 +14,7 @@ mod applications;
 mod booking_reads;
 mod bookings;
 mod counter;
+mod draws;
 mod housekeeping;
 mod office_setup;
 mod offices;

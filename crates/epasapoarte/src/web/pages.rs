@@ -14,6 +14,7 @@ pub mod articles;
 pub mod calendar;
 pub mod cancel;
 pub mod confirm;
+pub mod draw;
 pub mod earliest;
 pub mod home;
 pub mod info;
@@ -50,6 +51,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(lookup::show).post(lookup::submit),
         )
         .route("/verifica-programare/trimis", get(lookup::sent))
+        .route("/tragere", get(draw::show).post(draw::submit))
+        .route("/tragere/trimis", get(draw::sent))
+        .route(
+            "/tragere/confirma/{token}",
+            get(draw::confirm::show).post(draw::confirm::submit),
+        )
         .route("/informatii", get(info::show))
         .route("/birouri", get(offices::show))
         .route("/statistici", get(stats::show))

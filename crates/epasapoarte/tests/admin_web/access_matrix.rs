@@ -40,6 +40,11 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ),
     (
         "POST",
+        "/admin/birouri/{office}/agenda/absent-anulare",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
         "/admin/birouri/{office}/agenda/finalizare",
         [303, 422, 422, 404, 404, 422],
     ),

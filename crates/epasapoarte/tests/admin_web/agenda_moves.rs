@@ -15,6 +15,7 @@ on_both_backends!(
     a_no_show_is_marked_only_once_the_slot_has_started,
     cancelling_with_a_reason_emails_the_citizen_and_frees_the_seats,
     a_pending_booking_cannot_be_checked_in,
+    a_no_show_can_be_undone_the_same_day_from_the_agenda,
 );
 
 async fn a_clerk_checks_in_a_confirmed_booking_then_completes_it(app: Backoffice) {
@@ -203,4 +204,37 @@ async fn a_pending_booking_cannot_be_checked_in(app: Backoffice) {
     assert_eq!(reply.status, 409);
     assert!(reply.body.contains("În așteptarea confirmării"));
     assert_eq!(status(&app, &booking).await, BookingStatus::Pending);
+}
+
+async fn a_no_show_can_be_undone_the_same_day_from_the_agenda(app: Backoffice) {
+    let booking = book(&app, app.office_a, 1, 4000, true).await;
+    at_the_appointment(&app, &booking);
+    let clerk = app.signed_in(Persona::ClerkA).await;
+    let marked = clerk
+        .post(&booking.action("absent"), &[("programare", &booking.id)])
+        .await;
+    assert_eq!(marked.status, 303);
+    let page = clerk.get(&booking.agenda()).await;
+    assert!(
+        page.body.contains("agenda/absent-anulare"),
+        "undo offered the same day"
+    );
+
+    let undone = clerk
+        .post(
+            &booking.action("absent-anulare"),
+            &[("programare", &booking.id)],
+        )
+        .await;
+
+    assert_eq!(undone.status, 303);
+    assert_eq!(status(&app, &booking).await, BookingStatus::Confirmed);
+    assert_eq!(app.audit_of("booking.no_show_undone").await.len(), 1);
+    let again = clerk
+        .post(
+            &booking.action("absent-anulare"),
+            &[("programare", &booking.id)],
+        )
+        .await;
+    assert_eq!(again.status, 409, "nothing left to undo");
 }

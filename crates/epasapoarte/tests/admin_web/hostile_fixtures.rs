@@ -111,7 +111,11 @@ impl Ids {
             .unwrap_or(path);
         let today = self.soon.as_str();
         match tail {
-            "agenda/prezenta" | "agenda/absent" | "agenda/finalizare" | "agenda/anulare"
+            "agenda/prezenta"
+            | "agenda/absent"
+            | "agenda/absent-anulare"
+            | "agenda/finalizare"
+            | "agenda/anulare"
             | "agenda/cnp" => owned(&[
                 ("programare", &self.own_booking),
                 ("data", today),

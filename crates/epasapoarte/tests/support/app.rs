@@ -125,15 +125,18 @@ impl TestApp {
     }
 
     /// Starts from the defaults: the test offices (Alba, Bucharest, Cluj, Timiș) with 90
-    /// days of slots, `EPAS_BASE_URL` [`BASE_URL`], a test key, rate limits on.
+    /// days of slots, `EPAS_BASE_URL` [`BASE_URL`], a test key, rate limits on, draws off
+    /// (`EPAS_DRAW=off`).
     pub fn launch(db: TestDatabase) -> Launch {
-        let config = Config {
+        let mut config = Config {
             database_url: db.url.clone().into(),
             listen: "127.0.0.1:0".into(),
             base_url: BASE_URL.into(),
             secret_key: Some(test_secret_key()),
             ..Config::default()
         };
+        // First come, first served, as before SPEC §8: the draw tests turn it on.
+        config.fair.draw = false;
         Launch {
             db,
             config,

@@ -25,16 +25,19 @@ mod actions;
 mod day;
 mod reveal;
 mod rules;
+mod undo;
 mod view;
 
 pub use actions::{cancel, check_in, complete, no_show};
 pub use reveal::reveal;
+pub use undo::undo_no_show;
 use view::Extras;
 
 /// The confirmations after a finished action, by the `rezultat` the redirect carries.
-const DONE: [(&str, &str); 4] = [
+const DONE: [(&str, &str); 5] = [
     ("prezenta", "admin.agenda.done_check_in"),
     ("absent", "admin.agenda.done_no_show"),
+    ("absent-anulat", "admin.agenda.done_undo_no_show"),
     ("finalizata", "admin.agenda.done_complete"),
     ("anulata", "admin.agenda.done_cancel"),
 ];

@@ -122,6 +122,13 @@ pub static ROUTES: &[AdminRoute] = &[
     },
     AdminRoute {
         verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/absent-anulare",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::undo_no_show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
         path: "/admin/birouri/{office}/agenda/finalizare",
         require: Require::Office(Role::Clerk),
         nav: None,

@@ -31,6 +31,8 @@ struct DatePage {
     weeks: Vec<Week>,
     earlier: Option<String>,
     later: Option<String>,
+    /// SPEC §8: the day drawn next, "tragere la sorți", with its deadline.
+    draw: Option<String>,
 }
 
 struct Week {
@@ -131,7 +133,29 @@ async fn render(
             &count(lang, "web.journey.persons_count", u64::from(persons)),
         )],
     );
+    let draw = match ctx.page.state.service.open_draw().await {
+        Ok(open) => open.map(|draw| {
+            let (day, time) =
+                crate::i18n::format::local(draw.closes_at, crate::i18n::format::ROMANIA);
+            chrome.tf(
+                "web.journey.date.draw",
+                &[
+                    ("date", &long_date(lang, draw.draw_date)),
+                    (
+                        "closes",
+                        &format!(
+                            "{}, {}",
+                            long_date(lang, day),
+                            crate::i18n::format::clock(time)
+                        ),
+                    ),
+                ],
+            )
+        }),
+        Err(error) => return Err(ctx.fail(error)),
+    };
     let template = DatePage {
+        draw,
         title: chrome.t("web.journey.date.title"),
         back: ctx.back(Step::Date),
         action: Step::Date.path(),

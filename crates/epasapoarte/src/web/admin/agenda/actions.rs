@@ -187,7 +187,7 @@ fn unprocessable(errors: Vec<FieldMessage>) -> Extras {
 }
 
 /// 409: the agenda of the booking's day, with the reason the move was not made.
-async fn conflict_page(
+pub(super) async fn conflict_page(
     page: Page,
     staff: &Staff,
     office: &crate::store::OfficeRecord,

@@ -105,6 +105,8 @@ struct Row {
     cnp_shown: bool,
     check_in: bool,
     no_show: bool,
+    /// A no-show marked today may be undone (SPEC §8).
+    undo_no_show: bool,
     complete: bool,
     cancel: bool,
     register: bool,
@@ -215,6 +217,8 @@ async fn build_day(
             cnp_shown: shown.is_some(),
             check_in: allows(BookingEvent::CheckIn),
             no_show: allows(BookingEvent::MarkNoShow),
+            undo_no_show: record.status == BookingStatus::NoShow
+                && record.date == epasapoarte_domain::fair::wall::local_date(now, office.timezone),
             complete: allows(BookingEvent::Complete),
             cancel: allows(BookingEvent::Cancel),
             register: matches!(

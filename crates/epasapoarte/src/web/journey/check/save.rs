@@ -100,6 +100,11 @@ pub async fn save(
             let error = field_error("row-person-1", lang.t("error.cnp_already_booked"));
             Ok(render(ctx, StatusCode::CONFLICT, vec![error], true))
         }
+        Err(ServiceError::CnpCoolingOff) => {
+            // SPEC §8: a CNP marked no-show lately waits out its cool-off.
+            let error = field_error("row-person-1", lang.t("error.cnp_cooling_off"));
+            Ok(render(ctx, StatusCode::CONFLICT, vec![error], true))
+        }
         Err(other) => Err(ctx.fail(other)),
     }
 }
