@@ -32,7 +32,7 @@ pub fn form_for_path(path: &str) -> Option<&'static str> {
     match path {
         "/api/v1/bookings" | "/programare/verificare" => Some("booking"),
         "/api/v1/lookup" | "/verifica-programare" => Some("lookup"),
-        "/api/v1/draw/entries" => Some("draw_entry"),
+        "/api/v1/draw/entries" | "/tragere" => Some("draw_entry"),
         "/api/v1/waitlist" => Some("waitlist"),
         _ => None,
     }

@@ -2,15 +2,22 @@
 //! the form in both languages, its errors summarised and named, the entry sent, the
 //! confirm link's GET changing nothing and its button confirming.
 
+use epasapoarte::testing::TestDatabase;
+
 use super::support::{DrawApp, cnp};
 use crate::on_both_backends;
+use crate::support::app::TestApp;
 use crate::support::app::csrf_in;
 
 on_both_backends!(the_entry_form_works_without_javascript_in_both_languages);
 
 impl DrawApp {
     async fn post_form(&self, path: &str, csrf: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        let solution = self.solution_for(path).await;
         let mut all = vec![("csrf", csrf)];
+        if let Some(solution) = &solution {
+            all.push(("altcha", solution.as_str()));
+        }
         all.extend_from_slice(fields);
         let response = self
             .client
@@ -34,7 +41,14 @@ impl DrawApp {
     }
 }
 
-async fn the_entry_form_works_without_javascript_in_both_languages(app: DrawApp) {
+async fn the_entry_form_works_without_javascript_in_both_languages(db: TestDatabase) {
+    // Rate limits, and so the proof of work, stay on here (DrawApp turns them off).
+    let app = DrawApp(
+        TestApp::launch(db)
+            .config(|config| config.fair.draw = true)
+            .start()
+            .await,
+    );
     let (status, english) = app.page("/tragere?lang=en").await;
     assert_eq!(status, 200);
     assert!(english.contains("Send the entry"), "{english}");
@@ -74,6 +88,28 @@ async fn the_entry_form_works_without_javascript_in_both_languages(app: DrawApp)
         ("wants_waitlist", "yes"),
         ("consent", "yes"),
     ];
+    // Complete, but without the solved challenge: refused, the answers kept.
+    assert!(
+        app.state.pow.enabled(),
+        "the test app keeps proof of work on"
+    );
+    let mut unsolved = vec![("csrf", csrf.as_str())];
+    unsolved.extend_from_slice(&fields);
+    let response = app
+        .client
+        .post(app.url("/tragere"))
+        .form(&unsolved)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let refused = response.text().await.unwrap();
+    assert!(
+        refused.contains("href=\"#altcha\""),
+        "the summary names the check"
+    );
+    assert!(refused.contains("value=\"Pop\""), "the answers are kept");
+
     let (status, sent) = app.post_form("/tragere", &csrf, &fields).await;
     assert_eq!(status, 200, "{sent}");
     assert!(sent.contains("Verificați e-mailul"));

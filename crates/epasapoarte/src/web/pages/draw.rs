@@ -9,12 +9,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::problem;
+use crate::http::challenge::ClientIp;
 use crate::ids::OfficeId;
+use crate::pow::{FormKind, PowError};
 use crate::service::ServiceError;
 use crate::service::draw::EntryFields;
 use crate::service::input::PersonText;
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
+use crate::web::pow::{self, PowField};
 use crate::web::{FieldMessage, message_for};
 
 pub mod confirm;
@@ -65,6 +68,8 @@ struct DrawPage {
     part_of_day: String,
     wants_waitlist: bool,
     consent: bool,
+    /// The proof of work (`web/pow.rs`); `None` when it is off.
+    pow: Option<PowField>,
 }
 
 impl DrawPage {
@@ -170,6 +175,7 @@ async fn blank(page: &Page) -> Result<DrawPage, ServiceError> {
         part_of_day: "any".to_owned(),
         wants_waitlist: false,
         consent: false,
+        pow: PowField::new(&page.state, FormKind::DrawEntry, lang),
         chrome,
     })
 }
@@ -181,7 +187,7 @@ pub async fn show(page: Page) -> Response {
     }
 }
 
-pub async fn submit(page: Page, form: Form) -> Response {
+pub async fn submit(page: Page, ClientIp(ip): ClientIp, form: Form) -> Response {
     let mut view = match blank(&page).await {
         Ok(view) => view,
         Err(error) => return problem::failed(page, error),
@@ -236,11 +242,35 @@ pub async fn submit(page: Page, form: Form) -> Response {
         lang: view.chrome.lang,
     }
     .parse(service.today_in_romania());
-    let outcome = match parsed {
-        Ok(entry) => service.enter_draw(&entry).await.map(|_| ()),
+    // The fields first, so a typo does not use up the solved challenge.
+    let entry = match parsed {
+        Ok(entry) => Ok(entry),
         Err(errors) => Err(ServiceError::Validation(errors)),
     };
     let chrome = view.chrome.clone();
+    if entry.is_ok() {
+        let state = &page.state;
+        match state
+            .pow
+            .accept(&pow::solution(&form), FormKind::DrawEntry, ip)
+            .await
+        {
+            Ok(()) => {}
+            Err(PowError::Refused(refusal)) => {
+                view.pow = PowField::again(state, FormKind::DrawEntry, chrome.lang, &form, refusal);
+                view.errors = vec![FieldMessage {
+                    id: "altcha".to_owned(),
+                    message: pow::refusal_message(chrome.lang, refusal),
+                }];
+                return page.render_status(StatusCode::UNPROCESSABLE_ENTITY, view);
+            }
+            Err(PowError::Store(error)) => return problem::failed(page, error),
+        }
+    }
+    let outcome = match entry {
+        Ok(entry) => service.enter_draw(&entry).await.map(|_| ()),
+        Err(error) => Err(error),
+    };
     let errors: Vec<FieldMessage> = match outcome {
         Ok(()) => return page.redirect("/tragere/trimis"),
         Err(ServiceError::Validation(errors)) => errors
