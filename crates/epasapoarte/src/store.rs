@@ -43,6 +43,9 @@ pub enum StoreError {
     /// One of the CNPs already holds a pending or confirmed booking.
     #[error("a CNP already holds an active booking")]
     CnpAlreadyBooked,
+    /// One of the CNPs is already on an active waitlist entry.
+    #[error("a CNP is already on the waitlist")]
+    CnpAlreadyWaiting,
     #[error("not found")]
     NotFound,
     #[error("stored data could not be read: {0}")]
@@ -206,6 +209,7 @@ pub trait Store:
     + Reports
     + OfficeSetup
     + Stats
+    + Waitlist
 {
 }
 
@@ -219,7 +223,8 @@ impl<
         + Applications
         + Reports
         + OfficeSetup
-        + Stats,
+        + Stats
+        + Waitlist,
 > Store for T
 {
 }
@@ -230,6 +235,7 @@ mod office_setup;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
+mod waitlist;
 
 pub use applications::*;
 pub use counter::*;
@@ -237,6 +243,7 @@ pub use office_setup::*;
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};
+pub use waitlist::*;
 
 #[async_trait]
 pub trait Database: Send + Sync + 'static {
