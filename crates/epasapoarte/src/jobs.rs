@@ -204,3 +204,28 @@ pub fn spawn_lead_time(
         },
     ))
 }
+
+/// How often freed seats are offered as holds and released (SPEC §8).
+pub const HOLDS_INTERVAL: Duration = Duration::from_secs(5);
+
+/// One step of the waitlist and release job (see `BookingService::run_holds`).
+pub async fn holds_once(
+    service: &BookingService,
+) -> anyhow::Result<crate::service::waitlist::HoldsReport> {
+    service.run_holds().await.map_err(|error| match error {
+        crate::service::ServiceError::Internal(error) => error,
+        other => anyhow::Error::new(other),
+    })
+}
+
+/// Starts the waitlist and release loop (safe with many instances).
+pub fn spawn_holds(
+    service: BookingService,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let service = Arc::new(service);
+    tokio::spawn(every("holds", HOLDS_INTERVAL, shutdown, move || {
+        let service = service.clone();
+        async move { holds_once(&service).await.map(|_| ()) }
+    }))
+}

@@ -11,6 +11,7 @@ use crate::mail::{Appointment, Mail, ics};
 
 mod kinds;
 mod summary;
+mod waitlist;
 pub(crate) mod view;
 
 /// A rendered e-mail, ready for a transport.
@@ -68,6 +69,22 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
         Mail::ApplicationShipped { lang, number, .. } => {
             kinds::application_shipped(*lang, number, base_url)
         }
+        Mail::WaitlistConfirmRequest {
+            lang,
+            confirm_url,
+            expires_at,
+            wish,
+            ..
+        } => waitlist::confirm_request(*lang, confirm_url, *expires_at, wish),
+        Mail::WaitlistWaiting { lang, wish, .. } => waitlist::waiting(*lang, wish),
+        Mail::HoldOffered {
+            lang,
+            take_url,
+            hold_until,
+            seats,
+            ..
+        } => waitlist::hold_offered(*lang, take_url, *hold_until, seats),
+        Mail::HoldLapsed { lang, seats, .. } => waitlist::hold_lapsed(*lang, seats),
     };
     let ics = match mail {
         Mail::Confirmed {
