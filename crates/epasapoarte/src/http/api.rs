@@ -14,6 +14,7 @@ pub mod counties;
 pub mod lookup;
 pub mod offices;
 pub mod stats;
+pub mod waitlist;
 
 /// The API's routes; `state` gives the rate-limit layers their buckets.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -32,7 +33,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/bookings", post(bookings::create))
         .route("/api/v1/bookings/confirm", post(bookings::confirm))
         .route("/api/v1/bookings/cancel", post(bookings::cancel))
-        .route("/api/v1/lookup", post(lookup::lookup));
+        .route("/api/v1/lookup", post(lookup::lookup))
+        .route("/api/v1/waitlist", post(waitlist::create))
+        .route("/api/v1/waitlist/confirm", post(waitlist::confirm))
+        .route("/api/v1/waitlist/take", post(waitlist::take));
     let status_lookups =
         Router::new().route("/api/v1/applications/status", get(applications::status));
     let token_writes = Router::new().route(

@@ -40,7 +40,8 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// Stable: `validation`, `slot_full`, `cnp_already_booked`, `expired`, `cancelled`,
     /// `not_found`, `rate_limited`, `consent_required`, `malformed_json`,
-    /// `payload_too_large`, `unsupported_media_type`, `internal`.
+    /// `payload_too_large`, `unsupported_media_type`, `cnp_already_waiting`, `hold_expired`,
+    /// `hold_taken`, `internal`.
     pub code: &'static str,
     pub message: String,
     /// Field path → message, for `validation`.

@@ -27,6 +27,9 @@ use super::error::{ErrorBody, ErrorDetail};
         api::applications::status,
         api::applications::update::move_status,
         api::stats::show,
+        api::waitlist::create,
+        api::waitlist::confirm,
+        api::waitlist::take,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerSecurity)

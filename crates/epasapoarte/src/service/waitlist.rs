@@ -282,7 +282,8 @@ impl BookingService {
     }
 
     /// The confirmation link: pending → waiting (twice is harmless); too late → expired.
-    pub async fn confirm_waitlist(&self, token: &LinkToken) -> ServiceResult<String> {
+    /// Returns the entry's id and status.
+    pub async fn confirm_waitlist(&self, token: &LinkToken) -> ServiceResult<(String, String)> {
         let entry = self
             .store
             .waitlist_by_token(&token.hash())
@@ -291,7 +292,7 @@ impl BookingService {
         match entry.status.as_str() {
             "pending" => {}
             "lapsed" => return Err(ServiceError::Expired),
-            other => return Ok(other.to_owned()),
+            other => return Ok((entry.id.clone(), other.to_owned())),
         }
         let email = self
             .crypto
@@ -321,12 +322,12 @@ impl BookingService {
         {
             WaitlistTransition::Done => {
                 tracing::info!(waitlist = %entry.id, "waitlist entry confirmed");
-                Ok("waiting".to_owned())
+                Ok((entry.id, "waiting".to_owned()))
             }
             WaitlistTransition::Unchanged(status) if status == "lapsed" => {
                 Err(ServiceError::Expired)
             }
-            WaitlistTransition::Unchanged(status) => Ok(status),
+            WaitlistTransition::Unchanged(status) => Ok((entry.id, status)),
         }
     }
 

@@ -24,6 +24,7 @@ pub mod problem;
 pub mod query;
 pub mod stats;
 pub mod status;
+pub mod waitlist;
 
 /// The routes of the pages other than the journey and the home page.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -45,6 +46,19 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(lookup::show).post(lookup::submit),
         )
         .route("/verifica-programare/trimis", get(lookup::sent))
+        .route(
+            "/lista-asteptare",
+            get(waitlist::show).post(waitlist::submit),
+        )
+        .route("/lista-asteptare/trimis", get(waitlist::sent))
+        .route(
+            "/lista-asteptare/confirma/{token}",
+            get(waitlist::confirm_show).post(waitlist::confirm_submit),
+        )
+        .route(
+            "/lista-asteptare/preia/{token}",
+            get(waitlist::take_show).post(waitlist::take_submit),
+        )
         .route("/informatii", get(info::show))
         .route("/birouri", get(offices::show))
         .route("/statistici", get(stats::show))

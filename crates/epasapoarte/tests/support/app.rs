@@ -125,15 +125,17 @@ impl TestApp {
     }
 
     /// Starts from the defaults: the test offices (Alba, Bucharest, Cluj, Timiș) with 90
-    /// days of slots, `EPAS_BASE_URL` [`BASE_URL`], a test key, rate limits on.
+    /// days of slots, `EPAS_BASE_URL` [`BASE_URL`], a test key, rate limits on, freed
+    /// seats back at once (`EPAS_RELEASE_DELAY=0-0`: first come, first served).
     pub fn launch(db: TestDatabase) -> Launch {
-        let config = Config {
+        let mut config = Config {
             database_url: db.url.clone().into(),
             listen: "127.0.0.1:0".into(),
             base_url: BASE_URL.into(),
             secret_key: Some(test_secret_key()),
             ..Config::default()
         };
+        config.fair.release_delay = "0-0".parse().expect("a release delay");
         Launch {
             db,
             config,
