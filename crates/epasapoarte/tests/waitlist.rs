@@ -12,7 +12,6 @@ mod support {
 use chrono::Duration;
 use epasapoarte::ids::OfficeId;
 use epasapoarte::jobs;
-use epasapoarte::store::Waitlist as _;
 use serde_json::{Value, json};
 use support::app::{TestApp, cnp};
 
@@ -154,26 +153,26 @@ async fn free_seats(app: &TestApp, office_id: i64, date: &str, time: &str) -> u1
         .expect("the slot exists")
 }
 
-/// Whether the public availability lists the slot with room for `persons`.
-async fn public_has(app: &TestApp, office_id: i64, date: &str, time: &str, persons: u16) -> bool {
+/// Free seats of the slot as the public availability shows them (0 when not listed).
+async fn public_free(app: &TestApp, office_id: i64, date: &str, time: &str) -> u64 {
     // The directory caches seats; the jobs invalidate it, as does every write.
     app.state.service.directory.invalidate_all();
     let body: Value = app
         .get(&format!(
-            "/api/v1/offices/{office_id}/availability?service=passport_electronic&persons={persons}&from={date}&to={date}"
+            "/api/v1/offices/{office_id}/availability?service=passport_electronic&from={date}&to={date}"
         ))
         .await
         .json()
         .await
         .unwrap();
-    body["days"].as_array().unwrap().iter().any(|day| {
-        day["date"] == date
-            && day["slots"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|slot| slot["time"] == time)
-    })
+    body["days"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .filter(|day| day["date"] == date)
+        .flat_map(|day| day["slots"].as_array().unwrap().iter())
+        .find(|slot| slot["time"] == time)
+        .map_or(0, |slot| slot["free"].as_u64().unwrap())
 }
 
 fn delay(app: &TestApp, text: &str) {
@@ -264,13 +263,20 @@ async fn a_cancelled_seat_is_not_public_until_its_release(app: TestApp) {
         before - 1,
         "the freed seat stays counted until its release"
     );
+    assert_eq!(
+        public_free(&app, office, &date, &time).await,
+        u64::from(before - 1)
+    );
     app.advance(Duration::minutes(59));
     assert_eq!(holds(&app).await.released, 0);
     assert_eq!(free_seats(&app, office, &date, &time).await, before - 1);
     app.advance(Duration::minutes(2));
     assert_eq!(holds(&app).await.released, 1);
     assert_eq!(free_seats(&app, office, &date, &time).await, before);
-    assert!(public_has(&app, office, &date, &time, before).await);
+    assert_eq!(
+        public_free(&app, office, &date, &time).await,
+        u64::from(before)
+    );
     assert_eq!(holds(&app).await.released, 0, "released once");
 }
 
@@ -323,6 +329,10 @@ async fn a_hold_goes_to_the_longest_waiting_family_and_is_taken_by_its_link(app:
         free_seats(&app, office, &date, &time).await,
         before,
         "held seats are invisible to everyone else"
+    );
+    assert_eq!(
+        public_free(&app, office, &date, &time).await,
+        u64::from(before)
     );
     assert!(
         !app.deliver()
