@@ -34,6 +34,7 @@ const SIMPLE_PAGES = [
   ['accessibility', '/accesibilitate'],
   ['contact', '/contact'],
   ['stats', '/statistici'],
+  ['waitlist', '/lista-asteptare'],
   ['not-found', '/pagina-care-nu-exista'],
   ['mailbox', '/demo/mailbox'],
 ];

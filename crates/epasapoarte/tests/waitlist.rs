@@ -13,7 +13,7 @@ use chrono::Duration;
 use epasapoarte::ids::OfficeId;
 use epasapoarte::jobs;
 use serde_json::{Value, json};
-use support::app::{TestApp, cnp};
+use support::app::{TestApp, cnp, csrf_in};
 
 on_both_backends!(
     a_family_joins_confirms_and_an_unconfirmed_entry_lapses,
@@ -25,6 +25,7 @@ on_both_backends!(
     an_untaken_hold_lapses_and_goes_to_the_next_family,
     freed_seats_are_never_released_later_than_two_hours_before_the_slot,
     a_family_that_books_leaves_the_waitlist,
+    the_waitlist_pages_work_without_javascript,
 );
 
 /// An office of Cluj, and a slot there about a week ahead with room for `persons`.
@@ -144,7 +145,11 @@ async fn free_seats(app: &TestApp, office_id: i64, date: &str, time: &str) -> u1
     app.state
         .service
         .store
-        .slots(OfficeId(office_id), now - Duration::days(1), now + Duration::days(100))
+        .slots(
+            OfficeId(office_id),
+            now - Duration::days(1),
+            now + Duration::days(100),
+        )
         .await
         .unwrap()
         .iter()
@@ -188,7 +193,11 @@ async fn holds(app: &TestApp) -> epasapoarte::service::waitlist::HoldsReport {
 
 async fn a_family_joins_confirms_and_an_unconfirmed_entry_lapses(app: TestApp) {
     let (office, date, _) = office_and_slot(&app, 2).await;
-    let created = join(&app, &waitlist_body(office, &date, 2, 10, "maria@example.ro")).await;
+    let created = join(
+        &app,
+        &waitlist_body(office, &date, 2, 10, "maria@example.ro"),
+    )
+    .await;
     assert_eq!(created["status"], "pending");
     let token = token_to(&app, "/lista-asteptare/confirma/", "maria@example.ro").await;
     for _ in 0..2 {
@@ -196,7 +205,10 @@ async fn a_family_joins_confirms_and_an_unconfirmed_entry_lapses(app: TestApp) {
             .post("/api/v1/waitlist/confirm", &json!({"token": token}))
             .await;
         assert_eq!(confirmed.status(), 200, "confirming twice is harmless");
-        assert_eq!(confirmed.json::<Value>().await.unwrap()["status"], "waiting");
+        assert_eq!(
+            confirmed.json::<Value>().await.unwrap()["status"],
+            "waiting"
+        );
     }
     let mails = app.deliver().await;
     assert!(
@@ -286,7 +298,9 @@ async fn freed_seats_are_released_exactly_once_under_concurrent_workers(app: Tes
     let before = free_seats(&app, office, &date, &time).await;
     let mut tokens = Vec::new();
     for i in 0..before.min(4) {
-        tokens.push(book_and_confirm(&app, &booking(office, &date, &time, 1, 60 + u32::from(i))).await);
+        tokens.push(
+            book_and_confirm(&app, &booking(office, &date, &time, 1, 60 + u32::from(i))).await,
+        );
     }
     for token in &tokens {
         cancel(&app, token).await;
@@ -313,9 +327,17 @@ async fn freed_seats_are_released_exactly_once_under_concurrent_workers(app: Tes
 async fn a_hold_goes_to_the_longest_waiting_family_and_is_taken_by_its_link(app: TestApp) {
     delay(&app, "3600-3600");
     let (office, date, time) = office_and_slot(&app, 2).await;
-    let first = join_and_confirm(&app, &waitlist_body(office, &date, 2, 100, "first@example.ro")).await;
+    let first = join_and_confirm(
+        &app,
+        &waitlist_body(office, &date, 2, 100, "first@example.ro"),
+    )
+    .await;
     app.advance(Duration::minutes(1));
-    join_and_confirm(&app, &waitlist_body(office, &date, 2, 110, "second@example.ro")).await;
+    join_and_confirm(
+        &app,
+        &waitlist_body(office, &date, 2, 110, "second@example.ro"),
+    )
+    .await;
     // A family of three does not fit two freed seats.
     let cancel_token = book_and_confirm(&app, &booking(office, &date, &time, 2, 120)).await;
     let before = free_seats(&app, office, &date, &time).await;
@@ -338,7 +360,8 @@ async fn a_hold_goes_to_the_longest_waiting_family_and_is_taken_by_its_link(app:
         !app.deliver()
             .await
             .iter()
-            .any(|m| m.to.contains("second@example.ro") && m.text.contains("/lista-asteptare/preia/")),
+            .any(|m| m.to.contains("second@example.ro")
+                && m.text.contains("/lista-asteptare/preia/")),
         "only the longest-waiting family is offered the seats"
     );
     // The page shows the offer and changes nothing.
@@ -359,7 +382,9 @@ async fn a_hold_goes_to_the_longest_waiting_family_and_is_taken_by_its_link(app:
     assert_eq!(free_seats(&app, office, &date, &time).await, before);
     let mails = app.deliver().await;
     assert!(
-        mails.iter().any(|m| m.to.contains("first@example.ro") && m.ics.is_some()),
+        mails
+            .iter()
+            .any(|m| m.to.contains("first@example.ro") && m.ics.is_some()),
         "the usual confirmation e-mail"
     );
     let again = app
@@ -371,7 +396,11 @@ async fn a_hold_goes_to_the_longest_waiting_family_and_is_taken_by_its_link(app:
         "hold_taken"
     );
     // The family has left the waitlist: its CNPs may join again.
-    join(&app, &waitlist_body(office, &date, 1, 100, "first@example.ro")).await;
+    join(
+        &app,
+        &waitlist_body(office, &date, 1, 100, "first@example.ro"),
+    )
+    .await;
     let _ = first;
     // And the booking is a real one: its cancel link works.
     let cancel_link = token_to(&app, "/programare/anuleaza/", "first@example.ro").await;
@@ -381,9 +410,17 @@ async fn a_hold_goes_to_the_longest_waiting_family_and_is_taken_by_its_link(app:
 async fn an_untaken_hold_lapses_and_goes_to_the_next_family(app: TestApp) {
     delay(&app, "3600-3600");
     let (office, date, time) = office_and_slot(&app, 1).await;
-    join_and_confirm(&app, &waitlist_body(office, &date, 1, 200, "first@example.ro")).await;
+    join_and_confirm(
+        &app,
+        &waitlist_body(office, &date, 1, 200, "first@example.ro"),
+    )
+    .await;
     app.advance(Duration::minutes(1));
-    join_and_confirm(&app, &waitlist_body(office, &date, 1, 210, "second@example.ro")).await;
+    join_and_confirm(
+        &app,
+        &waitlist_body(office, &date, 1, 210, "second@example.ro"),
+    )
+    .await;
     let cancel_token = book_and_confirm(&app, &booking(office, &date, &time, 1, 220)).await;
     cancel(&app, &cancel_token).await;
     assert_eq!(holds(&app).await.holds_offered, 1);
@@ -403,7 +440,11 @@ async fn an_untaken_hold_lapses_and_goes_to_the_next_family(app: TestApp) {
         "hold_expired"
     );
     let mails = app.deliver().await;
-    assert!(mails.iter().any(|m| m.to.contains("first@example.ro") && m.subject.contains("expirat")));
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to.contains("first@example.ro") && m.subject.contains("expirat"))
+    );
     let second = token_to(&app, "/lista-asteptare/preia/", "second@example.ro").await;
     let taken = app
         .post("/api/v1/waitlist/take", &json!({"token": second}))
@@ -438,10 +479,98 @@ async fn a_family_that_books_leaves_the_waitlist(app: TestApp) {
     let (office, date, time) = office_and_slot(&app, 1).await;
     join_and_confirm(&app, &waitlist_body(office, &date, 1, 400, "w@example.ro")).await;
     let refused = app
-        .post("/api/v1/waitlist", &waitlist_body(office, &date, 1, 400, "w@example.ro"))
+        .post(
+            "/api/v1/waitlist",
+            &waitlist_body(office, &date, 1, 400, "w@example.ro"),
+        )
         .await;
     assert_eq!(refused.status(), 409);
     book_and_confirm(&app, &booking(office, &date, &time, 1, 400)).await;
     // Its entry has ended: the CNP is free to join again.
     join(&app, &waitlist_body(office, &date, 1, 400, "w@example.ro")).await;
+}
+
+async fn form(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let (_, html) = app.page("/lista-asteptare").await;
+    let token = csrf_in(&html).expect("a csrf field");
+    let mut all = vec![("csrf", token.as_str())];
+    all.extend_from_slice(fields);
+    let response = app
+        .client
+        .post(app.url(path))
+        .form(&all)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+async fn the_waitlist_pages_work_without_javascript(app: TestApp) {
+    let (office, date, _) = office_and_slot(&app, 2).await;
+    let (status, html) = app.page("/lista-asteptare").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"office_1\"") && html.contains("id=\"consent\""));
+
+    // Mistakes: the summary names each field and links to it.
+    let (status, html) = form(&app, "/lista-asteptare", &[("date_from", "ieri")]).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("data-error-summary"));
+    for id in [
+        "#office_1",
+        "#date_from",
+        "#applicant-cnp",
+        "#applicant-email",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{id}\"")),
+            "{id} in the summary"
+        );
+    }
+
+    let office = office.to_string();
+    let applicant = cnp(500);
+    let companion = cnp(501);
+    let fields = [
+        ("office_1", office.as_str()),
+        ("date_from", date.as_str()),
+        ("date_to", date.as_str()),
+        ("applicant-last_name", "Ionescu"),
+        ("applicant-first_name", "Maria"),
+        ("applicant-cnp", applicant.as_str()),
+        ("applicant-email", "pagini@example.ro"),
+        ("companions-0-last_name", "Ionescu"),
+        ("companions-0-first_name", "Dan"),
+        ("companions-0-cnp", companion.as_str()),
+        ("consent", "yes"),
+    ];
+    let (status, html) = form(&app, "/lista-asteptare", &fields).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("e-mail"));
+    let token = token_to(&app, "/lista-asteptare/confirma/", "pagini@example.ro").await;
+    let (status, html) = app
+        .page(&format!("/lista-asteptare/confirma/{token}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<form"));
+    let (status, _) = form(&app, &format!("/lista-asteptare/confirma/{token}"), &[]).await;
+    assert_eq!(status, 200);
+    // Confirmed: a second entry for the same CNP is refused, named on the form.
+    let (status, html) = form(&app, "/lista-asteptare", &fields).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("href=\"#applicant-cnp\""));
+
+    // A hold taken from its page.
+    delay(&app, "3600-3600");
+    let (office, date, time) = office_and_slot(&app, 2).await;
+    let cancel_token = book_and_confirm(&app, &booking(office, &date, &time, 2, 510)).await;
+    cancel(&app, &cancel_token).await;
+    assert_eq!(holds(&app).await.holds_offered, 1);
+    let take = token_to(&app, "/lista-asteptare/preia/", "pagini@example.ro").await;
+    let (status, _) = form(&app, &format!("/lista-asteptare/preia/{take}"), &[]).await;
+    assert_eq!(status, 200);
+    let (status, _) = form(&app, &format!("/lista-asteptare/preia/{take}"), &[]).await;
+    assert_eq!(status, 409, "taken already");
+    let (status, _) = app.page("/lista-asteptare?lang=en").await;
+    assert_eq!(status, 200);
 }

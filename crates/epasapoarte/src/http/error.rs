@@ -125,12 +125,12 @@ fn service_parts(error: ServiceError) -> Parts {
             "cnp_already_waiting",
             en("error.cnp_already_waiting"),
         ),
-        ServiceError::HoldExpired => plain(
-            StatusCode::GONE,
-            "hold_expired",
-            en("error.hold_expired"),
-        ),
-        ServiceError::HoldTaken => plain(StatusCode::CONFLICT, "hold_taken", en("error.hold_taken")),
+        ServiceError::HoldExpired => {
+            plain(StatusCode::GONE, "hold_expired", en("error.hold_expired"))
+        }
+        ServiceError::HoldTaken => {
+            plain(StatusCode::CONFLICT, "hold_taken", en("error.hold_taken"))
+        }
         ServiceError::Cancelled => plain(StatusCode::CONFLICT, "cancelled", en("error.cancelled")),
         ServiceError::NotFound => plain(StatusCode::NOT_FOUND, "not_found", en("error.not_found")),
         ServiceError::IllegalTransition(illegal) => plain(

@@ -11,8 +11,8 @@ use crate::mail::{Appointment, Mail, ics};
 
 mod kinds;
 mod summary;
-mod waitlist;
 pub(crate) mod view;
+mod waitlist;
 
 /// A rendered e-mail, ready for a transport.
 #[derive(Debug, Clone, PartialEq, Eq)]

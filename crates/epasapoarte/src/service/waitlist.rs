@@ -21,8 +21,7 @@ use crate::i18n::Lang;
 use crate::ids::{BookingId, LinkToken, OfficeId};
 use crate::mail::{HeldSlot, Mail, WaitlistWish};
 use crate::store::{
-    HoldOffer, NewHold, NewWaitlistEntry, SealedPerson, TakeHold, TakeOutcome,
-    WaitlistTransition,
+    HoldOffer, NewHold, NewWaitlistEntry, SealedPerson, TakeHold, TakeOutcome, WaitlistTransition,
 };
 
 /// The most offices one entry may name.
@@ -212,7 +211,11 @@ pub fn waitlist_confirm_url(config: &crate::config::Config, token: &LinkToken) -
 }
 
 pub fn hold_take_url(config: &crate::config::Config, token: &LinkToken) -> String {
-    format!("{}/lista-asteptare/preia/{}", config.base_url, token.expose())
+    format!(
+        "{}/lista-asteptare/preia/{}",
+        config.base_url,
+        token.expose()
+    )
 }
 
 impl BookingService {
@@ -331,7 +334,13 @@ impl BookingService {
         }
     }
 
-    async fn held_slot(&self, office_id: OfficeId, date: NaiveDate, time: NaiveTime, persons: u16) -> ServiceResult<HeldSlot> {
+    async fn held_slot(
+        &self,
+        office_id: OfficeId,
+        date: NaiveDate,
+        time: NaiveTime,
+        persons: u16,
+    ) -> ServiceResult<HeldSlot> {
         let office = self
             .directory
             .office(office_id)
@@ -469,7 +478,11 @@ impl BookingService {
                     .await?,
             };
             let outbox = self.seal_mail(&mail)?;
-            if self.store.lapse_hold(lapsing.offer_id, now, &outbox).await? {
+            if self
+                .store
+                .lapse_hold(lapsing.offer_id, now, &outbox)
+                .await?
+            {
                 report.holds_lapsed += 1;
             }
         }
@@ -547,7 +560,12 @@ impl BookingService {
                 let Some(waiting) = candidates.waiting.iter().find(|w| w.id == family.id) else {
                     break;
                 };
-                let hold_until = self.config.fair.hold.hold_until(now, free.starts_at).min(latest);
+                let hold_until = self
+                    .config
+                    .fair
+                    .hold
+                    .hold_until(now, free.starts_at)
+                    .min(latest);
                 let token = LinkToken::generate();
                 let mail = Mail::HoldOffered {
                     to: self

@@ -197,8 +197,10 @@ pub trait Waitlist: Send + Sync + 'static {
     /// transaction; `CnpAlreadyWaiting` if a CNP is on another active entry.
     async fn join_waitlist(&self, entry: &NewWaitlistEntry) -> StoreResult<()>;
     /// The entry a `waitlist_confirm` token is for.
-    async fn waitlist_by_token(&self, token_hash: &TokenHash)
-    -> StoreResult<Option<WaitlistRecord>>;
+    async fn waitlist_by_token(
+        &self,
+        token_hash: &TokenHash,
+    ) -> StoreResult<Option<WaitlistRecord>>;
     /// The offer a `hold_take` token is for.
     async fn hold_offer_by_token(&self, token_hash: &TokenHash) -> StoreResult<Option<HoldOffer>>;
     /// pending → waiting (the wait starts now) unless past its time, with an e-mail.

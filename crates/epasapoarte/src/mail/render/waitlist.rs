@@ -105,7 +105,8 @@ pub(super) fn hold_offered(
 ) -> Body {
     let tz = zone(&seats.timezone);
     let mut body = Body::new(lang, lang.t("mail.hold_offered.subject").to_owned());
-    body.intro.push(lang.t("mail.hold_offered.intro").to_owned());
+    body.intro
+        .push(lang.t("mail.hold_offered.intro").to_owned());
     body.intro
         .push(deadline(lang, "mail.hold_offered.deadline", hold_until, tz));
     body.action = Some(Link::new(lang.t("mail.hold_offered.action"), take_url));

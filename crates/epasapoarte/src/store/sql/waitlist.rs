@@ -185,10 +185,12 @@ pub(crate) async fn end_for(
         .bind(rows::millis(now))
         .execute(&mut **tx)
         .await?;
-        sqlx::query("UPDATE freed_seats SET held_for = NULL, hold_until = NULL WHERE held_for = $1")
-            .bind(&id)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "UPDATE freed_seats SET held_for = NULL, hold_until = NULL WHERE held_for = $1",
+        )
+        .bind(&id)
+        .execute(&mut **tx)
+        .await?;
         ended += done;
     }
     Ok(ended)
@@ -544,7 +546,19 @@ impl Waitlist for SqlStore {
     }
 
     async fn lapsing_holds(&self, now: DateTime<Utc>) -> StoreResult<Vec<LapsingHold>> {
-        type Row = (i64, String, Vec<u8>, String, i64, i64, i64, i64, String, String, i64);
+        type Row = (
+            i64,
+            String,
+            Vec<u8>,
+            String,
+            i64,
+            i64,
+            i64,
+            i64,
+            String,
+            String,
+            i64,
+        );
         let found: Vec<Row> = sqlx::query_as(
             "SELECT o.id, o.waitlist_id, w.email_enc, w.lang, o.seats, o.hold_until,
                     s.id, s.office_id, s.date, s.time, s.starts_at
@@ -558,7 +572,19 @@ impl Waitlist for SqlStore {
         found
             .into_iter()
             .map(
-                |(offer_id, waitlist_id, email, lang, seats, until, slot, office, date, time, starts)| {
+                |(
+                    offer_id,
+                    waitlist_id,
+                    email,
+                    lang,
+                    seats,
+                    until,
+                    slot,
+                    office,
+                    date,
+                    time,
+                    starts,
+                )| {
                     Ok(LapsingHold {
                         offer_id,
                         waitlist_id,
@@ -590,10 +616,12 @@ impl Waitlist for SqlStore {
             tx.rollback().await?;
             return Ok(false);
         };
-        sqlx::query("UPDATE freed_seats SET held_for = NULL, hold_until = NULL WHERE held_for = $1")
-            .bind(&waitlist_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE freed_seats SET held_for = NULL, hold_until = NULL WHERE held_for = $1",
+        )
+        .bind(&waitlist_id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "UPDATE waitlist_entries SET status = 'waiting' WHERE id = $1 AND status = 'held'",
         )
