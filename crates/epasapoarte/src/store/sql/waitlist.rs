@@ -122,7 +122,8 @@ impl SqlStore {
         pool: &sqlx::AnyPool,
         entry_id: &str,
     ) -> StoreResult<Vec<SealedPerson>> {
-        let persons: Vec<(Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>)> = sqlx::query_as(
+        type PersonRow = (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>);
+        let persons: Vec<PersonRow> = sqlx::query_as(
             "SELECT last_name_enc, first_name_enc, cnp_enc, cnp_hash FROM waitlist_persons
              WHERE entry_id = $1 ORDER BY position",
         )
