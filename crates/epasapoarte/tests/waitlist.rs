@@ -456,6 +456,19 @@ async fn an_untaken_hold_lapses_and_goes_to_the_next_family(app: TestApp) {
     let other = book_and_confirm(&app, &booking(office, &date, &time, 1, 230)).await;
     cancel(&app, &other).await;
     assert_eq!(holds(&app).await.holds_offered, 0);
+
+    // The public dashboard counts them.
+    let stats: Value = app.get("/api/v1/stats").await.json().await.unwrap();
+    let row = stats["offices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == office)
+        .unwrap_or_else(|| panic!("{stats}"))
+        .clone();
+    assert_eq!(row["holds_taken"], 1, "{row}");
+    assert_eq!(row["holds_lapsed"], 1, "{row}");
+    assert_eq!(row["waitlist"], 1, "the first family still waits: {row}");
 }
 
 async fn freed_seats_are_never_released_later_than_two_hours_before_the_slot(app: TestApp) {

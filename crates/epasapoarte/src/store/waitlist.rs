@@ -178,14 +178,6 @@ pub enum WaitlistTransition {
     Unchanged(String),
 }
 
-/// Counts for the dashboard.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WaitlistCounts {
-    pub waiting: u64,
-    pub holds_taken: u64,
-    pub holds_lapsed: u64,
-}
-
 #[async_trait]
 pub trait Waitlist: Send + Sync + 'static {
     /// The delay before freed seats return to public availability (`0-0`: at once, the
@@ -240,10 +232,4 @@ pub trait Waitlist: Send + Sync + 'static {
         booking_id: &BookingId,
         now: DateTime<Utc>,
     ) -> StoreResult<u64>;
-    /// Per office: families waiting (an entry counts at each of its offices), holds taken
-    /// and lapsed since `since`.
-    async fn waitlist_counts(
-        &self,
-        since: DateTime<Utc>,
-    ) -> StoreResult<Vec<(OfficeId, WaitlistCounts)>>;
 }

@@ -778,70 +778,27 @@ impl Waitlist for SqlStore {
         booking_id: &BookingId,
         now: DateTime<Utc>,
     ) -> StoreResult<u64> {
-        let hashes: Vec<Vec<u8>> =
-            sqlx::query_scalar("SELECT cnp_hash FROM booking_persons WHERE booking_id = $1")
-                .bind(booking_id)
-                .fetch_all(&self.writer)
-                .await?;
-        // Most bookers are on no waitlist: a read settles it without a write.
-        let sql = format!(
-            "SELECT count(*) FROM waitlist_persons WHERE active = true AND cnp_hash IN ({})",
-            placeholders(1, hashes.len().max(1))
-        );
-        let mut query = sqlx::query_scalar::<_, i64>(&sql);
-        if hashes.is_empty() {
-            query = query.bind(Vec::<u8>::new());
-        }
-        for hash in &hashes {
-            query = query.bind(hash.as_slice());
-        }
-        if query.fetch_one(&self.writer).await? == 0 {
+        // Most bookers are on no waitlist: one read settles it without a write.
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM booking_persons b
+             JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
+             WHERE b.booking_id = $1",
+        )
+        .bind(booking_id)
+        .fetch_one(&self.reader)
+        .await?;
+        if waiting == 0 {
             return Ok(0);
         }
         let mut tx = self.writer.begin().await?;
+        let hashes: Vec<Vec<u8>> =
+            sqlx::query_scalar("SELECT cnp_hash FROM booking_persons WHERE booking_id = $1")
+                .bind(booking_id)
+                .fetch_all(&mut *tx)
+                .await?;
         let ended = end_for(&mut tx, &hashes, now).await?;
         tx.commit().await?;
         Ok(ended)
-    }
-
-    async fn waitlist_counts(
-        &self,
-        since: DateTime<Utc>,
-    ) -> StoreResult<Vec<(OfficeId, WaitlistCounts)>> {
-        let mut counts: std::collections::BTreeMap<i64, WaitlistCounts> = Default::default();
-        let entries: Vec<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
-            "SELECT office_1, office_2, office_3 FROM waitlist_entries
-             WHERE status IN ('waiting', 'held')",
-        )
-        .fetch_all(&self.reader)
-        .await?;
-        for (o1, o2, o3) in entries {
-            for office in offices(o1, o2, o3) {
-                counts.entry(office.get()).or_default().waiting += 1;
-            }
-        }
-        let holds: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT s.office_id, o.outcome, count(*) FROM hold_offers o
-             JOIN slots s ON s.id = o.slot_id
-             WHERE o.offered_at >= $1 AND o.outcome IN ('taken', 'lapsed')
-             GROUP BY s.office_id, o.outcome",
-        )
-        .bind(rows::millis(since))
-        .fetch_all(&self.reader)
-        .await?;
-        for (office, outcome, n) in holds {
-            let entry = counts.entry(office).or_default();
-            let n = u64::try_from(n).unwrap_or(0);
-            if outcome == "taken" {
-                entry.holds_taken += n;
-            } else {
-                entry.holds_lapsed += n;
-            }
-        }
-        Ok(counts
-            .into_iter()
-            .map(|(office, counts)| (OfficeId(office), counts))
-            .collect())
     }
 }
 
