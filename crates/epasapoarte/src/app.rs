@@ -106,6 +106,7 @@ impl Application {
             handles.push(jobs::spawn_housekeeping(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_holds(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_reconfirm(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
         }
         Ok(Application {

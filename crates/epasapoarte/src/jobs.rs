@@ -11,6 +11,9 @@ use tokio::sync::watch;
 
 use crate::service::BookingService;
 
+mod reconfirm;
+pub use reconfirm::{RECONFIRM_INTERVAL, reconfirm_once, spawn_reconfirm};
+
 /// How often pending bookings are checked for expiry: seats return within about this long.
 pub const EXPIRY_INTERVAL: Duration = Duration::from_secs(1);
 /// The most bookings one expiry step handles; a full batch runs the next step at once.

@@ -26,6 +26,7 @@ pub mod input;
 mod links;
 mod lookup;
 mod office_setup;
+mod reconfirm;
 pub mod reports;
 pub mod stats;
 pub mod view;
@@ -37,6 +38,7 @@ pub use booking::{BookingCreated, CancelOutcome, ConfirmOutcome};
 pub use counter::{StaffCancellation, StaffMoveOutcome};
 pub use directory::Directory;
 pub use input::{BookingRequest, FieldError, FieldErrors};
+pub use reconfirm::{RECONFIRM_BATCH, ReconfirmOutcome};
 
 /// The service layer's one error: what can go wrong in a booking or application
 /// operation. The edges map each to what they show: the API to a status and a stable code

@@ -166,6 +166,8 @@ pub struct BookingRecord {
 pub enum TokenPurpose {
     Confirm,
     Cancel,
+    /// Reconfirm a far-ahead booking (SPEC §8); kept with the other fair-access links.
+    Reconfirm,
 }
 
 impl TokenPurpose {
@@ -173,6 +175,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::Confirm => "confirm",
             TokenPurpose::Cancel => "cancel",
+            TokenPurpose::Reconfirm => "reconfirm",
         }
     }
 }
@@ -210,6 +213,7 @@ pub trait Store:
     + OfficeSetup
     + Stats
     + Waitlist
+    + Reconfirmations
 {
 }
 
@@ -224,7 +228,8 @@ impl<
         + Reports
         + OfficeSetup
         + Stats
-        + Waitlist,
+        + Waitlist
+        + Reconfirmations,
 > Store for T
 {
 }
@@ -232,6 +237,7 @@ impl<
 mod applications;
 mod counter;
 mod office_setup;
+mod reconfirm;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
@@ -240,6 +246,7 @@ mod waitlist;
 pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
+pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};

@@ -18,5 +18,6 @@ mod api {
     mod lookup;
     mod offices;
     mod ops;
+    mod reconfirm;
     mod stats;
 }

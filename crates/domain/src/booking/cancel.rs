@@ -21,6 +21,8 @@ pub enum CancelReason {
     ScheduleChange,
     /// Anything else, explained by staff in free text.
     Other,
+    /// Not reconfirmed in time when asked (SPEC §8 "Reconfirmation"): the service's own.
+    NotReconfirmed,
 }
 
 /// The longest explanation staff may give with a cancellation, in characters.
@@ -28,16 +30,18 @@ pub const EXPLANATION_MAX_CHARS: usize = 300;
 
 impl CancelReason {
     /// Every reason.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Citizen,
         Self::NameMismatch,
         Self::MissingDocuments,
         Self::NoProofOfPayment,
         Self::ScheduleChange,
         Self::Other,
+        Self::NotReconfirmed,
     ];
 
-    /// The reasons a clerk or manager can pick (the citizen's own is not theirs to pick).
+    /// The reasons a clerk or manager can pick (the citizen's own and the service's own
+    /// "not reconfirmed" are not theirs to pick).
     pub const STAFF: [Self; 5] = [
         Self::NameMismatch,
         Self::MissingDocuments,
@@ -63,6 +67,7 @@ impl CancelReason {
             Self::NoProofOfPayment => "no_proof_of_payment",
             Self::ScheduleChange => "schedule_change",
             Self::Other => "other",
+            Self::NotReconfirmed => "not_reconfirmed",
         }
     }
 
@@ -80,6 +85,7 @@ impl CancelReason {
             Self::NoProofOfPayment => "cancel_reason.no_proof_of_payment",
             Self::ScheduleChange => "cancel_reason.schedule_change",
             Self::Other => "cancel_reason.other",
+            Self::NotReconfirmed => "cancel_reason.not_reconfirmed",
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/bookings", post(bookings::create))
         .route("/api/v1/bookings/confirm", post(bookings::confirm))
         .route("/api/v1/bookings/cancel", post(bookings::cancel))
+        .route("/api/v1/bookings/reconfirm", post(bookings::reconfirm))
         .route("/api/v1/lookup", post(lookup::lookup))
         .route("/api/v1/waitlist", post(waitlist::create))
         .route("/api/v1/waitlist/confirm", post(waitlist::confirm))

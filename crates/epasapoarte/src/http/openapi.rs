@@ -23,6 +23,7 @@ use super::error::{ErrorBody, ErrorDetail};
         api::bookings::create,
         api::bookings::confirm,
         api::bookings::cancel,
+        api::bookings::reconfirm,
         api::lookup::lookup,
         api::applications::status,
         api::applications::update::move_status,

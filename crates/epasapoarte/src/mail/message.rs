@@ -37,6 +37,15 @@ pub enum Mail {
         note: Option<String>,
         appointment: Appointment,
     },
+    /// SPEC §8: a far-ahead appointment must be reconfirmed by `reconfirm_by` (one click),
+    /// else it is cancelled and its seats go to someone waiting.
+    ReconfirmRequest {
+        to: String,
+        lang: Lang,
+        reconfirm_url: String,
+        reconfirm_by: DateTime<Utc>,
+        appointment: Appointment,
+    },
     /// J5: the active appointments held for an address, each with a fresh cancel link.
     Lookup {
         to: String,
@@ -116,6 +125,7 @@ impl Mail {
             Mail::ConfirmRequest { .. } => "confirm_request",
             Mail::Confirmed { .. } => "confirmed",
             Mail::Cancelled { .. } => "cancelled",
+            Mail::ReconfirmRequest { .. } => "reconfirm_request",
             Mail::Lookup { .. } => "lookup",
             Mail::ApplicationReady { .. } => "application_ready",
             Mail::ApplicationShipped { .. } => "application_shipped",
@@ -131,6 +141,7 @@ impl Mail {
             Mail::ConfirmRequest { to, .. }
             | Mail::Confirmed { to, .. }
             | Mail::Cancelled { to, .. }
+            | Mail::ReconfirmRequest { to, .. }
             | Mail::Lookup { to, .. }
             | Mail::ApplicationReady { to, .. }
             | Mail::ApplicationShipped { to, .. }

@@ -57,6 +57,13 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
             appointment,
             ..
         } => kinds::cancelled(*lang, reason, note.as_deref(), appointment, base_url),
+        Mail::ReconfirmRequest {
+            lang,
+            reconfirm_url,
+            reconfirm_by,
+            appointment,
+            ..
+        } => kinds::reconfirm_request(*lang, reconfirm_url, *reconfirm_by, appointment),
         Mail::Lookup {
             lang, appointments, ..
         } => kinds::lookup(*lang, appointments, base_url),

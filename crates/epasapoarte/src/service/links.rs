@@ -10,3 +10,11 @@ pub fn confirm_url(config: &Config, token: &LinkToken) -> String {
 pub fn cancel_url(config: &Config, token: &LinkToken) -> String {
     format!("{}/programare/anuleaza/{}", config.base_url, token.expose())
 }
+
+pub fn reconfirm_url(config: &Config, token: &LinkToken) -> String {
+    format!(
+        "{}/programare/reconfirma/{}",
+        config.base_url,
+        token.expose()
+    )
+}

@@ -22,6 +22,7 @@ pub mod mailbox;
 pub mod offices;
 pub mod problem;
 pub mod query;
+pub mod reconfirm;
 pub mod stats;
 pub mod status;
 pub mod waitlist;
@@ -40,6 +41,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route(
             "/programare/anuleaza/{token}",
             get(cancel::show).post(cancel::submit),
+        )
+        .route(
+            "/programare/reconfirma/{token}",
+            get(reconfirm::show).post(reconfirm::submit),
         )
         .route(
             "/verifica-programare",

@@ -117,6 +117,16 @@ pub fn cancelled(lang: Lang, reason: &str) -> Mail {
     }
 }
 
+pub fn reconfirm_request(lang: Lang) -> Mail {
+    Mail::ReconfirmRequest {
+        to: "ana.popescu@example.ro".into(),
+        lang,
+        reconfirm_url: "https://epasapoarte.ro/programare/reconfirma/abc".into(),
+        reconfirm_by: utc(2026, 11, 22, 8, 0),
+        appointment: appointment(),
+    }
+}
+
 pub fn lookup(lang: Lang, appointments: Vec<(Appointment, String)>) -> Mail {
     Mail::Lookup {
         to: "ana.popescu@example.ro".into(),
@@ -135,6 +145,8 @@ pub fn every_mail() -> Vec<Mail> {
         all.push(confirmed(lang, appointment_abroad()));
         all.push(cancelled(lang, "citizen"));
         all.push(cancelled(lang, "name_mismatch"));
+        all.push(cancelled(lang, "not_reconfirmed"));
+        all.push(reconfirm_request(lang));
         all.push(lookup(
             lang,
             vec![

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::ids::{BookingId, LinkToken};
-use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome};
+use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome, ReconfirmOutcome};
 use crate::state::AppState;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -89,6 +89,23 @@ pub async fn cancel(
     Ok(Json(StatusDto {
         id: booking_id,
         status: "cancelled",
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/bookings/reconfirm", tag = "bookings", request_body = TokenDto,
+    responses((status = 200, description = "reconfirmed (also when it already was)", body = StatusDto),
+              (status = 404, body = ErrorBody), (status = 409, description = "`cancelled`", body = ErrorBody),
+              (status = 410, description = "`expired`: the deadline to reconfirm has passed", body = ErrorBody)))]
+pub async fn reconfirm(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<TokenDto>,
+) -> ApiResult<Json<StatusDto>> {
+    let (ReconfirmOutcome::Reconfirmed { booking_id }
+    | ReconfirmOutcome::AlreadyReconfirmed { booking_id }) =
+        state.service.reconfirm_booking(&link_token(&body)?).await?;
+    Ok(Json(StatusDto {
+        id: booking_id,
+        status: "confirmed",
     }))
 }
 

@@ -46,6 +46,38 @@ pub(super) fn confirm_request(
     body
 }
 
+/// SPEC §8: reconfirm the far-ahead appointment by the deadline, or it is cancelled.
+pub(super) fn reconfirm_request(
+    lang: Lang,
+    reconfirm_url: &str,
+    reconfirm_by: DateTime<Utc>,
+    appointment: &Appointment,
+) -> Body {
+    let tz = summary::zone(appointment);
+    let (day, time) = format::local(reconfirm_by, tz);
+    let mut body = Body::new(lang, lang.t("mail.reconfirm_request.subject").to_owned());
+    body.intro
+        .push(lang.t("mail.reconfirm_request.intro").to_owned());
+    body.intro.push(lang.tf(
+        "mail.reconfirm_request.deadline",
+        &[
+            ("date", &format::date(lang, day)),
+            ("time", &format::clock(time)),
+            ("zone", &format::zone_label(lang, tz)),
+        ],
+    ));
+    body.action = Some(Link::new(
+        lang.t("mail.reconfirm_request.action"),
+        reconfirm_url,
+    ));
+    let mut block = Body::block(lang.t("mail.reconfirm_request.heading").to_owned());
+    block.rows = summary::rows(lang, appointment, false);
+    body.blocks.push(block);
+    body.closing
+        .push(lang.t("mail.reconfirm_request.cannot_come").to_owned());
+    body
+}
+
 /// J3: the appointment, what each person brings and pays, how to pay, how to cancel.
 pub(super) fn confirmed(lang: Lang, cancel_url: &str, appointment: &Appointment) -> Body {
     let mut body = Body::new(lang, lang.t("mail.confirmed.subject").to_owned());

@@ -44,14 +44,22 @@ pub(super) async fn by_token(
     purpose: TokenPurpose,
     token_hash: &TokenHash,
 ) -> StoreResult<Option<BookingRecord>> {
-    let rows = sqlx::query(select_bookings!(
-        "JOIN booking_tokens t ON t.booking_id = b.id WHERE t.hash = $1 AND t.purpose = $2",
-        "p.position"
-    ))
-    .bind(token_hash)
-    .bind(purpose.as_str())
-    .fetch_all(pool)
-    .await?;
+    // The fair-access links (SPEC §8) keep their tokens in their own table.
+    let query = match purpose {
+        TokenPurpose::Confirm | TokenPurpose::Cancel => sqlx::query(select_bookings!(
+            "JOIN booking_tokens t ON t.booking_id = b.id WHERE t.hash = $1 AND t.purpose = $2",
+            "p.position"
+        )),
+        TokenPurpose::Reconfirm => sqlx::query(select_bookings!(
+            "JOIN fair_tokens t ON t.subject = b.id WHERE t.hash = $1 AND t.purpose = $2",
+            "p.position"
+        )),
+    };
+    let rows = query
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .fetch_all(pool)
+        .await?;
     Ok(decode(&rows)?.pop())
 }
 

@@ -186,17 +186,19 @@ impl Bookings for SqlStore {
 
 /// Which bookings a release may move.
 #[derive(Clone, Copy)]
-enum Release {
+pub(super) enum Release {
     /// Pending, and past its time to confirm.
     DuePending,
     /// Pending or confirmed.
     Active,
+    /// Confirmed, asked to reconfirm, and past the deadline without an answer.
+    NotReconfirmed,
 }
 
 /// Moves a booking to `to` if it is still as `from` says (the conditional UPDATE makes
 /// this single-winner), and gives back its seats and its CNPs' "active booking" marks.
 /// Returns whether this call made the change.
-async fn release(
+pub(super) async fn release(
     store: &SqlStore,
     tx: &mut Transaction<'_, Any>,
     booking_id: &BookingId,
@@ -214,6 +216,12 @@ async fn release(
         Release::Active => {
             "UPDATE bookings SET status = $1, closed_at = $2, cancel_reason = $3
              WHERE id = $4 AND status IN ('pending', 'confirmed')
+             RETURNING slot_id, persons"
+        }
+        Release::NotReconfirmed => {
+            "UPDATE bookings SET status = $1, closed_at = $2, cancel_reason = $3
+             WHERE id = $4 AND status = 'confirmed' AND reconfirmed_at IS NULL
+               AND reconfirm_by IS NOT NULL AND reconfirm_by <= $2
              RETURNING slot_id, persons"
         }
     };
