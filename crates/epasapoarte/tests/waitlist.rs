@@ -26,6 +26,7 @@ on_both_backends!(
     freed_seats_are_never_released_later_than_two_hours_before_the_slot,
     a_family_that_books_leaves_the_waitlist,
     the_waitlist_pages_work_without_javascript,
+    concurrent_workers_offer_each_freed_seat_once,
 );
 
 /// An office of Cluj, and a slot there about a week ahead with room for `persons`.
@@ -586,4 +587,45 @@ async fn the_waitlist_pages_work_without_javascript(app: TestApp) {
     assert_eq!(status, 409, "taken already");
     let (status, _) = app.page("/lista-asteptare?lang=en").await;
     assert_eq!(status, 200);
+}
+
+async fn concurrent_workers_offer_each_freed_seat_once(app: TestApp) {
+    delay(&app, "3600-3600");
+    let (office, date, time) = office_and_slot(&app, 1).await;
+    for i in 0..3u32 {
+        let email = format!("f{i}@example.ro");
+        join_and_confirm(&app, &waitlist_body(office, &date, 1, 600 + i, &email)).await;
+        app.advance(Duration::seconds(1));
+    }
+    // Two seats freed (two bookings of one), three families waiting.
+    let first = book_and_confirm(&app, &booking(office, &date, &time, 1, 610)).await;
+    let second = book_and_confirm(&app, &booking(office, &date, &time, 1, 611)).await;
+    let before = free_seats(&app, office, &date, &time).await;
+    cancel(&app, &first).await;
+    cancel(&app, &second).await;
+    let workers: Vec<_> = (0..6)
+        .map(|_| {
+            let service = app.state.service.clone();
+            tokio::spawn(async move { jobs::holds_once(&service).await.unwrap().holds_offered })
+        })
+        .collect();
+    let mut offered = 0;
+    for worker in workers {
+        offered += worker.await.unwrap();
+    }
+    // However the workers interleave, two holds exist (a loser's work is left to the
+    // next step), each to one of the two longest-waiting families.
+    offered += holds(&app).await.holds_offered;
+    assert_eq!(offered, 2);
+    let mails = app.deliver().await;
+    let offers: Vec<&str> = mails
+        .iter()
+        .filter(|m| m.text.contains("/lista-asteptare/preia/"))
+        .map(|m| m.to.as_str())
+        .collect();
+    assert_eq!(offers.len(), 2, "{offers:?}");
+    assert!(
+        offers.iter().any(|to| to.contains("f0@")) && offers.iter().any(|to| to.contains("f1@"))
+    );
+    assert_eq!(free_seats(&app, office, &date, &time).await, before);
 }
