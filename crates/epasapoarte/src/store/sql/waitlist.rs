@@ -290,12 +290,12 @@ impl Waitlist for SqlStore {
         );
         let row: Option<EntryRow> = sqlx::query_as(&sql)
             .bind(token_hash)
-            .fetch_optional(&self.writer)
+            .fetch_optional(&self.reader)
             .await?;
         let Some(row) = row else {
             return Ok(None);
         };
-        let persons = self.sealed_persons(&self.writer, &row.0).await?;
+        let persons = self.sealed_persons(&self.reader, &row.0).await?;
         entry(row, persons).map(Some)
     }
 
@@ -304,7 +304,7 @@ impl Waitlist for SqlStore {
             "SELECT subject FROM fair_tokens WHERE hash = $1 AND purpose = 'hold_take'",
         )
         .bind(token_hash)
-        .fetch_optional(&self.writer)
+        .fetch_optional(&self.reader)
         .await?;
         let Some(offer_id) = subject.and_then(|s| s.parse::<i64>().ok()) else {
             return Ok(None);
@@ -313,7 +313,7 @@ impl Waitlist for SqlStore {
             "SELECT id, outcome, seats, hold_until, waitlist_id FROM hold_offers WHERE id = $1",
         )
         .bind(offer_id)
-        .fetch_optional(&self.writer)
+        .fetch_optional(&self.reader)
         .await?;
         let Some((offer_id, outcome, seats, hold_until, waitlist_id)) = found else {
             return Ok(None);
@@ -323,14 +323,14 @@ impl Waitlist for SqlStore {
              JOIN slots s ON s.id = o.slot_id WHERE o.id = $1",
         )
         .bind(offer_id)
-        .fetch_one(&self.writer)
+        .fetch_one(&self.reader)
         .await?;
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM waitlist_entries w WHERE w.id = $1");
         let row: EntryRow = sqlx::query_as(&sql)
             .bind(&waitlist_id)
-            .fetch_one(&self.writer)
+            .fetch_one(&self.reader)
             .await?;
-        let persons = self.sealed_persons(&self.writer, &waitlist_id).await?;
+        let persons = self.sealed_persons(&self.reader, &waitlist_id).await?;
         Ok(Some(HoldOffer {
             offer_id,
             outcome,
@@ -373,6 +373,16 @@ impl Waitlist for SqlStore {
     }
 
     async fn expire_waitlist(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+        // Usually nothing is due: a read says so without taking the writer.
+        let due: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM waitlist_entries WHERE status = 'pending' AND expires_at <= $1 LIMIT 1",
+        )
+        .bind(rows::millis(now))
+        .fetch_optional(&self.reader)
+        .await?;
+        if due.is_none() {
+            return Ok(0);
+        }
         let mut tx = self.writer.begin().await?;
         let lapsed = lapse_pending(&mut tx, None, now).await?;
         tx.commit().await?;
@@ -386,7 +396,7 @@ impl Waitlist for SqlStore {
              WHERE f.held_for IS NULL AND s.starts_at > $1 ORDER BY f.freed_at, f.id",
         )
         .bind(rows::millis(now))
-        .fetch_all(&self.writer)
+        .fetch_all(&self.reader)
         .await?;
         if free.is_empty() {
             return Ok(HoldCandidates::default());
@@ -427,7 +437,7 @@ impl Waitlist for SqlStore {
              FROM waitlist_entries WHERE status = 'waiting' AND waiting_since IS NOT NULL
              ORDER BY waiting_since, id",
         )
-        .fetch_all(&self.writer)
+        .fetch_all(&self.reader)
         .await?;
         let waiting = waiting
             .into_iter()
@@ -451,11 +461,11 @@ impl Waitlist for SqlStore {
             "SELECT o.waitlist_id, o.slot_id FROM hold_offers o
              JOIN waitlist_entries w ON w.id = o.waitlist_id WHERE w.status = 'waiting'",
         )
-        .fetch_all(&self.writer)
+        .fetch_all(&self.reader)
         .await?;
         let services: Vec<(i64, String)> =
             sqlx::query_as("SELECT office_id, service FROM office_services")
-                .fetch_all(&self.writer)
+                .fetch_all(&self.reader)
                 .await?;
         Ok(HoldCandidates {
             free,
@@ -568,7 +578,7 @@ impl Waitlist for SqlStore {
              WHERE o.outcome = 'open' AND o.hold_until <= $1 ORDER BY o.hold_until, o.id",
         )
         .bind(rows::millis(now))
-        .fetch_all(&self.writer)
+        .fetch_all(&self.reader)
         .await?;
         found
             .into_iter()
@@ -641,7 +651,7 @@ impl Waitlist for SqlStore {
         )
         .bind(rows::millis(now))
         .bind(i64::from(limit))
-        .fetch_all(&self.writer)
+        .fetch_all(&self.reader)
         .await?;
         if due.is_empty() {
             return Ok(0);
