@@ -15,6 +15,7 @@ on_both_backends!(
     a_no_show_is_marked_only_once_the_slot_has_started,
     cancelling_with_a_reason_emails_the_citizen_and_frees_the_seats,
     a_pending_booking_cannot_be_checked_in,
+    a_staff_cancel_gives_the_seats_back_through_the_delayed_release,
 );
 
 async fn a_clerk_checks_in_a_confirmed_booking_then_completes_it(app: Backoffice) {
@@ -203,4 +204,33 @@ async fn a_pending_booking_cannot_be_checked_in(app: Backoffice) {
     assert_eq!(reply.status, 409);
     assert!(reply.body.contains("În așteptarea confirmării"));
     assert_eq!(status(&app, &booking).await, BookingStatus::Pending);
+}
+
+async fn a_staff_cancel_gives_the_seats_back_through_the_delayed_release(app: Backoffice) {
+    use epasapoarte::store::Waitlist as _;
+    let store = app.state.service.store.clone();
+    store.set_release_delay("60-60".parse().expect("a delay"));
+    let booking = book(&app, app.office_a, 2, 3100, true).await;
+    let seats = free_seats(&app, &booking).await;
+    let manager = app.signed_in(Persona::ManagerA).await;
+    let cancelled = manager
+        .post(
+            &booking.action("anulare"),
+            &[("programare", &booking.id), ("motiv", "missing_documents")],
+        )
+        .await;
+    assert_eq!(cancelled.status, 303);
+    let now = app.state.service.now();
+    let freed = store.hold_candidates(now).await.expect("freed seats").free;
+    if freed.is_empty() {
+        // The slot starts within 2 h: its seats are back at once.
+        assert_eq!(free_seats(&app, &booking).await, seats + 2);
+        return;
+    }
+    assert_eq!(freed[0].seats, 2);
+    assert_eq!(free_seats(&app, &booking).await, seats, "not public yet");
+    app.clock.advance(chrono::Duration::minutes(2));
+    let report = jobs::holds_once(&app.state.service).await.expect("holds");
+    assert_eq!(report.released, 1);
+    assert_eq!(free_seats(&app, &booking).await, seats + 2);
 }
