@@ -207,7 +207,6 @@ async fn a_pending_booking_cannot_be_checked_in(app: Backoffice) {
 }
 
 async fn a_staff_cancel_gives_the_seats_back_through_the_delayed_release(app: Backoffice) {
-    use epasapoarte::store::Waitlist as _;
     let store = app.state.service.store.clone();
     store.set_release_delay("60-60".parse().expect("a delay"));
     let booking = book(&app, app.office_a, 2, 3100, true).await;
