@@ -1,10 +1,14 @@
 """One booking through the API of a freshly started demo service, as a client would:
 the earliest free time for one person in Cluj, a booking there, then the confirm token
 read from the e-mail the service wrote to its mail directory, and the confirmation.
+The booking carries a solved proof-of-work challenge (SPEC §8) in its `altcha` field,
+solved as the ALTCHA widget does: SHA-256(salt + number) for number = 0..maxnumber.
 Usage: front_door_booking.py BASE_URL MAIL_DIR. Exits non-zero with a reason on failure."""
 
+import base64
 import email
 import email.policy
+import hashlib
 import json
 import pathlib
 import random
@@ -40,6 +44,23 @@ def fail(message):
     sys.exit(f"front door booking: {message}")
 
 
+def solve_challenge(form):
+    """GET /api/v1/challenge and solve it; the `altcha` field (base64 of the JSON)."""
+    status, challenge = call("GET", f"/api/v1/challenge?form={form}")
+    if status != 200 or challenge.get("algorithm") != "SHA-256":
+        fail(f"GET /api/v1/challenge answered {status}: {challenge}")
+    salt, target = challenge["salt"].encode(), challenge["challenge"]
+    started = time.monotonic()
+    for number in range(challenge["maxnumber"] + 1):
+        if hashlib.sha256(salt + str(number).encode()).hexdigest() == target:
+            print(f"challenge solved: maxnumber {challenge['maxnumber']}, number {number}, "
+                  f"{time.monotonic() - started:.2f} s")
+            solution = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
+            solution["number"] = number
+            return base64.b64encode(json.dumps(solution).encode()).decode()
+    fail("the challenge has no solution within its maxnumber")
+
+
 status, earliest = call("GET", "/api/v1/earliest?service=passport_electronic&persons=1&county=CJ")
 if status != 200 or not earliest:
     fail(f"GET /api/v1/earliest answered {status}: {earliest}")
@@ -58,6 +79,7 @@ booking = {
     },
     "companions": [],
     "consent": True,
+    "altcha": solve_challenge("booking"),
 }
 status, created = call("POST", "/api/v1/bookings", booking)
 if status != 201 or created.get("status") != "pending":

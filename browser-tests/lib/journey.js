@@ -156,10 +156,30 @@ class Journey {
     await this.continue('check');
   }
 
-  /** Ticks consent and presses "Salvează"; arrives on the "check your e-mail" page. */
-  async consentAndSave() {
+  /**
+   * Ticks consent and presses "Salvează"; arrives on the "check your e-mail" page. With
+   * the proof of work on (SPEC §8) and JavaScript, the ALTCHA widget solves its challenge
+   * first; without JavaScript a form sent before its minimum fill time comes back with
+   * its answers and a message, and is sent again once that time has passed.
+   */
+  async consentAndSave({ fillWaitMs = 4_000 } = {}) {
     await this.page.getByRole('checkbox', { name: this.w.consent }).check();
-    await this.page.getByRole('button', { name: this.w.save, exact: true }).click();
+    const save = this.page.getByRole('button', { name: this.w.save, exact: true });
+    const protectedForm = (await this.page.locator('altcha-widget').count()) > 0;
+    // Without scripting, <noscript> content is part of the page.
+    const withoutJs = protectedForm && (await this.page.locator('#altcha noscript p').count()) > 0;
+    if (protectedForm && !withoutJs) {
+      await this.page.locator('altcha-widget .altcha[data-state="verified"]').waitFor({ timeout: 30_000 });
+    }
+    await save.click();
+    if (withoutJs) {
+      const tooEarly = this.page.locator('#altcha .error-message');
+      await Promise.race([arrivedAt(this.page, PATHS.sent), tooEarly.waitFor()]);
+      if (new URL(this.page.url()).pathname !== PATHS.sent) {
+        await this.page.waitForTimeout(fillWaitMs);
+        await this.page.getByRole('button', { name: this.w.save, exact: true }).click();
+      }
+    }
     await arrivedAt(this.page, PATHS.sent);
   }
 }

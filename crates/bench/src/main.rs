@@ -12,6 +12,7 @@ use clap::{Parser, ValueEnum};
 use epasapoarte::testing::Backend;
 
 mod db;
+mod fairness;
 mod load;
 mod machine;
 mod people;
@@ -19,6 +20,14 @@ mod phases;
 mod report;
 mod run;
 mod server;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Scenario {
+    /// The load benchmark of issue 3 (Markdown table).
+    Load,
+    /// People against a reseller (issue 11): one JSON object.
+    Fairness,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Which {
@@ -32,6 +41,30 @@ enum Which {
 #[derive(Debug, Parser)]
 #[command(version)]
 pub struct Args {
+    /// What to run.
+    #[arg(long, value_enum, default_value = "load")]
+    scenario: Scenario,
+    /// Fairness: today's first come, first served, or SPEC §8.
+    #[arg(long, value_enum, default_value = "fcfs")]
+    mode: fairness::Mode,
+    /// Fairness: the first seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Fairness: how many seeds (from --seed); the interval needs at least 5.
+    #[arg(long, default_value_t = 5)]
+    seeds: u64,
+    /// Fairness: print the JSON object (the only output on stdout; always on).
+    #[arg(long)]
+    json: bool,
+    /// Fairness, fair mode: turn one mechanism off (repeatable).
+    #[arg(long, value_enum)]
+    off: Vec<fairness::Mechanism>,
+    /// Fairness: people in the population (the issue's 10,000; fewer for a quick look).
+    #[arg(long, default_value_t = 10_000)]
+    people: usize,
+    /// Fairness: the reseller's customers (the issue's 1,000).
+    #[arg(long, default_value_t = 1_000)]
+    customers: usize,
     /// Which backend(s) to measure. PostgreSQL is found at EPAS_TEST_POSTGRES_URL
     /// (default postgres://postgres@127.0.0.1:5432/postgres).
     #[arg(long, value_enum, default_value = "all")]
@@ -91,6 +124,16 @@ fn main() -> ExitCode {
 /// Runs the chosen backends and prints the report; `Ok(false)` when a target failed.
 async fn run_all(args: &Args) -> anyhow::Result<bool> {
     let binary = server::find_binary(args.server.as_deref())?;
+    if args.scenario == Scenario::Fairness {
+        let settings = fairness::Settings {
+            people: args.people,
+            customers: args.customers,
+            ..fairness::Settings::issue(args.mode, args.off.clone())
+        };
+        let summary = fairness::run(&settings, &binary, args.seed, args.seeds).await?;
+        println!("{summary}");
+        return Ok(true);
+    }
     if cfg!(debug_assertions) {
         eprintln!("warning: this is a debug build of the benchmark; use --release for figures");
     }

@@ -77,6 +77,17 @@ impl Server {
         database_url: &str,
         client: &reqwest::Client,
     ) -> anyhow::Result<Server> {
+        Server::start_with(binary, database_url, client, &[]).await
+    }
+
+    /// As [`Server::start`], with `env` set over the defaults (the fairness simulation's
+    /// clock and §8 settings).
+    pub async fn start_with(
+        binary: &Path,
+        database_url: &str,
+        client: &reqwest::Client,
+        env: &[(&str, String)],
+    ) -> anyhow::Result<Server> {
         let scratch = ScratchDir::new("server")?;
         let mail_dir = scratch.path().join("mail");
         let log = scratch.path().join("server.log");
@@ -99,6 +110,7 @@ impl Server {
             .env("EPAS_RATE_LIMITS", "off")
             .env("EPAS_MAIL_DIR", &mail_dir)
             .env("EPAS_LOG", "warn")
+            .envs(env.iter().map(|(name, value)| (*name, value.as_str())))
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().context("sharing the server log")?)
             .stderr(log_file)

@@ -16,6 +16,7 @@ use crate::config::{Config, SecretKey};
 use crate::crypto::Crypto;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
+use crate::pow::ProofOfWork;
 use crate::service::BookingService;
 use crate::state::{AppState, Limits};
 use crate::{jobs, seed, store};
@@ -83,6 +84,13 @@ impl Application {
         };
         let config = Arc::new(config);
         let metrics = Arc::new(Metrics::default());
+        let pow = Arc::new(ProofOfWork::new(
+            &secret,
+            config.rate_limits,
+            store.clone(),
+            options.clock.clone(),
+            metrics.clone(),
+        ));
         let service = BookingService::new(
             store,
             Crypto::new(&secret),
@@ -92,7 +100,11 @@ impl Application {
         );
         let state = AppState {
             service: service.clone(),
-            limits: Arc::new(Limits::new(config.rate_limits)),
+            limits: Arc::new(Limits::with_time_scale(
+                config.rate_limits,
+                config.sim_clock.map_or(1, |clock| clock.scale),
+            )),
+            pow: pow.clone(),
             demo: options.demo,
             writes: Arc::new(tokio::sync::Semaphore::new(
                 crate::http::write_queue::WRITES_IN_FLIGHT,
@@ -106,6 +118,7 @@ impl Application {
             handles.push(jobs::spawn_housekeeping(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_holds(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_pow(pow, stopped.clone()));
             handles.push(jobs::spawn_reconfirm(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_delivery(service, mailer.clone(), stopped));
         }

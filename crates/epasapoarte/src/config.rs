@@ -10,10 +10,12 @@ use serde::Deserialize;
 mod fair;
 mod secret;
 mod secret_url;
+pub mod sim_clock;
 
 pub use fair::FairAccess;
 pub use secret::SecretKey;
 pub use secret_url::SecretUrl;
+pub use sim_clock::SimClock;
 
 /// The validated configuration every part of the service reads.
 #[derive(Debug, Clone)]
@@ -33,6 +35,9 @@ pub struct Config {
     pub retention_days: u32,
     /// Fair access (SPEC §8): draw, holds, delayed release, reconfirmation, cool-off.
     pub fair: FairAccess,
+    /// The simulation clock (`EPAS_CLOCK_SCALE`, `EPAS_CLOCK_START`); `None` in
+    /// production: the system clock.
+    pub sim_clock: Option<SimClock>,
 }
 
 /// The keys a TOML file or the environment may set; every one optional.
@@ -56,6 +61,8 @@ struct Layer {
     reconfirm_before_secs: Option<u64>,
     reconfirm_window_secs: Option<u64>,
     no_show_cooloff_days: Option<u32>,
+    clock_scale: Option<u64>,
+    clock_start: Option<String>,
 }
 
 impl Default for Config {
@@ -72,6 +79,7 @@ impl Default for Config {
             rate_limits: true,
             retention_days: 30,
             fair: FairAccess::default(),
+            sim_clock: None,
         }
     }
 }
@@ -122,6 +130,8 @@ impl Config {
             reconfirm_before_secs,
             reconfirm_window_secs,
             no_show_cooloff_days,
+            clock_scale,
+            clock_start,
         } = layer;
         set(&mut self.database_url, database_url.map(SecretUrl::from));
         set(&mut self.listen, listen);
@@ -168,6 +178,13 @@ impl Config {
         }
         if let Some(days) = no_show_cooloff_days {
             policy.cooloff.days = days;
+        }
+        if clock_scale.is_some() || clock_start.is_some() {
+            let current = self.sim_clock;
+            let scale = clock_scale.or_else(|| current.map(|c| u64::from(c.scale)));
+            let start =
+                clock_start.or_else(|| current.and_then(|c| c.start.map(|s| s.to_rfc3339())));
+            self.sim_clock = SimClock::parse(scale, start.as_deref())?;
         }
         Ok(())
     }
@@ -228,6 +245,8 @@ impl Layer {
             reconfirm_before_secs: number("EPAS_RECONFIRM_BEFORE_SECS")?,
             reconfirm_window_secs: number("EPAS_RECONFIRM_WINDOW_SECS")?,
             no_show_cooloff_days: days("EPAS_NO_SHOW_COOLOFF_DAYS")?,
+            clock_scale: number("EPAS_CLOCK_SCALE")?,
+            clock_start: var("EPAS_CLOCK_START"),
         })
     }
 }

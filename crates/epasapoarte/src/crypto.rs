@@ -112,7 +112,7 @@ impl Crypto {
     }
 }
 
-fn derive(secret: &SecretKey, label: &[u8]) -> [u8; 32] {
+pub(crate) fn derive(secret: &SecretKey, label: &[u8]) -> [u8; 32] {
     let mut mac =
         <HmacSha256 as Mac>::new_from_slice(secret.expose()).expect("HMAC takes any key length");
     mac.update(label);

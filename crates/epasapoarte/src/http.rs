@@ -14,6 +14,7 @@ use axum::routing::get;
 use crate::state::AppState;
 
 pub mod api;
+pub mod challenge;
 pub mod error;
 pub mod extract;
 pub mod layers;

@@ -41,6 +41,15 @@ pub async fn expire_once(service: &BookingService) -> anyhow::Result<u64> {
     Ok(total)
 }
 
+/// A job's interval under the simulation clock (`EPAS_CLOCK_SCALE`): divided by the
+/// scale, at least 50 ms; unchanged on the system clock. Every job loop takes its
+/// interval through this, so expiry, draws, holds and releases keep pace with a
+/// simulated day.
+#[must_use]
+pub fn scaled(service: &BookingService, base: Duration) -> Duration {
+    crate::config::sim_clock::job_interval(service.config.sim_clock, base)
+}
+
 /// Runs `step` every `interval` until shutdown; errors are logged and retried next tick.
 pub async fn every<F, Fut>(
     name: &'static str,
@@ -72,7 +81,8 @@ pub fn spawn_expiry(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
-    tokio::spawn(every("expiry", EXPIRY_INTERVAL, shutdown, move || {
+    let interval = scaled(&service, EXPIRY_INTERVAL);
+    tokio::spawn(every("expiry", interval, shutdown, move || {
         let service = service.clone();
         async move { expire_once(&service).await.map(|_| ()) }
     }))
@@ -87,23 +97,19 @@ pub fn spawn_slot_planning(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
-    tokio::spawn(every(
-        "slot_planning",
-        PLANNING_INTERVAL,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move {
-                let created =
-                    crate::seed::plan_all_slots(service.store.as_ref(), service.now()).await?;
-                if created > 0 {
-                    service.directory.invalidate_all();
-                    tracing::info!(created, "slots planned");
-                }
-                Ok(())
+    let interval = scaled(&service, PLANNING_INTERVAL);
+    tokio::spawn(every("slot_planning", interval, shutdown, move || {
+        let service = service.clone();
+        async move {
+            let created =
+                crate::seed::plan_all_slots(service.store.as_ref(), service.now()).await?;
+            if created > 0 {
+                service.directory.invalidate_all();
+                tracing::info!(created, "slots planned");
             }
-        },
-    ))
+            Ok(())
+        }
+    }))
 }
 
 /// How often the outbox is polled for due messages.
@@ -117,7 +123,8 @@ pub fn spawn_delivery(
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
     let mailer = Arc::new(mailer);
-    tokio::spawn(every("outbox", DELIVERY_INTERVAL, shutdown, move || {
+    let interval = scaled(&service, DELIVERY_INTERVAL);
+    tokio::spawn(every("outbox", interval, shutdown, move || {
         let (service, mailer) = (service.clone(), mailer.clone());
         async move { deliver_once(&service, &mailer).await.map(|_| ()) }
     }))
@@ -171,15 +178,11 @@ pub fn spawn_housekeeping(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
-    tokio::spawn(every(
-        "housekeeping",
-        PLANNING_INTERVAL,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move { housekeeping_once(&service).await.map(|_| ()) }
-        },
-    ))
+    let interval = scaled(&service, PLANNING_INTERVAL);
+    tokio::spawn(every("housekeeping", interval, shutdown, move || {
+        let service = service.clone();
+        async move { housekeeping_once(&service).await.map(|_| ()) }
+    }))
 }
 
 /// Lead time is sampled once per hour; each sample is an upsert per office and UTC hour,
@@ -197,15 +200,31 @@ pub fn spawn_lead_time(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
-    tokio::spawn(every(
-        "lead_time",
-        LEAD_TIME_INTERVAL,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move { lead_time_once(&service).await.map(|_| ()) }
-        },
-    ))
+    let interval = scaled(&service, LEAD_TIME_INTERVAL);
+    tokio::spawn(every("lead_time", interval, shutdown, move || {
+        let service = service.clone();
+        async move { lead_time_once(&service).await.map(|_| ()) }
+    }))
+}
+
+/// How often spent proofs of work are purged and the challenge counts written.
+pub const POW_INTERVAL: Duration = Duration::from_secs(30);
+
+/// Writes this instance's challenge counts and deletes the expired spent solutions.
+pub async fn pow_once(pow: &crate::pow::ProofOfWork) -> anyhow::Result<u64> {
+    pow.flush_counts().await?;
+    Ok(pow.purge_spent().await?)
+}
+
+/// Starts the proof-of-work housekeeping loop (idempotent across instances).
+pub fn spawn_pow(
+    pow: Arc<crate::pow::ProofOfWork>,
+    shutdown: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(every("pow", POW_INTERVAL, shutdown, move || {
+        let pow = pow.clone();
+        async move { pow_once(&pow).await.map(|_| ()) }
+    }))
 }
 
 /// How often freed seats are offered as holds and released (SPEC §8).

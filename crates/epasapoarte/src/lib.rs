@@ -13,6 +13,7 @@ pub mod ids;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;
+pub mod pow;
 pub mod seed;
 pub mod service;
 pub mod staff;

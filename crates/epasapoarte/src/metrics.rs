@@ -48,6 +48,7 @@ pub struct Metrics {
     mail_sent: Counter,
     mail_failed: Counter,
     rate_limited: Counter,
+    challenges: Family<OutcomeLabels, Counter>,
     outbox_depth: Gauge,
     outbox_oldest_age: Gauge,
 }
@@ -71,6 +72,7 @@ impl Default for Metrics {
             mail_sent: Counter::default(),
             mail_failed: Counter::default(),
             rate_limited: Counter::default(),
+            challenges: Family::default(),
             outbox_depth: Gauge::default(),
             outbox_oldest_age: Gauge::default(),
         };
@@ -115,6 +117,11 @@ impl Default for Metrics {
             "epas_rate_limited",
             "Requests refused by the rate limiter",
             metrics.rate_limited.clone(),
+        );
+        registry.register(
+            "epas_challenges",
+            "Proof-of-work challenges issued, and writes accepted or rejected by their solution",
+            metrics.challenges.clone(),
         );
         registry.register(
             "epas_outbox_depth",
@@ -178,6 +185,23 @@ impl Metrics {
 
     pub fn rate_limited(&self) {
         self.rate_limited.inc();
+    }
+
+    /// A challenge `issued`, or a write's solution `accepted` or `rejected`.
+    pub fn challenge(&self, outcome: &'static str) {
+        self.challenges
+            .get_or_create(&OutcomeLabels { outcome })
+            .inc();
+    }
+
+    /// This instance's challenges issued and rejected so far.
+    pub fn challenge_totals(&self) -> (u64, u64) {
+        let count = |outcome| {
+            self.challenges
+                .get_or_create(&OutcomeLabels { outcome })
+                .get()
+        };
+        (count("issued"), count("rejected"))
     }
 
     /// The exposition text (OpenMetrics); the outbox is read from the store at scrape

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::pow::ProofOfWork;
 use crate::service::BookingService;
 
 pub mod limits;
@@ -15,6 +16,8 @@ pub use limits::Limits;
 pub struct AppState {
     pub service: BookingService,
     pub limits: Arc<Limits>,
+    /// The proof of work every public write passes (`pow.rs`).
+    pub pow: Arc<ProofOfWork>,
     /// `serve --demo`: shows the demo mailbox; impossible to turn on otherwise.
     pub demo: bool,
     /// Turns for writes (see `http/write_queue.rs`).

@@ -213,6 +213,7 @@ pub trait Store:
     + OfficeSetup
     + Stats
     + Waitlist
+    + Proofs
     + Reconfirmations
 {
 }
@@ -229,6 +230,7 @@ impl<
         + OfficeSetup
         + Stats
         + Waitlist
+        + Proofs
         + Reconfirmations,
 > Store for T
 {
@@ -237,6 +239,7 @@ impl<
 mod applications;
 mod counter;
 mod office_setup;
+pub mod proofs;
 mod reconfirm;
 pub(crate) mod reports;
 mod staff;
@@ -246,6 +249,7 @@ mod waitlist;
 pub use applications::*;
 pub use counter::*;
 pub use office_setup::*;
+pub use proofs::Proofs;
 pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;

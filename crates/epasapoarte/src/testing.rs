@@ -23,6 +23,7 @@ use crate::config::SecretKey;
 use crate::seed;
 use crate::store::{self, DynStore, NewOffice};
 
+pub mod pow;
 #[cfg(test)]
 mod tests;
 

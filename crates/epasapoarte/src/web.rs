@@ -16,6 +16,7 @@ pub mod form;
 pub mod journey;
 pub mod page;
 pub mod pages;
+pub mod pow;
 pub mod security;
 
 /// Every page. Each area owns its routes: the booking journey (`journey`), the other
@@ -26,6 +27,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/", get(pages::home::show))
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
+        .route("/static/altcha/altcha.js", get(assets::altcha_js))
+        .route("/static/altcha/altcha.css", get(assets::altcha_css))
+        .route("/static/altcha/worker.js", get(assets::altcha_worker))
         .merge(journey::router(state))
         .merge(pages::router(state))
         .merge(admin::router(state))

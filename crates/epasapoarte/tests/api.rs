@@ -15,6 +15,7 @@ mod api {
 
     mod bad_input;
     mod bookings;
+    mod challenge;
     mod lookup;
     mod offices;
     mod ops;

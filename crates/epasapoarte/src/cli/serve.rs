@@ -24,10 +24,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         // Demo mail never leaves the machine.
         config.smtp_url = None;
     }
+    if let Some(sim) = config.sim_clock {
+        tracing::warn!(
+            scale = sim.scale,
+            start = ?sim.start,
+            "simulation clock on (EPAS_CLOCK_SCALE/EPAS_CLOCK_START): not for production"
+        );
+    }
+    let clock = crate::config::sim_clock::clock_for(config.sim_clock);
     runtime()?.block_on(async move {
         let app = Application::build(
             config,
             Options {
+                clock,
                 demo: args.demo,
                 ..Options::default()
             },

@@ -226,3 +226,43 @@ fn fair_access_keys_are_accepted_in_the_file() {
     assert!(!config.fair.draw);
     assert_eq!(config.fair.release_delay.max, TimeDelta::zero());
 }
+
+#[test]
+fn the_simulation_clock_is_off_by_default_and_set_from_the_environment() {
+    assert_eq!(Config::default().sim_clock, None);
+    let mut config = Config::default();
+    config
+        .apply(
+            Layer::from_env(env(&[
+                ("EPAS_CLOCK_SCALE", "600"),
+                ("EPAS_CLOCK_START", "2027-03-01T21:30:00Z"),
+            ]))
+            .unwrap(),
+        )
+        .unwrap();
+    let sim = config.sim_clock.unwrap();
+    assert_eq!(sim.scale, 600);
+    assert_eq!(sim.start.unwrap().to_rfc3339(), "2027-03-01T21:30:00+00:00");
+}
+
+#[test]
+fn the_environment_scale_keeps_the_file_start() {
+    let mut config = Config::default();
+    config
+        .apply(toml::from_str("clock_start = \"2027-03-01T21:30:00Z\"").unwrap())
+        .unwrap();
+    config
+        .apply(Layer::from_env(env(&[("EPAS_CLOCK_SCALE", "3600")])).unwrap())
+        .unwrap();
+    let sim = config.sim_clock.unwrap();
+    assert_eq!((sim.scale, sim.start.is_some()), (3600, true));
+}
+
+#[test]
+fn a_bad_simulation_clock_is_refused_with_the_variable_named() {
+    let mut config = Config::default();
+    let error = config
+        .apply(Layer::from_env(env(&[("EPAS_CLOCK_SCALE", "0")])).unwrap())
+        .unwrap_err();
+    assert!(error.to_string().contains("EPAS_CLOCK_SCALE"), "{error}");
+}

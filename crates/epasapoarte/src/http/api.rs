@@ -10,6 +10,7 @@ use crate::state::AppState;
 
 pub mod applications;
 pub mod bookings;
+pub mod challenge;
 pub mod counties;
 pub mod lookup;
 pub mod offices;
@@ -28,6 +29,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/api/v1/earliest", get(offices::earliest))
         .route("/api/v1/stats", get(stats::show))
+        .route("/api/v1/challenge", get(challenge::issue))
         .route("/api/v1/openapi.json", get(super::openapi::document));
     let public_writes = Router::new()
         .route("/api/v1/bookings", post(bookings::create))

@@ -29,6 +29,9 @@ pub enum ApiError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// A public write without a good proof-of-work solution (SPEC §8): 403
+    /// `challenge_required`, the reason on the `altcha` field.
+    ChallengeRequired(crate::pow::Refusal),
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -39,7 +42,7 @@ pub struct ErrorBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable: `validation`, `slot_full`, `cnp_already_booked`, `expired`, `cancelled`,
-    /// `not_found`, `rate_limited`, `consent_required`, `malformed_json`,
+    /// `not_found`, `rate_limited`, `challenge_required`, `consent_required`, `malformed_json`,
     /// `payload_too_large`, `unsupported_media_type`, `cnp_already_waiting`, `hold_expired`,
     /// `hold_taken`, `internal`.
     pub code: &'static str,
@@ -75,6 +78,15 @@ impl ApiError {
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 en("error.rate_limited"),
+            ),
+            ApiError::ChallengeRequired(refusal) => (
+                StatusCode::FORBIDDEN,
+                "challenge_required",
+                en("error.challenge.required"),
+                BTreeMap::from([(
+                    "altcha".to_owned(),
+                    en(&format!("error.challenge.{}", refusal.code())),
+                )]),
             ),
         }
     }

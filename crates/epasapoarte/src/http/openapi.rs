@@ -31,6 +31,7 @@ use super::error::{ErrorBody, ErrorDetail};
         api::waitlist::create,
         api::waitlist::confirm,
         api::waitlist::take,
+        api::challenge::issue,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     modifiers(&BearerSecurity)

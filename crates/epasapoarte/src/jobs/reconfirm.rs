@@ -40,13 +40,9 @@ pub fn spawn_reconfirm(
     shutdown: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     let service = Arc::new(service);
-    tokio::spawn(every(
-        "reconfirm",
-        RECONFIRM_INTERVAL,
-        shutdown,
-        move || {
-            let service = service.clone();
-            async move { reconfirm_once(&service).await.map(|_| ()) }
-        },
-    ))
+    let interval = super::scaled(&service, RECONFIRM_INTERVAL);
+    tokio::spawn(every("reconfirm", interval, shutdown, move || {
+        let service = service.clone();
+        async move { reconfirm_once(&service).await.map(|_| ()) }
+    }))
 }

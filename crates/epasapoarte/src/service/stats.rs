@@ -21,6 +21,10 @@ pub struct PublicStats {
     pub since: DateTime<Utc>,
     pub offices: Vec<OfficeStats>,
     pub draws: Vec<DrawFigures>,
+    /// Proof-of-work challenges issued and writes refused for want of a good solution
+    /// since the period's first day (all instances, as they last reported).
+    pub challenges_issued: u64,
+    pub challenges_rejected: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +56,8 @@ impl BookingService {
         let (from_day, to_day) = (since.date_naive(), now.date_naive());
         let days = self.store.day_counts(&ids, from_day, to_day).await?;
         let draws = self.store.recent_draws(STATS_DRAWS).await?;
+        let (challenges_issued, challenges_rejected) =
+            self.store.challenge_counts(from_day).await?;
         let offices = offices
             .iter()
             .map(|office| {
@@ -88,6 +94,8 @@ impl BookingService {
             since,
             offices,
             draws,
+            challenges_issued,
+            challenges_rejected,
         })
     }
 }

@@ -89,11 +89,22 @@ pub struct Limits {
 
 impl Limits {
     pub fn new(enabled: bool) -> Limits {
+        Limits::with_time_scale(enabled, 1)
+    }
+
+    /// The limits for a clock running `scale` times faster than real time
+    /// (`EPAS_CLOCK_SCALE`, simulations): the buckets refill `scale` times faster, so a
+    /// limit holds per simulated second as it does per real second in production.
+    pub fn with_time_scale(enabled: bool, scale: u32) -> Limits {
+        let scaled = |rate: Rate| Rate {
+            burst: rate.burst,
+            per_second: rate.per_second * f64::from(scale.max(1)),
+        };
         Limits {
             enabled,
-            writes: Buckets::new(WRITES_PER_IP),
-            lookups: Buckets::new(LOOKUPS_PER_EMAIL),
-            status_lookups: Buckets::new(STATUS_LOOKUPS_PER_IP),
+            writes: Buckets::new(scaled(WRITES_PER_IP)),
+            lookups: Buckets::new(scaled(LOOKUPS_PER_EMAIL)),
+            status_lookups: Buckets::new(scaled(STATUS_LOOKUPS_PER_IP)),
         }
     }
 
@@ -124,6 +135,24 @@ impl Limits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_on_a_scaled_clock_refill_per_simulated_second() {
+        // Arrange: 600 simulated seconds per real second.
+        let limits = Limits::with_time_scale(true, 600);
+        let ip = IpAddr::from([127, 0, 0, 9]);
+        let start = Instant::now();
+        for _ in 0..60 {
+            assert!(limits.take_write(ip, start).is_ok());
+        }
+        assert!(limits.take_write(ip, start).is_err(), "the burst is spent");
+
+        // Act: 2 real ms = 1.2 simulated seconds, one write's worth.
+        let later = limits.take_write(ip, start + Duration::from_millis(2));
+
+        // Assert
+        assert!(later.is_ok());
+    }
 
     #[test]
     fn a_bucket_allows_its_burst_then_refuses_until_it_refills() {

@@ -18,6 +18,7 @@ mod housekeeping;
 mod office_setup;
 mod offices;
 mod outbox;
+mod proofs;
 mod reconfirm;
 mod reports;
 pub(crate) mod staff;

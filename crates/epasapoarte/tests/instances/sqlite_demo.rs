@@ -114,9 +114,20 @@ async fn book_a_family(client: &reqwest::Client, server: &Server) -> Family {
         day["slots"][0]["time"].as_str().expect("a time"),
     );
     let family = Family::new(9_000, 2);
+    // A public write carries a solved proof-of-work challenge (SPEC §8), as a client does.
+    let challenge: Value = client
+        .get(server.url("/api/v1/challenge?form=booking"))
+        .send()
+        .await
+        .expect("GET challenge")
+        .json()
+        .await
+        .expect("JSON");
+    let mut body = family.booking(office_id, date, time);
+    body["altcha"] = Value::String(epasapoarte::testing::pow::solve(&challenge));
     let created = client
         .post(server.url("/api/v1/bookings"))
-        .json(&family.booking(office_id, date, time))
+        .json(&body)
         .send()
         .await
         .expect("POST booking");

@@ -13,7 +13,7 @@ use epasapoarte::clock::{Clock, ManualClock};
 use epasapoarte::config::Config;
 use epasapoarte::mail::{Mailer, SentMail};
 use epasapoarte::state::AppState;
-use epasapoarte::testing::{TestDatabase, seeded_store, test_secret_key};
+use epasapoarte::testing::{TestDatabase, pow, seeded_store, test_secret_key};
 use epasapoarte::{jobs, seed};
 use serde_json::Value;
 
@@ -172,10 +172,46 @@ impl TestApp {
         (status, response.text().await.expect("a body"))
     }
 
-    /// POSTs `body` as JSON.
+    /// POSTs `body` as JSON; a public write gets a solved challenge in its `altcha` field
+    /// first (when the proof of work is on and the body has none).
     pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+        let body = self.with_solution(path, body).await;
+        self.post_as_is(path, &body).await
+    }
+
+    /// POSTs `body` as JSON exactly as given (to test what a write without a good
+    /// solution gets).
+    pub async fn post_as_is(&self, path: &str, body: &Value) -> reqwest::Response {
         let request = self.client.post(self.url(path)).json(body);
         request.send().await.expect("POST")
+    }
+
+    /// A fresh challenge for `form` (`booking`, `lookup`, …).
+    pub async fn challenge(&self, form: &str) -> Value {
+        let response = self.get(&format!("/api/v1/challenge?form={form}")).await;
+        assert_eq!(response.status(), 200, "a challenge");
+        response.json().await.expect("a challenge as JSON")
+    }
+
+    /// The `altcha` field for a write to `path`: a challenge fetched and solved.
+    pub async fn solution_for(&self, path: &str) -> Option<String> {
+        let form = pow::form_for_path(path)?;
+        if !self.state.pow.enabled() {
+            return None;
+        }
+        Some(pow::solve(&self.challenge(form).await))
+    }
+
+    async fn with_solution(&self, path: &str, body: &Value) -> Value {
+        let mut body = body.clone();
+        if let Some(object) = body.as_object_mut() {
+            if !object.contains_key("altcha") {
+                if let Some(solution) = self.solution_for(path).await {
+                    object.insert("altcha".to_owned(), Value::String(solution));
+                }
+            }
+        }
+        body
     }
 
     pub async fn post_raw(

@@ -21,10 +21,15 @@ impl TestApp {
         csrf_in(&html).expect("a csrf field on the form")
     }
 
-    /// Posts a form as a browser does: with the session's token, following the redirect.
+    /// Posts a form as a browser with JavaScript does: with the session's token and, on a
+    /// protected form, the solved challenge the widget would add; following the redirect.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let token = self.csrf().await;
+        let solution = self.solution_for(path).await;
         let mut all = vec![("csrf", token.as_str())];
+        if let Some(solution) = &solution {
+            all.push(("altcha", solution.as_str()));
+        }
         all.extend_from_slice(fields);
         self.post_raw_form(path, &all).await
     }

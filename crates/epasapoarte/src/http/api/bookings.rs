@@ -7,9 +7,11 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::http::challenge::{ClientIp, WithChallenge};
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::ids::{BookingId, LinkToken};
+use crate::pow::FormKind;
 use crate::service::{BookingRequest, CancelOutcome, ConfirmOutcome, ReconfirmOutcome};
 use crate::state::AppState;
 
@@ -25,16 +27,23 @@ pub struct CreatedDto {
 
 #[utoipa::path(post, path = "/api/v1/bookings", tag = "bookings", request_body = BookingRequest,
     responses((status = 201, body = CreatedDto),
+              (status = 403, description = "`challenge_required`: no good proof-of-work solution in `altcha`", body = ErrorBody),
               (status = 409, description = "`slot_full` or `cnp_already_booked`", body = ErrorBody),
               (status = 422, description = "`validation` or `consent_required`", body = ErrorBody),
               (status = 429, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    ApiJson(request): ApiJson<BookingRequest>,
+    ClientIp(ip): ClientIp,
+    WithChallenge {
+        solution,
+        body: request,
+    }: WithChallenge<BookingRequest>,
 ) -> ApiResult<(StatusCode, Json<CreatedDto>)> {
     let booking = request
         .parse(state.service.today_in_romania())
         .map_err(ApiError::validation)?;
+    // After the cheap checks, so that a typo does not cost the client its solution.
+    state.pow.accept(&solution, FormKind::Booking, ip).await?;
     let created = state.service.create_booking(&booking).await?;
     Ok((
         StatusCode::CREATED,

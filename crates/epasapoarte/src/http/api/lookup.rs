@@ -5,9 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
+use crate::http::challenge::{ClientIp, WithChallenge};
 use crate::http::error::{ApiResult, ErrorBody};
-use crate::http::extract::ApiJson;
 use crate::i18n::Lang;
+use crate::pow::FormKind;
 use crate::service::BookingService;
 use crate::state::AppState;
 
@@ -22,12 +23,15 @@ pub struct LookupDto {
 
 #[utoipa::path(post, path = "/api/v1/lookup", tag = "bookings", request_body = LookupDto,
     responses((status = 202, description = "if we hold appointments for this address, we have e-mailed them"),
+              (status = 403, description = "`challenge_required`", body = ErrorBody),
               (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn lookup(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<LookupDto>,
+    ClientIp(ip): ClientIp,
+    WithChallenge { solution, body }: WithChallenge<LookupDto>,
 ) -> ApiResult<StatusCode> {
     let email = BookingService::parse_lookup_email(&body.email)?;
+    state.pow.accept(&solution, FormKind::Lookup, ip).await?;
     if !state.limits.allow_lookup(&state.service.crypto, &email) {
         // Per-address limit: quietly accepted, nothing sent (no mail bombing, no oracle).
         return Ok(StatusCode::ACCEPTED);

@@ -23,6 +23,10 @@ pub struct StatsDto {
     pub offices: Vec<OfficeStatsDto>,
     /// The latest draws, newest first; an open draw has no seed yet.
     pub draws: Vec<DrawStatsDto>,
+    /// Proof-of-work challenges issued in the period (all instances).
+    pub challenges_issued: u64,
+    /// Public writes refused in the period for want of a good solution.
+    pub challenges_rejected: u64,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -62,6 +66,7 @@ pub struct DrawStatsDto {
 #[utoipa::path(get, path = "/api/v1/stats", tag = "fair access",
     responses((status = 200, body = StatsDto), (status = 500, body = ErrorBody)))]
 pub async fn show(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    flush_challenge_counts(&state).await;
     let stats = state.service.public_stats().await?;
     Ok((
         [(header::CACHE_CONTROL, "public, max-age=60")],
@@ -80,6 +85,8 @@ impl From<PublicStats> for StatsDto {
                 .map(OfficeStatsDto::from)
                 .collect(),
             draws: stats.draws.into_iter().map(DrawStatsDto::from).collect(),
+            challenges_issued: stats.challenges_issued,
+            challenges_rejected: stats.challenges_rejected,
         }
     }
 }
@@ -123,5 +130,13 @@ impl From<DrawFigures> for DrawStatsDto {
             seats: draw.seats,
             winners: draw.winners,
         }
+    }
+}
+
+/// This instance's latest challenge counts into the shared ones first, so the figures
+/// include them (the `pow` job does it every 30 s anyway); a failure only makes them older.
+pub async fn flush_challenge_counts(state: &AppState) {
+    if let Err(error) = state.pow.flush_counts().await {
+        tracing::warn!(error = %error, "challenge counts not written; kept for the next try");
     }
 }

@@ -7,9 +7,11 @@ use axum::http::StatusCode;
 use serde::Serialize;
 
 use super::bookings::{StatusDto, TokenDto};
+use crate::http::challenge::{ClientIp, WithChallenge};
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::ids::LinkToken;
+use crate::pow::FormKind;
 use crate::service::waitlist::WaitlistRequest;
 use crate::state::AppState;
 
@@ -29,16 +31,23 @@ pub struct WaitlistStatusDto {
 
 #[utoipa::path(post, path = "/api/v1/waitlist", tag = "waitlist", request_body = WaitlistRequest,
     responses((status = 201, body = WaitlistCreatedDto),
+              (status = 403, description = "`challenge_required`: no good proof-of-work solution in `altcha`", body = ErrorBody),
               (status = 409, description = "`cnp_already_waiting`", body = ErrorBody),
               (status = 422, description = "`validation` or `consent_required`", body = ErrorBody),
               (status = 429, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    ApiJson(request): ApiJson<WaitlistRequest>,
+    ClientIp(ip): ClientIp,
+    WithChallenge {
+        solution,
+        body: request,
+    }: WithChallenge<WaitlistRequest>,
 ) -> ApiResult<(StatusCode, Json<WaitlistCreatedDto>)> {
     let parsed = request
         .parse(state.service.today_in_romania())
         .map_err(ApiError::validation)?;
+    // After the cheap checks, so that a typo does not cost the client its solution.
+    state.pow.accept(&solution, FormKind::Waitlist, ip).await?;
     let id = state.service.join_waitlist(&parsed).await?;
     Ok((
         StatusCode::CREATED,

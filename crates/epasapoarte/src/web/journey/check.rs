@@ -8,8 +8,10 @@ use axum::response::Response;
 
 use super::flow::{Ctx, Step};
 use super::state::Journey;
+use crate::pow::FormKind;
 use crate::web::FieldMessage;
 use crate::web::page::{Chrome, Page};
+use crate::web::pow::PowField;
 
 mod rows;
 mod save;
@@ -30,6 +32,10 @@ struct CheckPage {
     consent_error: Option<String>,
     /// A CNP already holds an active booking: point to "Verifică programare".
     cnp_booked: bool,
+    /// The consent box stays ticked when the form comes back for another reason.
+    consent_checked: bool,
+    /// The proof of work (`web/pow.rs`); `None` when it is off.
+    pow: Option<PowField>,
 }
 
 pub async fn show(page: Page, journey: Journey) -> Result<Response, Response> {
@@ -44,6 +50,20 @@ pub async fn show(page: Page, journey: Journey) -> Result<Response, Response> {
 
 /// The page, with `errors` on their rows (or on the consent box).
 fn render(ctx: Ctx, status: StatusCode, errors: Vec<FieldMessage>, cnp_booked: bool) -> Response {
+    let pow = PowField::new(&ctx.page.state, FormKind::Booking, ctx.page.chrome.lang);
+    render_with(ctx, status, errors, cnp_booked, pow)
+}
+
+/// The page with a given proof-of-work field (kept after a refusal); the consent box is
+/// ticked when the refusal was about the proof of work.
+fn render_with(
+    ctx: Ctx,
+    status: StatusCode,
+    errors: Vec<FieldMessage>,
+    cnp_booked: bool,
+    pow: Option<PowField>,
+) -> Response {
+    let consent_checked = pow.as_ref().is_some_and(|pow| pow.error.is_some());
     let chrome = ctx.page.chrome.clone();
     let Some(office) = ctx.office.as_ref() else {
         // `open` has already sent a journey without an office to step 2.
@@ -60,6 +80,8 @@ fn render(ctx: Ctx, status: StatusCode, errors: Vec<FieldMessage>, cnp_booked: b
         rows,
         consent_error: crate::web::message_for(&errors, "consent").map(str::to_owned),
         cnp_booked,
+        consent_checked,
+        pow,
         errors,
         chrome,
     };

@@ -7,9 +7,12 @@ use askama::Template;
 use axum::response::Response;
 
 use super::problem;
+use crate::http::challenge::ClientIp;
+use crate::pow::{FormKind, PowError};
 use crate::service::{BookingService, ServiceError};
 use crate::web::form::Form;
 use crate::web::page::{Chrome, Page};
+use crate::web::pow::{self, PowField};
 use crate::web::{FieldMessage, message_for};
 
 #[derive(Template)]
@@ -18,6 +21,8 @@ struct LookupPage {
     chrome: Chrome,
     errors: Vec<FieldMessage>,
     email: String,
+    /// The proof of work (`web/pow.rs`); `None` when it is off.
+    pow: Option<PowField>,
 }
 
 impl LookupPage {
@@ -28,18 +33,21 @@ impl LookupPage {
 
 pub async fn show(page: Page) -> Response {
     let chrome = page.chrome.clone();
+    let pow = PowField::new(&page.state, FormKind::Lookup, chrome.lang);
     page.render(LookupPage {
         chrome,
         errors: Vec::new(),
         email: String::new(),
+        pow,
     })
 }
 
-pub async fn submit(page: Page, form: Form) -> Response {
+pub async fn submit(page: Page, ClientIp(ip): ClientIp, form: Form) -> Response {
     let email = match BookingService::parse_lookup_email(form.get("email")) {
         Ok(email) => email,
         Err(ServiceError::Validation(errors)) => {
             let chrome = page.chrome.clone();
+            let pow = PowField::new(&page.state, FormKind::Lookup, chrome.lang);
             let errors = errors
                 .0
                 .values()
@@ -51,6 +59,7 @@ pub async fn submit(page: Page, form: Form) -> Response {
             return page.render_status(
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
                 LookupPage {
+                    pow,
                     chrome,
                     errors,
                     email: form.get("email").to_owned(),
@@ -59,7 +68,32 @@ pub async fn submit(page: Page, form: Form) -> Response {
         }
         Err(error) => return problem::failed(page, error),
     };
-    let state = &page.state;
+    let state = page.state.clone();
+    match state
+        .pow
+        .accept(&pow::solution(&form), FormKind::Lookup, ip)
+        .await
+    {
+        Ok(()) => {}
+        Err(PowError::Refused(refusal)) => {
+            let chrome = page.chrome.clone();
+            let message = pow::refusal_message(chrome.lang, refusal);
+            let pow = PowField::again(&state, FormKind::Lookup, chrome.lang, &form, refusal);
+            return page.render_status(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                LookupPage {
+                    pow,
+                    chrome,
+                    errors: vec![FieldMessage {
+                        id: "altcha".to_owned(),
+                        message,
+                    }],
+                    email: form.get("email").to_owned(),
+                },
+            );
+        }
+        Err(PowError::Store(error)) => return problem::failed(page, error),
+    }
     // Past the per-address limit nothing is sent, and the answer is the same (no mail
     // bombing, no oracle).
     if state.limits.allow_lookup(&state.service.crypto, &email) {

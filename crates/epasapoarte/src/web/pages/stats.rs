@@ -25,6 +25,8 @@ struct StatsPage {
     generated: String,
     offices: Vec<OfficeRow>,
     draws: Vec<DrawRow>,
+    /// "Challenges issued: …, refused: …".
+    challenges: String,
 }
 
 struct OfficeRow {
@@ -58,6 +60,7 @@ struct DrawRow {
 }
 
 pub async fn show(page: Page) -> Response {
+    crate::http::api::stats::flush_challenge_counts(&page.state).await;
     let stats = match page.state.service.public_stats().await {
         Ok(stats) => stats,
         Err(error) => return problem::failed(page, error),
@@ -95,6 +98,13 @@ fn stats_page(chrome: Chrome, stats: PublicStats) -> StatsPage {
             .map(|office| office_row(&chrome, office, longest))
             .collect(),
         draws: stats.draws.iter().map(|d| draw_row(&chrome, d)).collect(),
+        challenges: chrome.tf(
+            "web.stats.challenges",
+            &[
+                ("issued", &stats.challenges_issued.to_string()),
+                ("rejected", &stats.challenges_rejected.to_string()),
+            ],
+        ),
         chrome,
     }
 }

@@ -11,16 +11,24 @@ use super::super::flow::{Ctx, Step};
 use super::super::sent;
 use super::super::state::{Applicant, Journey, Notice};
 use super::super::view::{field_error, field_message};
-use super::render;
 use super::rows::row_for_field;
+use super::{render, render_with};
+use crate::http::challenge::ClientIp;
 use crate::i18n::Lang;
+use crate::pow::{FormKind, PowError};
 use crate::service::input::{BookingFields, PersonText};
 use crate::service::{FieldErrors, ServiceError};
 use crate::web::FieldMessage;
 use crate::web::form::Form;
 use crate::web::page::Page;
+use crate::web::pow::{self, PowField};
 
-pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, Response> {
+pub async fn save(
+    page: Page,
+    journey: Journey,
+    ClientIp(ip): ClientIp,
+    form: Form,
+) -> Result<Response, Response> {
     let mut ctx = Ctx::open(page, journey, Step::Check).await?;
     let lang = ctx.page.chrome.lang;
     if form.get("consent") != "yes" {
@@ -41,7 +49,28 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
             return Ok(render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, false));
         }
     };
-    match ctx.page.state.service.create_booking(&booking).await {
+    let state = ctx.page.state.clone();
+    match state
+        .pow
+        .accept(&pow::solution(&form), FormKind::Booking, ip)
+        .await
+    {
+        Ok(()) => {}
+        Err(PowError::Refused(refusal)) => {
+            let message = pow::refusal_message(lang, refusal);
+            let field = PowField::again(&state, FormKind::Booking, lang, &form, refusal);
+            let errors = vec![field_error("altcha", &message)];
+            return Ok(render_with(
+                ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors,
+                false,
+                field,
+            ));
+        }
+        Err(PowError::Store(error)) => return Err(ctx.fail(error)),
+    }
+    match state.service.create_booking(&booking).await {
         Ok(_created) => {
             Journey::clear(&mut ctx.page);
             sent::remember_address(&mut ctx.page, booking.email.as_str());
