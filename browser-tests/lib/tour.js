@@ -35,6 +35,7 @@ const SIMPLE_PAGES = [
   ['contact', '/contact'],
   ['stats', '/statistici'],
   ['draw', '/tragere'],
+  ['waitlist', '/lista-asteptare'],
   ['not-found', '/pagina-care-nu-exista'],
   ['mailbox', '/demo/mailbox'],
 ];

@@ -64,6 +64,7 @@ impl Application {
             .with_context(|| format!("listening on {}", config.listen))?;
         let secret = secret_key(&config)?;
         let store = store::connect(config.database_url.expose()).await?;
+        store.set_release_delay(config.fair.release_delay);
         let now = options.clock.now();
         if options.demo {
             let report = seed::seed(store.as_ref(), now).await?;
@@ -117,6 +118,7 @@ impl Application {
             handles.push(jobs::spawn_expiry(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_slot_planning(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_housekeeping(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_holds(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_pow(pow, stopped.clone()));
             handles.push(jobs::spawn_reconfirm(service.clone(), stopped.clone()));

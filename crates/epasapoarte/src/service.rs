@@ -32,6 +32,7 @@ mod reconfirm;
 pub mod reports;
 pub mod stats;
 pub mod view;
+pub mod waitlist;
 
 pub use applications::Refusal;
 pub use availability::{DayAvailability, EarliestSlot, SlotAvailability};
@@ -64,6 +65,15 @@ pub enum ServiceError {
     /// The draw has run or no draw takes entries.
     #[error("the draw takes no entries")]
     DrawClosed,
+    /// A CNP is already on an active waitlist entry.
+    #[error("a CNP is already on the waitlist")]
+    CnpAlreadyWaiting,
+    /// The seats held for a family were not taken in time (or there is no hold).
+    #[error("the hold has lapsed")]
+    HoldExpired,
+    /// The family took this hold already.
+    #[error("the hold was taken already")]
+    HoldTaken,
     #[error("the link has expired")]
     Expired,
     #[error("the booking was cancelled")]
@@ -115,6 +125,7 @@ impl From<StoreError> for ServiceError {
         match error {
             StoreError::SlotFull => ServiceError::SlotFull,
             StoreError::CnpAlreadyBooked => ServiceError::CnpAlreadyBooked,
+            StoreError::CnpAlreadyWaiting => ServiceError::CnpAlreadyWaiting,
             StoreError::NotFound => ServiceError::NotFound,
             other => ServiceError::Internal(other.into()),
         }

@@ -43,6 +43,9 @@ pub enum StoreError {
     /// One of the CNPs already holds a pending or confirmed booking.
     #[error("a CNP already holds an active booking")]
     CnpAlreadyBooked,
+    /// One of the CNPs is already on an active waitlist entry.
+    #[error("a CNP is already on the waitlist")]
+    CnpAlreadyWaiting,
     #[error("not found")]
     NotFound,
     #[error("stored data could not be read: {0}")]
@@ -210,6 +213,7 @@ pub trait Store:
     + OfficeSetup
     + Stats
     + Draws
+    + Waitlist
     + Proofs
     + Reconfirmations
 {
@@ -227,6 +231,7 @@ impl<
         + OfficeSetup
         + Stats
         + Draws
+        + Waitlist
         + Proofs
         + Reconfirmations,
 > Store for T
@@ -242,6 +247,7 @@ mod reconfirm;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
+mod waitlist;
 
 pub use applications::*;
 pub use counter::*;
@@ -252,6 +258,7 @@ pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};
+pub use waitlist::*;
 
 #[async_trait]
 pub trait Database: Send + Sync + 'static {

@@ -16,6 +16,7 @@ pub mod draw;
 pub mod lookup;
 pub mod offices;
 pub mod stats;
+pub mod waitlist;
 
 /// The API's routes; `state` gives the rate-limit layers their buckets.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -40,7 +41,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/bookings/reconfirm", post(bookings::reconfirm))
         .route("/api/v1/lookup", post(lookup::lookup))
         .route("/api/v1/draw/entries", post(draw::enter))
-        .route("/api/v1/draw/entries/confirm", post(draw::confirm));
+        .route("/api/v1/draw/entries/confirm", post(draw::confirm))
+        .route("/api/v1/waitlist", post(waitlist::create))
+        .route("/api/v1/waitlist/confirm", post(waitlist::confirm))
+        .route("/api/v1/waitlist/take", post(waitlist::take));
     let status_lookups =
         Router::new().route("/api/v1/applications/status", get(applications::status));
     let token_writes = Router::new().route(

@@ -44,7 +44,8 @@ pub struct ErrorDetail {
     /// Stable: `validation`, `slot_full`, `cnp_already_booked`, `cnp_already_entered`,
     /// `cnp_cooling_off`, `draw_closed`, `expired`, `cancelled`,
     /// `not_found`, `rate_limited`, `challenge_required`, `consent_required`, `malformed_json`,
-    /// `payload_too_large`, `unsupported_media_type`, `internal`.
+    /// `payload_too_large`, `unsupported_media_type`, `cnp_already_waiting`, `hold_expired`,
+    /// `hold_taken`, `internal`.
     pub code: &'static str,
     pub message: String,
     /// Field path → message, for `validation`.
@@ -145,6 +146,17 @@ fn service_parts(error: ServiceError) -> Parts {
             plain(StatusCode::CONFLICT, "draw_closed", en("error.draw_closed"))
         }
         ServiceError::Expired => plain(StatusCode::GONE, "expired", en("error.expired")),
+        ServiceError::CnpAlreadyWaiting => plain(
+            StatusCode::CONFLICT,
+            "cnp_already_waiting",
+            en("error.cnp_already_waiting"),
+        ),
+        ServiceError::HoldExpired => {
+            plain(StatusCode::GONE, "hold_expired", en("error.hold_expired"))
+        }
+        ServiceError::HoldTaken => {
+            plain(StatusCode::CONFLICT, "hold_taken", en("error.hold_taken"))
+        }
         ServiceError::Cancelled => plain(StatusCode::CONFLICT, "cancelled", en("error.cancelled")),
         ServiceError::NotFound => plain(StatusCode::NOT_FOUND, "not_found", en("error.not_found")),
         ServiceError::IllegalTransition(illegal) => plain(

@@ -96,6 +96,55 @@ pub enum Mail {
         until: DateTime<Utc>,
         timezone: String,
     },
+    /// SPEC §8: confirm the place on the waitlist within the deadline.
+    WaitlistConfirmRequest {
+        to: String,
+        lang: Lang,
+        confirm_url: String,
+        expires_at: DateTime<Utc>,
+        wish: WaitlistWish,
+    },
+    /// SPEC §8: the family is on the waitlist.
+    WaitlistWaiting {
+        to: String,
+        lang: Lang,
+        wish: WaitlistWish,
+    },
+    /// SPEC §8: seats are held for the family until `hold_until`; one click takes them.
+    HoldOffered {
+        to: String,
+        lang: Lang,
+        take_url: String,
+        hold_until: DateTime<Utc>,
+        seats: HeldSlot,
+    },
+    /// SPEC §8: the hold was not taken in time; the family keeps its place.
+    HoldLapsed {
+        to: String,
+        lang: Lang,
+        seats: HeldSlot,
+    },
+}
+
+/// What a family on the waitlist asked for (no personal data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaitlistWish {
+    pub offices: Vec<String>,
+    pub date_from: NaiveDate,
+    pub date_to: NaiveDate,
+    pub persons: u16,
+}
+
+/// Seats held for a family: where and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeldSlot {
+    pub office_name: String,
+    pub office_address: String,
+    /// IANA zone of the office.
+    pub timezone: String,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub persons: u16,
 }
 
 impl Mail {
@@ -112,6 +161,10 @@ impl Mail {
             Mail::DrawConfirmRequest { .. } => "draw_confirm_request",
             Mail::DrawLost { .. } => "draw_lost",
             Mail::CoolOff { .. } => "cool_off",
+            Mail::WaitlistConfirmRequest { .. } => "waitlist_confirm_request",
+            Mail::WaitlistWaiting { .. } => "waitlist_waiting",
+            Mail::HoldOffered { .. } => "hold_offered",
+            Mail::HoldLapsed { .. } => "hold_lapsed",
         }
     }
 
@@ -126,7 +179,11 @@ impl Mail {
             | Mail::ApplicationShipped { to, .. }
             | Mail::DrawConfirmRequest { to, .. }
             | Mail::DrawLost { to, .. }
-            | Mail::CoolOff { to, .. } => to,
+            | Mail::CoolOff { to, .. }
+            | Mail::WaitlistConfirmRequest { to, .. }
+            | Mail::WaitlistWaiting { to, .. }
+            | Mail::HoldOffered { to, .. }
+            | Mail::HoldLapsed { to, .. } => to,
         }
     }
 }

@@ -13,6 +13,7 @@ mod fair;
 mod kinds;
 mod summary;
 pub(crate) mod view;
+mod waitlist;
 
 /// A rendered e-mail, ready for a transport.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +107,22 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
             timezone,
             ..
         } => fair::cool_off(*lang, *date, *until, timezone),
+        Mail::WaitlistConfirmRequest {
+            lang,
+            confirm_url,
+            expires_at,
+            wish,
+            ..
+        } => waitlist::confirm_request(*lang, confirm_url, *expires_at, wish),
+        Mail::WaitlistWaiting { lang, wish, .. } => waitlist::waiting(*lang, wish),
+        Mail::HoldOffered {
+            lang,
+            take_url,
+            hold_until,
+            seats,
+            ..
+        } => waitlist::hold_offered(*lang, take_url, *hold_until, seats),
+        Mail::HoldLapsed { lang, seats, .. } => waitlist::hold_lapsed(*lang, seats),
     };
     let ics = match mail {
         Mail::Confirmed {

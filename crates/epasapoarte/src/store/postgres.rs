@@ -46,6 +46,10 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlStore> {
         writer: pool.clone(),
         reader: pool,
         backend: Backend::Postgres,
+        release_delay: std::sync::RwLock::new(epasapoarte_domain::fair::ReleaseDelay {
+            min: chrono::TimeDelta::zero(),
+            max: chrono::TimeDelta::zero(),
+        }),
     })
 }
 

@@ -24,6 +24,7 @@ mod reconfirm;
 mod reports;
 pub(crate) mod staff;
 mod stats;
+mod waitlist;
 
 use bookings::insert_outbox;
 
@@ -42,6 +43,8 @@ pub struct SqlStore {
     /// or the same PostgreSQL pool.
     pub(crate) reader: AnyPool,
     pub(crate) backend: Backend,
+    /// `EPAS_RELEASE_DELAY` as every release path reads it (`0-0` until the app sets it).
+    pub(crate) release_delay: std::sync::RwLock<epasapoarte_domain::fair::ReleaseDelay>,
 }
 
 impl SqlStore {

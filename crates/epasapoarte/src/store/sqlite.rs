@@ -59,6 +59,10 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlStore> {
         writer,
         reader,
         backend: Backend::Sqlite,
+        release_delay: std::sync::RwLock::new(epasapoarte_domain::fair::ReleaseDelay {
+            min: chrono::TimeDelta::zero(),
+            max: chrono::TimeDelta::zero(),
+        }),
     })
 }
 

@@ -33,7 +33,7 @@ pub fn form_for_path(path: &str) -> Option<&'static str> {
         "/api/v1/bookings" | "/programare/verificare" => Some("booking"),
         "/api/v1/lookup" | "/verifica-programare" => Some("lookup"),
         "/api/v1/draw/entries" | "/tragere" => Some("draw_entry"),
-        "/api/v1/waitlist" => Some("waitlist"),
+        "/api/v1/waitlist" | "/lista-asteptare" => Some("waitlist"),
         _ => None,
     }
 }

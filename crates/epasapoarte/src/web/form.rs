@@ -38,6 +38,11 @@ impl Form {
         self.fields.iter().any(|(key, _)| key == name)
     }
 
+    /// A form with no fields (a page shown before anything was typed).
+    pub fn empty() -> Form {
+        Form { fields: Vec::new() }
+    }
+
     #[cfg(test)]
     pub fn from_pairs(pairs: &[(&str, &str)]) -> Form {
         Form {

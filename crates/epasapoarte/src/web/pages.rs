@@ -26,6 +26,7 @@ pub mod query;
 pub mod reconfirm;
 pub mod stats;
 pub mod status;
+pub mod waitlist;
 
 /// The routes of the pages other than the journey and the home page.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -56,6 +57,19 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route(
             "/tragere/confirma/{token}",
             get(draw::confirm::show).post(draw::confirm::submit),
+        )
+        .route(
+            "/lista-asteptare",
+            get(waitlist::show).post(waitlist::submit),
+        )
+        .route("/lista-asteptare/trimis", get(waitlist::sent))
+        .route(
+            "/lista-asteptare/confirma/{token}",
+            get(waitlist::confirm_show).post(waitlist::confirm_submit),
+        )
+        .route(
+            "/lista-asteptare/preia/{token}",
+            get(waitlist::take_show).post(waitlist::take_submit),
         )
         .route("/informatii", get(info::show))
         .route("/birouri", get(offices::show))

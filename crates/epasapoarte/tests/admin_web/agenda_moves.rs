@@ -16,6 +16,7 @@ on_both_backends!(
     cancelling_with_a_reason_emails_the_citizen_and_frees_the_seats,
     a_pending_booking_cannot_be_checked_in,
     a_no_show_can_be_undone_the_same_day_from_the_agenda,
+    a_staff_cancel_gives_the_seats_back_through_the_delayed_release,
 );
 
 async fn a_clerk_checks_in_a_confirmed_booking_then_completes_it(app: Backoffice) {
@@ -237,4 +238,32 @@ async fn a_no_show_can_be_undone_the_same_day_from_the_agenda(app: Backoffice) {
         )
         .await;
     assert_eq!(again.status, 409, "nothing left to undo");
+}
+
+async fn a_staff_cancel_gives_the_seats_back_through_the_delayed_release(app: Backoffice) {
+    let store = app.state.service.store.clone();
+    store.set_release_delay("60-60".parse().expect("a delay"));
+    let booking = book(&app, app.office_a, 2, 3100, true).await;
+    let seats = free_seats(&app, &booking).await;
+    let manager = app.signed_in(Persona::ManagerA).await;
+    let cancelled = manager
+        .post(
+            &booking.action("anulare"),
+            &[("programare", &booking.id), ("motiv", "missing_documents")],
+        )
+        .await;
+    assert_eq!(cancelled.status, 303);
+    let now = app.state.service.now();
+    let freed = store.hold_candidates(now).await.expect("freed seats").free;
+    if freed.is_empty() {
+        // The slot starts within 2 h: its seats are back at once.
+        assert_eq!(free_seats(&app, &booking).await, seats + 2);
+        return;
+    }
+    assert_eq!(freed[0].seats, 2);
+    assert_eq!(free_seats(&app, &booking).await, seats, "not public yet");
+    app.clock.advance(chrono::Duration::minutes(2));
+    let report = jobs::holds_once(&app.state.service).await.expect("holds");
+    assert_eq!(report.released, 1);
+    assert_eq!(free_seats(&app, &booking).await, seats + 2);
 }

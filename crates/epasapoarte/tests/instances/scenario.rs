@@ -137,6 +137,9 @@ fn environment(database_url: &str, sink: &SmtpSink) -> Vec<(&'static str, String
         ),
         ("EPAS_CONFIRM_TIMEOUT_SECS", "3".to_owned()),
         ("EPAS_RATE_LIMITS", "off".to_owned()),
+        // First come, first served: a freed seat returns at once, so each slot's `taken`
+        // equals the persons of its active bookings at every moment (see the ledger).
+        ("EPAS_RELEASE_DELAY", "0-0".to_owned()),
         ("EPAS_BASE_URL", "http://ro.test".to_owned()),
         ("EPAS_LOG", "debug".to_owned()),
     ]

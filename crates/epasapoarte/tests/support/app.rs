@@ -126,7 +126,8 @@ impl TestApp {
 
     /// Starts from the defaults: the test offices (Alba, Bucharest, Cluj, Timiș) with 90
     /// days of slots, `EPAS_BASE_URL` [`BASE_URL`], a test key, rate limits on, draws off
-    /// (`EPAS_DRAW=off`).
+    /// (`EPAS_DRAW=off`) and freed seats back at once (`EPAS_RELEASE_DELAY=0-0`): first
+    /// come, first served, as before SPEC §8; the fair-access tests turn them on.
     pub fn launch(db: TestDatabase) -> Launch {
         let mut config = Config {
             database_url: db.url.clone().into(),
@@ -135,8 +136,8 @@ impl TestApp {
             secret_key: Some(test_secret_key()),
             ..Config::default()
         };
-        // First come, first served, as before SPEC §8: the draw tests turn it on.
         config.fair.draw = false;
+        config.fair.release_delay = "0-0".parse().expect("a release delay");
         Launch {
             db,
             config,

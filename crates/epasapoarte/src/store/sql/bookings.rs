@@ -76,6 +76,7 @@ impl Bookings for SqlStore {
         // Not confirmable: a pending booking past its time expires here and now, so the
         // citizen is told "expired" and the seats return at once.
         if release(
+            self,
             &mut tx,
             booking_id,
             Release::DuePending,
@@ -102,6 +103,7 @@ impl Bookings for SqlStore {
     ) -> StoreResult<TransitionOutcome> {
         let mut tx = self.writer.begin().await?;
         let released = release(
+            self,
             &mut tx,
             booking_id,
             Release::Active,
@@ -121,8 +123,10 @@ impl Bookings for SqlStore {
     }
 
     async fn expire_due(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<u64> {
-        if self.backend == Backend::Postgres {
-            // Several instances expire at once: see the statement's SKIP LOCKED.
+        if self.backend == Backend::Postgres && self.release_delay().max.is_zero() {
+            // Several instances expire at once: see the statement's SKIP LOCKED. (With a
+            // release delay the seats go through `give_back` below instead; the
+            // conditional UPDATE in `release` keeps that single-winner too.)
             return postgres::bookings::expire_due(&self.writer, now, limit).await;
         }
         let mut tx = self.writer.begin().await?;
@@ -136,7 +140,7 @@ impl Bookings for SqlStore {
         .await?;
         let mut expired = 0;
         for id in &due {
-            if release(&mut tx, id, Release::DuePending, "expired", now, None).await? {
+            if release(self, &mut tx, id, Release::DuePending, "expired", now, None).await? {
                 expired += 1;
             }
         }
@@ -195,6 +199,7 @@ pub(super) enum Release {
 /// this single-winner), and gives back its seats and its CNPs' "active booking" marks.
 /// Returns whether this call made the change.
 pub(super) async fn release(
+    store: &SqlStore,
     tx: &mut Transaction<'_, Any>,
     booking_id: &BookingId,
     from: Release,
@@ -230,11 +235,7 @@ pub(super) async fn release(
     let Some((slot_id, persons)) = released else {
         return Ok(false);
     };
-    sqlx::query("UPDATE slots SET taken = taken - $1 WHERE id = $2")
-        .bind(persons)
-        .bind(slot_id)
-        .execute(&mut **tx)
-        .await?;
+    store.give_back(tx, slot_id, persons, now).await?;
     sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
         .bind(booking_id)
         .execute(&mut **tx)

@@ -68,10 +68,7 @@ impl Counter for SqlStore {
             )?));
         };
         if change.from.holds_seats() && !change.to.holds_seats() {
-            sqlx::query("UPDATE slots SET taken = taken - $1 WHERE id = $2")
-                .bind(persons)
-                .bind(slot_id)
-                .execute(&mut *tx)
+            self.give_back(&mut tx, slot_id, persons, change.now)
                 .await?;
         }
         if change.from.is_active() && !change.to.is_active() {

@@ -653,6 +653,13 @@ async fn seat_winner(
         }
         return Err(error.into());
     }
+    // Taking any booking ends the family's place on the waitlist (SPEC §8).
+    let hashes: Vec<Vec<u8>> =
+        sqlx::query_scalar("SELECT cnp_hash FROM draw_entry_persons WHERE entry_id = $1")
+            .bind(&winner.entry_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    super::waitlist::end_for(tx, &hashes, result.ran_at).await?;
     sqlx::query(
         "INSERT INTO booking_tokens (hash, booking_id, purpose, created_at) VALUES ($1, $2, 'cancel', $3)",
     )

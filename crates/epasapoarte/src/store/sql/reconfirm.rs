@@ -148,6 +148,7 @@ impl Reconfirmations for SqlStore {
     ) -> StoreResult<bool> {
         let mut tx = self.writer.begin().await?;
         let cancelled = release(
+            self,
             &mut tx,
             booking_id,
             Release::NotReconfirmed,
