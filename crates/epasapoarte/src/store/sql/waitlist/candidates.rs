@@ -11,7 +11,8 @@ use crate::store::*;
 
 impl SqlStore {
     pub(super) async fn candidates(&self, now: DateTime<Utc>) -> StoreResult<HoldCandidates> {
-        let free: Vec<(i64, i64, i64, String, String, i64, i64, i64)> = sqlx::query_as(
+        type FreeRow = (i64, i64, i64, String, String, i64, i64, i64);
+        let free: Vec<FreeRow> = sqlx::query_as(
             "SELECT f.id, f.slot_id, s.office_id, s.date, s.time, s.starts_at, f.seats, f.release_at
              FROM freed_seats f JOIN slots s ON s.id = f.slot_id
              WHERE f.held_for IS NULL AND s.starts_at > $1 ORDER BY f.freed_at, f.id",
