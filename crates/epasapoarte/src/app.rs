@@ -82,13 +82,16 @@ impl Application {
         };
         let config = Arc::new(config);
         let metrics = Arc::new(Metrics::default());
-        let pow = Arc::new(ProofOfWork::new(
-            &secret,
-            config.rate_limits,
-            store.clone(),
-            options.clock.clone(),
-            metrics.clone(),
-        ));
+        let pow = Arc::new(
+            ProofOfWork::new(
+                &secret,
+                config.rate_limits,
+                store.clone(),
+                options.clock.clone(),
+                metrics.clone(),
+            )
+            .with_time_scale(config.sim_clock.map_or(1, |clock| clock.scale)),
+        );
         let service = BookingService::new(
             store,
             Crypto::new(&secret),

@@ -140,6 +140,10 @@ pub struct ProofOfWork {
     load: load::Load,
     /// Issued and rejected since the last [`ProofOfWork::flush_counts`].
     unflushed: [AtomicU64; 2],
+    /// The simulation clock's speed-up (1 in production): lifetimes of challenges and
+    /// tickets are budgets of real time (a device solving, a network answering), so a
+    /// faster clock must not shorten them.
+    time_scale: i32,
 }
 
 impl std::fmt::Debug for ProofOfWork {
@@ -170,7 +174,15 @@ impl ProofOfWork {
             metrics,
             load: load::Load::default(),
             unflushed: [AtomicU64::new(0), AtomicU64::new(0)],
+            time_scale: 1,
         }
+    }
+
+    /// Under the simulation clock (`EPAS_CLOCK_SCALE`): lifetimes stay in real time.
+    #[must_use]
+    pub fn with_time_scale(mut self, scale: u32) -> ProofOfWork {
+        self.time_scale = i32::try_from(scale.max(1)).unwrap_or(i32::MAX);
+        self
     }
 
     /// Whether writes must carry a solution (off with `EPAS_RATE_LIMITS=off`).
@@ -184,7 +196,7 @@ impl ProofOfWork {
         let now = self.clock.now();
         let (load, recent) = self.load.record(form, ip, now.timestamp());
         let max_number = rules::max_number(load, recent);
-        let expires = (now + CHALLENGE_TTL).timestamp();
+        let expires = (now + CHALLENGE_TTL * self.time_scale).timestamp();
         self.metrics.challenge("issued");
         self.unflushed[0].fetch_add(1, Ordering::Relaxed);
         altcha::create(
@@ -284,7 +296,7 @@ impl ProofOfWork {
         if ticket.form != form.as_str() {
             return Err(refused(Refusal::Invalid));
         }
-        let expires_at = ticket.served_at + TICKET_TTL;
+        let expires_at = ticket.served_at + TICKET_TTL * self.time_scale;
         if expires_at <= now {
             return Err(refused(Refusal::Expired));
         }
