@@ -32,7 +32,7 @@ impl Reseller {
             self.mail();
             self.transfer();
             self.poll().await;
-            if self.world.mode == super::Mode::Fair {
+            if self.world.mode == crate::fairness::Mode::Fair {
                 self.fair_mode().await;
             }
             tokio::time::sleep(POLL_EVERY).await;
