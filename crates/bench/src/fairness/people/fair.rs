@@ -1,0 +1,92 @@
+//! Fair mode: entering the day's draw and joining the waitlist, each confirmed from
+//! its e-mail.
+
+use chrono::{Days, TimeDelta};
+use rand::Rng;
+use serde_json::json;
+
+use super::{Agent, local_date, minutes};
+use crate::fairness::Mechanism;
+use crate::fairness::api;
+use crate::fairness::mailbox::Link;
+
+impl Agent {
+    fn offices_ranked(&mut self) -> Vec<i64> {
+        let offices = &self.world.offices;
+        let home = offices[self.family.home % offices.len()];
+        let mut ranked = vec![home];
+        if self.rng.gen_bool(0.5) {
+            ranked.extend(offices.iter().copied().filter(|o| *o != home).take(2));
+        }
+        ranked
+    }
+
+    pub(super) async fn enter_draw(&mut self) {
+        let Some(date) = api::next_draw(&self.world, &self.client).await else {
+            return;
+        };
+        if self.entered == Some(date) {
+            return;
+        }
+        let mut body = api::persons(&self.family.cnps, &self.family.email);
+        body["office_ids"] = json!(self.offices_ranked());
+        body["part_of_day"] = json!("any");
+        body["wants_waitlist"] = json!(self.world.on(Mechanism::Holds));
+        let altcha = self.altcha().await;
+        let answer = api::post(
+            &self.world,
+            &self.client,
+            "/api/v1/draw/entries",
+            body,
+            altcha,
+        )
+        .await;
+        if !answer.ok() {
+            return;
+        }
+        self.entered = Some(date);
+        if let Some(token) = self
+            .wait_for(Link::ConfirmEntry, TimeDelta::minutes(210))
+            .await
+        {
+            let pause = minutes(&mut self.rng, 1, 15);
+            self.world.sleep(pause).await;
+            api::token(
+                &self.world,
+                &self.client,
+                "/api/v1/draw/entries/confirm",
+                &token,
+            )
+            .await;
+        }
+    }
+
+    pub(super) async fn join_waitlist(&mut self) {
+        let today = local_date(self.world.now());
+        let mut body = api::persons(&self.family.cnps, &self.family.email);
+        body["office_ids"] = json!(self.offices_ranked());
+        body["date_from"] = json!((today + Days::new(1)).format("%Y-%m-%d").to_string());
+        body["date_to"] = json!((today + Days::new(21)).format("%Y-%m-%d").to_string());
+        body["persons"] = json!(self.family.cnps.len());
+        let altcha = self.altcha().await;
+        let answer = api::post(&self.world, &self.client, "/api/v1/waitlist", body, altcha).await;
+        if !answer.ok() {
+            return;
+        }
+        self.waitlisted = true;
+        if let Some(token) = self
+            .wait_for(Link::ConfirmWaitlist, TimeDelta::minutes(210))
+            .await
+        {
+            let pause = minutes(&mut self.rng, 1, 15);
+            self.world.sleep(pause).await;
+            api::token(
+                &self.world,
+                &self.client,
+                "/api/v1/waitlist/confirm",
+                &token,
+            )
+            .await;
+        }
+    }
+}
