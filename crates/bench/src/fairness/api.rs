@@ -128,11 +128,17 @@ pub struct Solved {
     pub device_time: TimeDelta,
 }
 
-/// Fetches a challenge and solves it (ALTCHA: the n ≤ maxnumber whose
-/// hex(SHA-256(salt ‖ n)) is the challenge). `None` when the server has none to give.
-pub async fn solve(client: &reqwest::Client, world: &World, speed: f64) -> Option<Solved> {
+/// Fetches a challenge for `form` (a solution is good for its own form only) and solves
+/// it (ALTCHA: the n ≤ maxnumber whose hex(SHA-256(salt ‖ n)) is the challenge). `None`
+/// when the server has none to give.
+pub async fn solve(
+    client: &reqwest::Client,
+    world: &World,
+    speed: f64,
+    form: &str,
+) -> Option<Solved> {
     let response = client
-        .get(world.url("/api/v1/challenge"))
+        .get(world.url(&format!("/api/v1/challenge?form={form}")))
         .send()
         .await
         .ok()?;

@@ -74,7 +74,8 @@ impl Agent {
         self.family.email.clone()
     }
 
-    async fn altcha(&mut self) -> Option<String> {
+    /// A solved challenge for `form` (`booking`, `draw_entry`, `waitlist`).
+    async fn altcha(&mut self, form: &str) -> Option<String> {
         if !self.world.on(Mechanism::Pow) {
             return None;
         }
@@ -83,7 +84,7 @@ impl Agent {
             // (modelled as that wait; the agent speaks JSON, so it solves too).
             self.world.sleep(TimeDelta::seconds(15)).await;
         }
-        let solved = api::solve(&self.client, &self.world, 1.0).await?;
+        let solved = api::solve(&self.client, &self.world, 1.0, form).await?;
         self.world.sleep(solved.device_time).await;
         Some(solved.altcha)
     }

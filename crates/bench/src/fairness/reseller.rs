@@ -98,11 +98,12 @@ impl Reseller {
         }
     }
 
-    async fn altcha(&self, client: &reqwest::Client) -> Option<String> {
+    /// A solved challenge for `form` (`booking`, `draw_entry`, `waitlist`).
+    async fn altcha(&self, client: &reqwest::Client, form: &str) -> Option<String> {
         if !self.world.on(Mechanism::Pow) {
             return None;
         }
-        let solved = api::solve(client, &self.world, POW_SPEED).await?;
+        let solved = api::solve(client, &self.world, POW_SPEED, form).await?;
         Some(solved.altcha)
     }
 }

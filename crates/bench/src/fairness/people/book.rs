@@ -14,7 +14,7 @@ impl Agent {
         body["office_id"] = json!(seat.office_id);
         body["date"] = json!(seat.date.format("%Y-%m-%d").to_string());
         body["time"] = json!(seat.time);
-        let altcha = self.altcha().await;
+        let altcha = self.altcha("booking").await;
         while self
             .world
             .mailbox

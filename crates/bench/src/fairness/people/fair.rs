@@ -32,7 +32,7 @@ impl Agent {
         body["office_ids"] = json!(self.offices_ranked());
         body["part_of_day"] = json!("any");
         body["wants_waitlist"] = json!(self.world.on(Mechanism::Holds));
-        let altcha = self.altcha().await;
+        let altcha = self.altcha("draw_entry").await;
         let answer = api::post(
             &self.world,
             &self.client,
@@ -68,7 +68,7 @@ impl Agent {
         body["date_from"] = json!((today + Days::new(1)).format("%Y-%m-%d").to_string());
         body["date_to"] = json!((today + Days::new(21)).format("%Y-%m-%d").to_string());
         body["persons"] = json!(self.family.cnps.len());
-        let altcha = self.altcha().await;
+        let altcha = self.altcha("waitlist").await;
         let answer = api::post(&self.world, &self.client, "/api/v1/waitlist", body, altcha).await;
         if !answer.ok() {
             return;

@@ -40,7 +40,7 @@ impl Reseller {
                         json!(this.world.offices.iter().take(3).collect::<Vec<_>>());
                     body["part_of_day"] = json!("any");
                     body["wants_waitlist"] = json!(this.world.on(Mechanism::Holds));
-                    let altcha = this.altcha(&client).await;
+                    let altcha = this.altcha(&client, "draw_entry").await;
                     api::post(&this.world, &client, "/api/v1/draw/entries", body, altcha).await;
                     this.book().waitlisted.push(cnp);
                 });
@@ -71,7 +71,7 @@ impl Reseller {
                         json!((today + Days::new(1)).format("%Y-%m-%d").to_string());
                     body["date_to"] = json!((today + Days::new(21)).format("%Y-%m-%d").to_string());
                     body["persons"] = json!(1);
-                    let altcha = this.altcha(&client).await;
+                    let altcha = this.altcha(&client, "waitlist").await;
                     api::post(&this.world, &client, "/api/v1/waitlist", body, altcha).await;
                 });
             }

@@ -80,7 +80,7 @@ impl Reseller {
         body["office_id"] = json!(seat.office_id);
         body["date"] = json!(seat.date.format("%Y-%m-%d").to_string());
         body["time"] = json!(seat.time);
-        let altcha = self.altcha(client).await;
+        let altcha = self.altcha(client, "booking").await;
         let created = api::post(&self.world, client, "/api/v1/bookings", body, altcha).await;
         if !created.ok() {
             if created.status == reqwest::StatusCode::CONFLICT {

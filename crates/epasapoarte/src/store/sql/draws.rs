@@ -60,11 +60,11 @@ impl Draws for SqlStore {
     }
 
     async fn draw_entry_by_token(&self, token_hash: &TokenHash) -> StoreResult<Option<String>> {
-        self.entry_by_token(token_hash).await
+        self.draw_entry_for_token(token_hash).await
     }
 
     async fn confirm_draw_entry(&self, id: &str, now: DateTime<Utc>) -> StoreResult<EntryConfirm> {
-        self.confirm_entry(id, now).await
+        self.confirm_draw_entry_once(id, now).await
     }
 
     async fn lapse_draw_entries(&self, now: DateTime<Utc>) -> StoreResult<u64> {

@@ -9,7 +9,7 @@ use crate::store::sql::SqlStore;
 use crate::store::*;
 
 impl SqlStore {
-    pub(super) async fn entry_by_token(
+    pub(super) async fn draw_entry_for_token(
         &self,
         token_hash: &TokenHash,
     ) -> StoreResult<Option<String>> {
@@ -21,7 +21,7 @@ impl SqlStore {
         .await?)
     }
 
-    pub(super) async fn confirm_entry(
+    pub(super) async fn confirm_draw_entry_once(
         &self,
         id: &str,
         now: DateTime<Utc>,
