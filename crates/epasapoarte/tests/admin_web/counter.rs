@@ -55,7 +55,13 @@ pub async fn book(
         .availability(&record, persons, today, today + Duration::days(100))
         .await
         .expect("availability");
-    let day = days.first().expect("a day with room");
+    // A day after today in Romania, whatever the hour: the tests first look at the
+    // appointment before its day (no check-in yet), then move the clock to it.
+    let today_in_romania = service.today_in_romania();
+    let day = days
+        .iter()
+        .find(|d| d.date > today_in_romania && !d.slots.is_empty())
+        .expect("a day with room");
     let cnps: Vec<String> = (0..u32::from(persons))
         .map(|i| cnp(first_cnp + i))
         .collect();
