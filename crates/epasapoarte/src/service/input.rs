@@ -124,6 +124,28 @@ pub struct ParsedBooking {
     pub lang: Lang,
 }
 
+impl ApplicantInput {
+    /// The applicant's person fields as typed (the API's DTOs and the pages share them).
+    pub fn person_text(&self) -> PersonText<'_> {
+        PersonText {
+            last_name: &self.last_name,
+            first_name: &self.first_name,
+            cnp: &self.cnp,
+        }
+    }
+}
+
+impl CompanionInput {
+    /// A companion's fields as typed.
+    pub fn person_text(&self) -> PersonText<'_> {
+        PersonText {
+            last_name: &self.last_name,
+            first_name: &self.first_name,
+            cnp: &self.cnp,
+        }
+    }
+}
+
 /// One person's names and CNP as typed.
 #[derive(Clone, Copy)]
 pub struct PersonText<'a> {
@@ -186,19 +208,11 @@ impl BookingRequest {
             service: &self.service,
             date: parse_date(&self.date),
             time: parse_time(&self.time),
-            applicant: PersonText {
-                last_name: &self.applicant.last_name,
-                first_name: &self.applicant.first_name,
-                cnp: &self.applicant.cnp,
-            },
+            applicant: self.applicant.person_text(),
             companions: self
                 .companions
                 .iter()
-                .map(|c| PersonText {
-                    last_name: &c.last_name,
-                    first_name: &c.first_name,
-                    cnp: &c.cnp,
-                })
+                .map(CompanionInput::person_text)
                 .collect(),
             email: &self.applicant.email,
             phone: self.applicant.phone.as_deref(),

@@ -156,19 +156,11 @@ impl WaitlistRequest {
             date_from: super::input::parse_date(&self.date_from),
             date_to: super::input::parse_date(&self.date_to),
             persons: Some(self.persons),
-            applicant: PersonText {
-                last_name: &self.applicant.last_name,
-                first_name: &self.applicant.first_name,
-                cnp: &self.applicant.cnp,
-            },
+            applicant: self.applicant.person_text(),
             companions: self
                 .companions
                 .iter()
-                .map(|c| PersonText {
-                    last_name: &c.last_name,
-                    first_name: &c.first_name,
-                    cnp: &c.cnp,
-                })
+                .map(CompanionInput::person_text)
                 .collect(),
             email: &self.applicant.email,
             phone: self.applicant.phone.as_deref(),
