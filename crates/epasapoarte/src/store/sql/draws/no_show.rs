@@ -28,12 +28,20 @@ impl SqlStore {
             tx.commit().await?;
             return Ok(false);
         };
-        // Its seats again, as it was (unless someone took them meanwhile).
-        sqlx::query("UPDATE slots SET taken = taken + $1 WHERE id = $2 AND taken + $1 <= capacity")
-            .bind(persons)
-            .bind(slot_id)
-            .execute(&mut *tx)
-            .await?;
+        // Its seats again, as before the mark, or nothing changes: never more persons
+        // than seats. (Its persons' CNP holds stay released, as for every past
+        // appointment: the slot has begun.)
+        let seats = sqlx::query(
+            "UPDATE slots SET taken = taken + $1 WHERE id = $2 AND taken + $1 <= capacity",
+        )
+        .bind(persons)
+        .bind(slot_id)
+        .execute(&mut *tx)
+        .await?;
+        if seats.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
         sqlx::query(
             "UPDATE no_shows SET undone_at = $1 WHERE booking_id = $2 AND undone_at IS NULL",
         )
@@ -74,12 +82,10 @@ impl SqlStore {
                 |_| StoreError::Corrupt(format!("booking status {status:?}")),
             )?));
         };
-        // A no-show holds no seat (as `Counter::move_booking` does it).
+        // A no-show holds no seat: its seats go back the one way every release goes
+        // (`give_back`, as `Counter::move_booking` does it).
         if change.from.holds_seats() {
-            sqlx::query("UPDATE slots SET taken = taken - $1 WHERE id = $2")
-                .bind(persons)
-                .bind(slot_id)
-                .execute(&mut *tx)
+            self.give_back(&mut tx, slot_id, persons, change.now)
                 .await?;
         }
         sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
