@@ -147,7 +147,27 @@ pub struct HeldSlot {
     pub persons: u16,
 }
 
+/// The kinds of mail whose reader has a deadline (a link to confirm, take or reconfirm
+/// within minutes or hours, or a lookup someone waits for at the screen). The outbox
+/// sends them before every other kind: after a draw, thousands of result e-mails must not
+/// hold back a confirmation request whose 30 minutes are running. The migration
+/// `0013_outbox_urgency.sql` spells the same list in SQL (a generated column the claim
+/// orders by); `tests/store_story/outbox.rs` checks the two agree.
+pub const URGENT_KINDS: [&str; 6] = [
+    "confirm_request",
+    "draw_confirm_request",
+    "waitlist_confirm_request",
+    "hold_offered",
+    "reconfirm_request",
+    "lookup",
+];
+
 impl Mail {
+    /// Whether this mail goes out before the others ([`URGENT_KINDS`]).
+    pub fn urgent(&self) -> bool {
+        URGENT_KINDS.contains(&self.kind())
+    }
+
     /// The stable name stored in the outbox's `kind` column.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -19,6 +19,7 @@ on_both_backends!(
     concurrent_claims_never_return_the_same_message,
     a_failed_message_is_not_claimable_before_its_retry_time,
     a_sent_message_leaves_the_claims_and_the_depth,
+    mail_with_a_deadline_is_claimed_before_news_queued_earlier,
 );
 
 /// Writes `n` outbox messages the way the service does: one per booking.
@@ -150,4 +151,53 @@ async fn a_sent_message_leaves_the_claims_and_the_depth(db: TestDatabase) {
         .unwrap();
     assert_eq!(later.len(), 1, "only the unsent message comes back");
     assert!(claimed.iter().all(|item| item.id != later[0].id));
+}
+
+/// Every kind the service queues that has no deadline for its reader.
+const NEWS_KINDS: [&str; 8] = [
+    "confirmed",
+    "cancelled",
+    "application_ready",
+    "application_shipped",
+    "draw_lost",
+    "cool_off",
+    "waitlist_waiting",
+    "hold_lapsed",
+];
+
+async fn mail_with_a_deadline_is_claimed_before_news_queued_earlier(db: TestDatabase) {
+    // Arrange: a draw's worth of news first, then one message of each urgent kind.
+    let story = Story::new(db).await;
+    let slot = story.slot(0, 500).await;
+    for kind in NEWS_KINDS.iter().chain(NEWS_KINDS.iter()) {
+        let news = booking(&slot).mail_kind(kind).build();
+        story.store.create_booking(&news).await.unwrap();
+    }
+    for kind in epasapoarte::mail::URGENT_KINDS {
+        let urgent = booking(&slot).mail_kind(kind).build();
+        story.store.create_booking(&urgent).await.unwrap();
+    }
+
+    // Act
+    let first = story.store.claim_outbox(t0(), lease(), 6).await.unwrap();
+    let rest = story.store.claim_outbox(t0(), lease(), 100).await.unwrap();
+
+    // Assert: the urgent ones first (the SQL list agrees with `URGENT_KINDS`), then the
+    // news in the order it was queued.
+    let kinds = |items: &[OutboxItem]| items.iter().map(|i| i.kind.clone()).collect::<Vec<_>>();
+    let mut urgent = kinds(&first);
+    urgent.sort();
+    let mut expected: Vec<String> = epasapoarte::mail::URGENT_KINDS
+        .iter()
+        .map(|k| (*k).to_owned())
+        .collect();
+    expected.sort();
+    assert_eq!(urgent, expected);
+    let news = kinds(&rest);
+    assert_eq!(news.len(), 16);
+    assert!(
+        news.iter().all(|k| NEWS_KINDS.contains(&k.as_str())),
+        "{news:?}"
+    );
+    assert!(rest.windows(2).all(|w| w[0].id < w[1].id));
 }

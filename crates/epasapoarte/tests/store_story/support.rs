@@ -229,6 +229,12 @@ impl BookingBuilder {
         self
     }
 
+    /// The kind of the e-mail the booking queues (`confirm_request` by default).
+    pub fn mail_kind(mut self, kind: &'static str) -> Self {
+        self.booking.outbox.kind = kind;
+        self
+    }
+
     pub fn build(self) -> NewBooking {
         self.booking
     }

@@ -24,7 +24,7 @@ impl Outbox for SqlStore {
                  WHERE id IN (SELECT id FROM outbox
                               WHERE sent_at IS NULL AND next_attempt_at <= $2
                                 AND (claimed_until IS NULL OR claimed_until <= $2)
-                              ORDER BY id LIMIT $3)
+                              ORDER BY urgency, id LIMIT $3)
                  RETURNING id, kind, payload, attempts, created_at"
             }
             // SKIP LOCKED: instances claiming at the same moment take disjoint rows.
@@ -35,7 +35,7 @@ impl Outbox for SqlStore {
                  SELECT id FROM outbox
                  WHERE sent_at IS NULL AND next_attempt_at <= $2
                    AND (claimed_until IS NULL OR claimed_until <= $2)
-                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+                 ORDER BY urgency, id LIMIT $3 FOR UPDATE SKIP LOCKED
              )
              UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
              FROM picked WHERE outbox.id = picked.id
