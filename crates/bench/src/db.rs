@@ -146,6 +146,23 @@ impl Probe {
         self.audit_where("1 = 1").await
     }
 
+    /// The bookings by origin and status, as `origin/status ×count` (the fairness
+    /// simulation's log line: where the seats went).
+    pub async fn bookings_by_origin(&self) -> anyhow::Result<String> {
+        let sql = "SELECT origin || '/' || status || COALESCE('/' || cancel_reason, ''),
+                          CAST(COUNT(*) AS BIGINT), CAST(SUM(persons) AS BIGINT)
+                   FROM bookings GROUP BY 1 ORDER BY 1";
+        let rows: Vec<(String, i64, i64)> = match self {
+            Probe::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
+            Probe::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
+        };
+        Ok(rows
+            .iter()
+            .map(|(kind, n, persons)| format!("{kind} ×{n} ({persons} p)"))
+            .collect::<Vec<_>>()
+            .join(", "))
+    }
+
     /// The mean size (bytes) of the sealed confirmation-request payloads in the outbox.
     pub async fn mean_confirm_request_payload(&self) -> anyhow::Result<i64> {
         let sql = "SELECT CAST(COALESCE(AVG(LENGTH(payload)), 0) AS BIGINT) FROM outbox

@@ -65,6 +65,10 @@ pub struct Args {
     /// Fairness: the reseller's customers (the issue's 1,000).
     #[arg(long, default_value_t = 1_000)]
     customers: usize,
+    /// Fairness: simulated seconds per real second (the run's 46 simulated hours take
+    /// 46 h ÷ scale of real time per seed).
+    #[arg(long, default_value_t = fairness::DEFAULT_SCALE)]
+    scale: u32,
     /// Which backend(s) to measure. PostgreSQL is found at EPAS_TEST_POSTGRES_URL
     /// (default postgres://postgres@127.0.0.1:5432/postgres).
     #[arg(long, value_enum, default_value = "all")]
@@ -128,6 +132,7 @@ async fn run_all(args: &Args) -> anyhow::Result<bool> {
         let settings = fairness::Settings {
             people: args.people,
             customers: args.customers,
+            scale: args.scale.max(1),
             ..fairness::Settings::issue(args.mode, args.off.clone())
         };
         let summary = fairness::run(&settings, &binary, args.seed, args.seeds).await?;

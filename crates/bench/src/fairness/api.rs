@@ -173,24 +173,45 @@ pub async fn solve(
     })
 }
 
-/// The ALTCHA search itself.
+/// The ALTCHA search itself: the salt hashed once, each candidate's digits appended to
+/// a copy of that state, the digest compared as bytes (formatting 50,000 digests as hex
+/// cost the simulation more CPU than the server it measures).
 pub fn search(salt: &str, target: &str, max: u64) -> Option<u64> {
-    let mut hex = String::with_capacity(64);
-    for n in 0..=max {
-        let digest = Sha256::new()
-            .chain_update(salt.as_bytes())
-            .chain_update(n.to_string().as_bytes())
+    let target = hex_bytes(target)?;
+    let salted = Sha256::new().chain_update(salt.as_bytes());
+    let mut buffer = [0u8; 20];
+    (0..=max).find(|n| {
+        let digest = salted
+            .clone()
+            .chain_update(decimal(*n, &mut buffer))
             .finalize();
-        hex.clear();
-        for byte in digest {
-            use std::fmt::Write;
-            let _ = write!(hex, "{byte:02x}");
-        }
-        if hex == target {
-            return Some(n);
+        digest.as_slice() == target.as_slice()
+    })
+}
+
+/// `n` in decimal digits, written at the end of `buffer`.
+fn decimal(mut n: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buffer[at..];
         }
     }
-    None
+}
+
+/// `target` (64 hex digits) as its 32 bytes.
+fn hex_bytes(target: &str) -> Option<[u8; 32]> {
+    let mut bytes = [0u8; 32];
+    if target.len() != 64 {
+        return None;
+    }
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(target.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(bytes)
 }
 
 /// POSTs `body` to `path`; with `altcha` set (fair mode, proof of work on) the solved
@@ -241,6 +262,12 @@ mod tests {
         // Act + Assert
         assert_eq!(search("s4lt", &target, 5_000), Some(1234));
         assert_eq!(search("s4lt", &target, 1_000), None);
+        let zero: String = Sha256::digest(b"s4lt0")
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(search("s4lt", &zero, 10), Some(0));
+        assert_eq!(search("s4lt", "not hex", 10), None);
     }
 
     #[test]

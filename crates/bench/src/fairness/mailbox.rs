@@ -47,11 +47,18 @@ impl Link {
     }
 }
 
-#[derive(Debug)]
 pub struct Mailbox {
     dir: PathBuf,
     seen: Mutex<HashSet<PathBuf>>,
     inbox: Mutex<HashMap<String, Vec<(Link, String)>>>,
+    #[allow(clippy::type_complexity)]
+    clock: Mutex<Option<Box<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>>>,
+}
+
+impl std::fmt::Debug for Mailbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailbox").field("dir", &self.dir).finish()
+    }
 }
 
 impl Mailbox {
@@ -60,10 +67,13 @@ impl Mailbox {
             dir,
             seen: Mutex::new(HashSet::new()),
             inbox: Mutex::new(HashMap::new()),
+            clock: Mutex::new(None),
         }
     }
 
-    /// Reads the files not read yet; returns how many.
+    /// Reads the files not read yet and moves them into `read/` (so each scan lists only
+    /// new files, however many came before); returns them as (created at, in the
+    /// file's name: the server's simulated milliseconds, recipient, links).
     pub fn scan(&self) -> usize {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return 0;
@@ -77,12 +87,23 @@ impl Mailbox {
                 .filter(|path| seen.insert(path.clone()))
                 .collect()
         };
+        let read_dir = self.dir.join("read");
+        let _ = std::fs::create_dir_all(&read_dir);
         let parser = mail_parser::MessageParser::default();
         let mut read = Vec::new();
         for path in &fresh {
             let Ok(bytes) = std::fs::read(path) else {
                 continue;
             };
+            if let Some(name) = path.file_name() {
+                // Read: out of the way (a re-sent message comes back under its name).
+                if std::fs::rename(path, read_dir.join(name)).is_ok() {
+                    self.seen
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .remove(path);
+                }
+            }
             let Some(message) = parser.parse(&bytes) else {
                 continue;
             };
@@ -98,6 +119,7 @@ impl Mailbox {
                 .body_text(0)
                 .map(|t| t.into_owned())
                 .unwrap_or_default();
+            self.note_lag(path);
             read.push((to, links(&text)));
         }
         let mut inbox = self.inbox.lock().unwrap_or_else(|p| p.into_inner());
@@ -105,6 +127,58 @@ impl Mailbox {
             inbox.entry(to).or_default().extend(found);
         }
         fresh.len()
+    }
+
+    /// Counts how long (simulated) a message took from the outbox to the inbox, by its
+    /// name (`{created_at_millis}-{outbox_id}.eml`) and the reader's clock.
+    fn note_lag(&self, path: &std::path::Path) {
+        let Some(now) = self
+            .clock
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(|c| c())
+        else {
+            return;
+        };
+        let created = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .and_then(|stem| stem.split('-').next())
+            .and_then(|millis| millis.parse::<i64>().ok())
+            .and_then(chrono::DateTime::from_timestamp_millis);
+        let Some(created) = created else {
+            return;
+        };
+        let lag = (now - created).num_minutes();
+        // How much of it the reader added: the real time the file waited to be read.
+        let waited = std::fs::metadata(
+            path.parent()
+                .unwrap_or(path)
+                .join("read")
+                .join(path.file_name().unwrap_or_default()),
+        )
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|at| at.elapsed().ok())
+        .unwrap_or_default();
+        crate::fairness::paths::count(match waited.as_millis() {
+            ..20 => "mail: file waited < 20 ms",
+            20..100 => "mail: file waited 20-100 ms",
+            100..1000 => "mail: file waited 0.1-1 s",
+            _ => "mail: file waited > 1 s",
+        });
+        crate::fairness::paths::count(match lag {
+            ..5 => "mail: read within 5 min",
+            5..30 => "mail: read within 30 min",
+            30..120 => "mail: read within 2 h",
+            _ => "mail: read after 2 h or more",
+        });
+    }
+
+    /// The simulated clock the lag is measured against.
+    pub fn set_clock(&self, clock: Box<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>) {
+        *self.clock.lock().unwrap_or_else(|p| p.into_inner()) = Some(clock);
     }
 
     /// Takes the oldest unread link of `kind` sent to `address`.

@@ -74,6 +74,9 @@ pub struct Outcome {
     pub taken: i64,
     /// Persons who wanted one (people and customers).
     pub demand: u64,
+    /// The bookings at the end by origin and status (`draw/confirmed ×812, …`): where
+    /// the seats went, for the log line.
+    pub origins: String,
 }
 
 impl Outcome {
@@ -197,6 +200,7 @@ mod tests {
             seats: 2_000,
             taken: 1_900,
             demand: 11_000,
+            origins: String::new(),
         }
     }
 

@@ -160,6 +160,7 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
     let demand = (population.people() + population.customers.len()) as u64;
     let (tallies, reseller) = let_loose(&world, population).await?;
     let audit = probe.audit_all().await?;
+    let origins = probe.bookings_by_origin().await?;
     probe.close().await;
     drop(server);
     Ok(Outcome {
@@ -179,6 +180,7 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
         seats: audit.capacity,
         taken: audit.taken,
         demand,
+        origins,
     })
 }
 
@@ -187,6 +189,12 @@ async fn let_loose(
     world: &Arc<World>,
     population: Population,
 ) -> anyhow::Result<(Arc<PeopleTallies>, Arc<Reseller>)> {
+    {
+        let clock = Arc::downgrade(world);
+        world.mailbox.set_clock(Box::new(move || {
+            clock.upgrade().map(|world| world.now()).unwrap_or_default()
+        }));
+    }
     let mail = {
         let world = world.clone();
         tokio::spawn(async move {
@@ -262,7 +270,10 @@ mod tests {
         assert_eq!(fcfs["EPAS_DRAW"], "off");
         assert_eq!(fcfs["EPAS_RELEASE_DELAY"], "0-0");
         assert_eq!(fcfs["EPAS_RECONFIRM_BEFORE_SECS"], "0");
-        assert_eq!(fcfs["EPAS_CLOCK_SCALE"], "3600");
+        assert_eq!(
+            fcfs["EPAS_CLOCK_SCALE"],
+            super::super::DEFAULT_SCALE.to_string()
+        );
         let fair = env(Mode::Fair, vec![]);
         assert_eq!(fair["EPAS_DRAW"], "on");
         assert_eq!(fair["EPAS_RATE_LIMITS"], "on");

@@ -6,6 +6,7 @@ use super::{Agent, minutes};
 use crate::fairness::Mechanism;
 use crate::fairness::api;
 use crate::fairness::mailbox::Link;
+use crate::fairness::paths;
 
 impl Agent {
     /// After the booking: some cancel (their seat goes back), all reconfirm when asked
@@ -32,6 +33,7 @@ impl Agent {
             }
             if let Some(token) = self.world.mailbox.take(&email, Link::Reconfirm) {
                 if self.rng.gen_bool(0.03) {
+                    paths::count("people: forgot to reconfirm");
                     return false;
                 }
                 let pause = minutes(&mut self.rng, 30, 8 * 60);

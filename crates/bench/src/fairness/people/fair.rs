@@ -2,22 +2,23 @@
 //! its e-mail.
 
 use chrono::{Days, TimeDelta};
-use rand::Rng;
 use serde_json::json;
 
 use super::{Agent, local_date, minutes};
 use crate::fairness::Mechanism;
 use crate::fairness::api;
 use crate::fairness::mailbox::Link;
+use crate::fairness::paths;
 
 impl Agent {
-    fn offices_ranked(&mut self) -> Vec<i64> {
+    /// The offices of a draw entry or a waitlist place: home first, then two more, as
+    /// the reseller ranks them for its customers (three) — so the comparison is between
+    /// the same choices, one made by a person and one by a script.
+    fn offices_ranked(&self) -> Vec<i64> {
         let offices = &self.world.offices;
         let home = offices[self.family.home % offices.len()];
         let mut ranked = vec![home];
-        if self.rng.gen_bool(0.5) {
-            ranked.extend(offices.iter().copied().filter(|o| *o != home).take(2));
-        }
+        ranked.extend(offices.iter().copied().filter(|o| *o != home).take(2));
         ranked
     }
 
@@ -51,13 +52,20 @@ impl Agent {
         {
             let pause = minutes(&mut self.rng, 1, 15);
             self.world.sleep(pause).await;
-            api::token(
+            let answer = api::token(
                 &self.world,
                 &self.client,
                 "/api/v1/draw/entries/confirm",
                 &token,
             )
             .await;
+            paths::count(if answer.ok() {
+                "people: entry confirmed"
+            } else {
+                "people: entry confirm refused"
+            });
+        } else {
+            paths::count("people: entry e-mail not seen within 210 min");
         }
     }
 
@@ -80,13 +88,20 @@ impl Agent {
         {
             let pause = minutes(&mut self.rng, 1, 15);
             self.world.sleep(pause).await;
-            api::token(
+            let answer = api::token(
                 &self.world,
                 &self.client,
                 "/api/v1/waitlist/confirm",
                 &token,
             )
             .await;
+            paths::count(if answer.ok() {
+                "people: waitlist confirmed"
+            } else {
+                "people: waitlist confirm refused"
+            });
+        } else {
+            paths::count("people: waitlist e-mail not seen within 210 min");
         }
     }
 }

@@ -5,12 +5,14 @@ use chrono::TimeDelta;
 use super::{Agent, minutes};
 use crate::fairness::api;
 use crate::fairness::mailbox::Link;
+use crate::fairness::paths;
 
 impl Agent {
     /// Reads the mail: a confirmation (a draw won, a hold taken elsewhere) or a hold.
     pub(super) async fn read_mail(&mut self) {
         let email = self.email();
         if let Some(token) = self.world.mailbox.take(&email, Link::Cancel) {
+            paths::count("people: served by mail (a draw won)");
             self.cancel_token = Some(token);
             self.confirmed = true;
         }
@@ -22,7 +24,10 @@ impl Agent {
             let taken =
                 api::token(&self.world, &self.client, "/api/v1/waitlist/take", &token).await;
             if taken.ok() {
+                paths::count("people: hold taken");
                 self.confirmed = true;
+            } else {
+                paths::count("people: hold not taken (too late)");
             }
         }
     }

@@ -7,6 +7,7 @@ use rand::Rng;
 use super::{Agent, local_date, minutes};
 use crate::fairness::Mechanism;
 use crate::fairness::api::{self, Free};
+use crate::fairness::paths;
 
 impl Agent {
     pub(super) async fn seek(&mut self) {
@@ -19,6 +20,7 @@ impl Agent {
                 let fill = minutes(&mut self.rng, 3, 10);
                 self.world.sleep(fill).await;
                 if self.book(&seat).await {
+                    paths::count("people: booked from the list");
                     break;
                 }
                 // Taken meanwhile: back to the list of times, a little later.

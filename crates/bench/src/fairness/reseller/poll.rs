@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use super::book::Placeholder;
 use super::{FULL_FOR, IN_FLIGHT, Reseller};
 use crate::fairness::api::{self, Free};
+use crate::fairness::paths;
 use crate::fairness::people::local_date;
 
 impl Reseller {
@@ -58,10 +59,16 @@ impl Reseller {
                     let client = this.client();
                     let ok = this.book_for(&client, &cnp, &seat).await;
                     match customer {
-                        Some(customer) => this.settle(&customer, ok),
+                        Some(customer) => {
+                            if ok {
+                                paths::count("reseller: customer booked from the list");
+                            }
+                            this.settle(&customer, ok)
+                        }
                         None => {
                             let mut book = this.book();
                             if ok {
+                                paths::count("reseller: placeholder booked from the list");
                                 book.placeholders.push(Placeholder {
                                     cnp,
                                     seat: Some(seat),

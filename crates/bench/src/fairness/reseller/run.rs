@@ -8,6 +8,7 @@ use super::book::Placeholder;
 use super::{POLL_EVERY, Reseller, email};
 use crate::fairness::api;
 use crate::fairness::mailbox::Link;
+use crate::fairness::paths;
 use crate::fairness::population::Customer;
 
 impl Reseller {
@@ -60,6 +61,7 @@ impl Reseller {
                     p.cancel_token = Some(token);
                 } else if let Some(at) = book.free_accomplices.iter().position(|a| *a == cnp) {
                     // An accomplice won a draw: a placeholder too.
+                    paths::count("reseller: placeholder won in a draw");
                     book.free_accomplices.swap_remove(at);
                     book.placeholders.push(Placeholder {
                         cnp: cnp.clone(),
@@ -69,6 +71,7 @@ impl Reseller {
                 } else if let Some(at) = book.waiting.iter().position(|c| c.cnp == cnp) {
                     // A draw won or a hold taken for a customer.
                     if let Some(customer) = book.waiting.remove(at) {
+                        paths::count("reseller: customer served by mail (draw or hold)");
                         book.served.push(customer);
                     }
                 }
@@ -89,7 +92,14 @@ impl Reseller {
                     let this = self.clone();
                     tokio::spawn(async move {
                         let client = this.client();
-                        api::token(&this.world, &client, path, &token).await;
+                        let answer = api::token(&this.world, &client, path, &token).await;
+                        if kind == Link::TakeHold {
+                            paths::count(if answer.ok() {
+                                "reseller: hold taken"
+                            } else {
+                                "reseller: hold not taken"
+                            });
+                        }
                     });
                 }
             }

@@ -11,6 +11,7 @@ use serde_json::json;
 use super::{REACTION, Reseller, email};
 use crate::fairness::api::{self, Free};
 use crate::fairness::mailbox::Link;
+use crate::fairness::paths;
 use crate::fairness::population::Customer;
 
 impl Reseller {
@@ -49,6 +50,7 @@ impl Reseller {
                     None => false,
                 };
                 if ok {
+                    paths::count("reseller: transfer landed");
                     this.transfers_succeeded.fetch_add(1, Ordering::Relaxed);
                 }
                 this.settle(&customer, ok);
