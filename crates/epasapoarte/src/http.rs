@@ -18,7 +18,7 @@ pub mod challenge;
 pub mod error;
 pub mod extract;
 pub mod layers;
-mod openapi;
+pub mod openapi;
 mod ops;
 pub mod rate_limit;
 pub mod write_queue;

@@ -66,6 +66,12 @@ async fn the_openapi_document_describes_every_path(app: TestApp) {
         );
     }
     assert!(doc["components"]["schemas"]["BookingRequest"].is_object());
+    for body in epasapoarte::http::openapi::WRITES_WITH_ALTCHA {
+        assert_eq!(
+            doc["components"]["schemas"][body]["properties"]["altcha"]["type"], "string",
+            "{body} lacks its proof-of-work field"
+        );
+    }
 }
 
 /// The write queue (src/http/write_queue.rs): with every turn taken, a booking waits —
