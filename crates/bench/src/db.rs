@@ -163,6 +163,17 @@ impl Probe {
             .join(", "))
     }
 
+    /// Messages queued by `until` (the server's clock) that the outbox has not sent yet.
+    pub async fn unsent_mail(&self, until: chrono::DateTime<chrono::Utc>) -> anyhow::Result<i64> {
+        let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM outbox
+                   WHERE sent_at IS NULL AND created_at <= $1";
+        let until = until.timestamp_millis();
+        Ok(match self {
+            Probe::Sqlite(pool) => sqlx::query_scalar(sql).bind(until).fetch_one(pool).await?,
+            Probe::Postgres(pool) => sqlx::query_scalar(sql).bind(until).fetch_one(pool).await?,
+        })
+    }
+
     /// The mean size (bytes) of the sealed confirmation-request payloads in the outbox.
     pub async fn mean_confirm_request_payload(&self) -> anyhow::Result<i64> {
         let sql = "SELECT CAST(COALESCE(AVG(LENGTH(payload)), 0) AS BIGINT) FROM outbox

@@ -75,6 +75,12 @@ impl Mailbox {
     /// new files, however many came before); returns them as (created at, in the
     /// file's name: the server's simulated milliseconds, recipient, links).
     pub fn scan(&self) -> usize {
+        self.scan_until(None)
+    }
+
+    /// [`Mailbox::scan`], leaving unread the messages created after `until` (by the time
+    /// in their name).
+    pub fn scan_until(&self, until: Option<chrono::DateTime<chrono::Utc>>) -> usize {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return 0;
         };
@@ -84,6 +90,9 @@ impl Mailbox {
                 .filter_map(Result::ok)
                 .map(|entry| entry.path())
                 .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+                .filter(|path| {
+                    until.is_none_or(|until| created_at(path).is_some_and(|at| at <= until))
+                })
                 .filter(|path| seen.insert(path.clone()))
                 .collect()
         };
@@ -141,13 +150,7 @@ impl Mailbox {
         else {
             return;
         };
-        let created = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .and_then(|stem| stem.split('-').next())
-            .and_then(|millis| millis.parse::<i64>().ok())
-            .and_then(chrono::DateTime::from_timestamp_millis);
-        let Some(created) = created else {
+        let Some(created) = created_at(path) else {
             return;
         };
         let lag = (now - created).num_minutes();
@@ -197,6 +200,15 @@ impl Mailbox {
         }
         self.scan();
     }
+}
+
+/// When the server queued a message, from its file name (`{created_at_millis}-{id}.eml`).
+fn created_at(path: &std::path::Path) -> Option<chrono::DateTime<chrono::Utc>> {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .and_then(|stem| stem.split('-').next())
+        .and_then(|millis| millis.parse::<i64>().ok())
+        .and_then(chrono::DateTime::from_timestamp_millis)
 }
 
 /// Every link of a known kind in `text`, with its token.

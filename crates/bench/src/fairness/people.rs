@@ -13,6 +13,7 @@ use rand::{Rng, SeedableRng};
 
 use super::Mechanism;
 use super::api;
+use super::mailbox;
 use super::population::Family;
 use super::world::World;
 
@@ -65,7 +66,20 @@ pub async fn live(
         waitlisted: false,
     };
     agent.seek().await;
-    let succeeded = agent.after().await;
+    let mut succeeded = agent.after().await;
+    if !succeeded && !agent.confirmed {
+        // A booking confirmed before the end (a draw won, say) whose e-mail was still on
+        // its way: the seat is the family's all the same.
+        agent.world.mail_drained().await;
+        succeeded = agent
+            .world
+            .mailbox
+            .take(&agent.email(), mailbox::Link::Cancel)
+            .is_some();
+        if succeeded {
+            super::paths::count("people: served, e-mail read after the end");
+        }
+    }
     tallies.count(&agent.family, succeeded);
 }
 

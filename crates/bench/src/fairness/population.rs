@@ -152,7 +152,9 @@ pub fn generate(seed: u64, spec: &Spec, start: DateTime<Utc>) -> Population {
             let cnp = fresh();
             Customer {
                 cnp,
-                arrives: TimeDelta::seconds(rng.gen_range(0..spec.arrivals.num_seconds().max(1))),
+                // A customer is a person too, paying at a waking hour like the rest: the
+                // reseller's night-time speed is its own, the customer's hour is not.
+                arrives: human_arrival(&mut rng, start, spec.arrivals),
             }
         })
         .collect();
@@ -240,13 +242,18 @@ mod tests {
     }
 
     #[test]
-    fn people_arrive_within_the_window_and_not_at_night() {
+    fn people_and_customers_arrive_within_the_window_and_not_at_night() {
         let population = issue_population(3);
-        for family in &population.families {
-            let at = start() + family.arrives;
+        let arrivals = population
+            .families
+            .iter()
+            .map(|f| f.arrives)
+            .chain(population.customers.iter().map(|c| c.arrives));
+        for arrives in arrivals {
+            let at = start() + arrives;
             let local_hour = (at.hour() + 2) % 24;
             assert!(local_hour >= 7, "arrives at {local_hour}:00");
-            assert!(family.arrives < TimeDelta::days(4) + TimeDelta::hours(10));
+            assert!(arrives < TimeDelta::days(4) + TimeDelta::hours(10));
         }
     }
 

@@ -44,6 +44,9 @@ pub const COUNTERS: u16 = 8;
 /// arrived. Every agent confirms within minutes of the e-mail either way.
 pub const CONFIRM_TIMEOUT_SECS: u64 = 14_400;
 
+/// Reconfirmation is asked this long before the appointment in fair mode (7.5 days).
+pub const RECONFIRM_BEFORE_SECS: u64 = 648_000;
+
 /// The offices: the demo hours with every day of the window at the start closed.
 fn offices(start: DateTime<Utc>) -> Vec<NewOffice> {
     let first = (start + TimeDelta::hours(2)).date_naive();
@@ -101,11 +104,13 @@ pub fn server_env(settings: &Settings, start: DateTime<Utc>) -> Vec<(&'static st
             if off(Mechanism::Release) {
                 env.push(("EPAS_RELEASE_DELAY", "0-0".to_owned()));
             }
-            // Bookings are made a week ahead: ask 5 days before, 12 hours to answer.
+            // Bookings are made 8 days ahead: asked 7.5 days before the appointment (so
+            // the Monday draw's bookings are asked on Monday evening, within the run),
+            // 12 hours to answer.
             let before = if off(Mechanism::Reconfirm) {
                 0
             } else {
-                432_000
+                RECONFIRM_BEFORE_SECS
             };
             env.push(("EPAS_RECONFIRM_BEFORE_SECS", before.to_string()));
             env.push(("EPAS_RECONFIRM_WINDOW_SECS", "43200".to_owned()));
@@ -140,6 +145,8 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
         let store = epasapoarte::store::connect(&db.url).await?;
         store.offices().await?.iter().map(|o| o.id.get()).collect()
     };
+    let (drained_tx, drained) = tokio::sync::watch::channel(false);
+    let drained = (drained_tx, drained);
     let world = Arc::new(World {
         base_url: server.base_url.clone(),
         start,
@@ -150,7 +157,9 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
         mode: settings.mode,
         off: settings.off.iter().copied().collect(),
         mailbox: Arc::new(Mailbox::new(server.mail_dir.clone())),
+        drained: drained.1.clone(),
     });
+    let drained = drained.0;
     let spec = Spec {
         people: settings.people,
         customers: settings.customers,
@@ -158,7 +167,7 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
     };
     let population = population::generate(seed, &spec, start);
     let demand = (population.people() + population.customers.len()) as u64;
-    let (tallies, reseller) = let_loose(&world, population).await?;
+    let (tallies, reseller) = let_loose(&world, population, &probe, drained).await?;
     let audit = probe.audit_all().await?;
     let origins = probe.bookings_by_origin().await?;
     probe.close().await;
@@ -188,6 +197,8 @@ pub async fn one(settings: &Settings, binary: &Path, seed: u64) -> anyhow::Resul
 async fn let_loose(
     world: &Arc<World>,
     population: Population,
+    probe: &Probe,
+    drained: tokio::sync::watch::Sender<bool>,
 ) -> anyhow::Result<(Arc<PeopleTallies>, Arc<Reseller>)> {
     {
         let clock = Arc::downgrade(world);
@@ -241,11 +252,28 @@ async fn let_loose(
             tallies.clone(),
         )));
     }
+    world.sleep_until(world.end).await;
+    let _ = mail.await;
+    drain(world, probe).await;
+    let _ = drained.send(true);
     for agent in agents {
         let _ = tokio::time::timeout(Duration::from_secs(30), agent).await;
     }
-    let _ = mail.await;
     Ok((tallies, reseller))
+}
+
+/// After the simulated days: waits (10 s at most) for the outbox to write what it had
+/// queued by the end, and reads that mail — only that: the server's clock runs on, and a
+/// later e-mail (a next draw's, say) is not the simulated days' outcome.
+async fn drain(world: &World, probe: &Probe) {
+    let began = Instant::now();
+    while began.elapsed() < Duration::from_secs(10) {
+        if probe.unsent_mail(world.end).await.unwrap_or(0) == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    world.mailbox.scan_until(Some(world.end));
 }
 
 #[cfg(test)]

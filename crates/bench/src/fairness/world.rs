@@ -26,6 +26,9 @@ pub struct World {
     pub mode: Mode,
     pub off: HashSet<Mechanism>,
     pub mailbox: Arc<Mailbox>,
+    /// Set once the simulated days are over and every e-mail the server queued by then
+    /// has been written and read: success is counted after it.
+    pub drained: tokio::sync::watch::Receiver<bool>,
 }
 
 impl World {
@@ -37,6 +40,12 @@ impl World {
 
     pub fn over(&self) -> bool {
         self.now() >= self.end
+    }
+
+    /// Waits until the mail of the simulated days has all been read (see `drained`).
+    pub async fn mail_drained(&self) {
+        let mut drained = self.drained.clone();
+        let _ = drained.wait_for(|done| *done).await;
     }
 
     /// The real time a simulated span takes.

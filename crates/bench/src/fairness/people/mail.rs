@@ -8,9 +8,34 @@ use crate::fairness::mailbox::Link;
 use crate::fairness::paths;
 
 impl Agent {
-    /// Reads the mail: a confirmation (a draw won, a hold taken elsewhere) or a hold.
+    /// Reads the mail: a confirmation (a draw won, a hold taken elsewhere), a hold, or a
+    /// draw entry's or waitlist place's confirmation link that came after the family
+    /// stopped watching for it (clicked now; the server says whether it is still good).
     pub(super) async fn read_mail(&mut self) {
         let email = self.email();
+        for (kind, path, label) in [
+            (
+                Link::ConfirmEntry,
+                "/api/v1/draw/entries/confirm",
+                "people: late entry link clicked",
+            ),
+            (
+                Link::ConfirmWaitlist,
+                "/api/v1/waitlist/confirm",
+                "people: late waitlist link clicked",
+            ),
+        ] {
+            if let Some(token) = self.world.mailbox.take(&email, kind) {
+                let pause = minutes(&mut self.rng, 1, 15);
+                self.world.sleep(pause).await;
+                if api::token(&self.world, &self.client, path, &token)
+                    .await
+                    .ok()
+                {
+                    paths::count(label);
+                }
+            }
+        }
         if let Some(token) = self.world.mailbox.take(&email, Link::Cancel) {
             paths::count("people: served by mail (a draw won)");
             self.cancel_token = Some(token);

@@ -26,6 +26,9 @@ pub(super) struct Book {
     pub(super) placeholders: Vec<Placeholder>,
     /// Customers still to come (placeholders are only worth that many).
     pub(super) to_come: usize,
+    /// The draw the spare accomplices were entered in.
     pub(super) entered: Option<NaiveDate>,
+    /// The draw each customer (or accomplice) was last entered in.
+    pub(super) drawn: HashMap<String, NaiveDate>,
     pub(super) waitlisted: Vec<String>,
 }

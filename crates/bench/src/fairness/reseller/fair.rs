@@ -18,17 +18,26 @@ impl Reseller {
         let client = self.client();
         if self.world.on(Mechanism::Draw)
             && let Some(date) = api::next_draw(&self.world, &client).await
-            && self.book().entered != Some(date)
         {
+            // Every waiting customer not yet in this draw (one who paid since the last
+            // look is entered at once), and spare accomplices once per draw.
             let entrants: Vec<String> = {
                 let mut book = self.book();
-                book.entered = Some(date);
-                let spare = book.to_come.min(book.free_accomplices.len());
-                book.waiting
+                let mut entrants: Vec<String> = book
+                    .waiting
                     .iter()
                     .map(|c| c.cnp.clone())
-                    .chain(book.free_accomplices.iter().take(spare).cloned())
-                    .collect()
+                    .filter(|cnp| book.drawn.get(cnp) != Some(&date))
+                    .collect();
+                if book.entered != Some(date) {
+                    book.entered = Some(date);
+                    let spare = book.to_come.min(book.free_accomplices.len());
+                    entrants.extend(book.free_accomplices.iter().take(spare).cloned());
+                }
+                for cnp in &entrants {
+                    book.drawn.insert(cnp.clone(), date);
+                }
+                entrants
             };
             for cnp in entrants {
                 let this = self.clone();
