@@ -46,27 +46,8 @@ impl Agent {
             return;
         }
         self.entered = Some(date);
-        if let Some(token) = self
-            .wait_for(Link::ConfirmEntry, TimeDelta::minutes(210))
-            .await
-        {
-            let pause = minutes(&mut self.rng, 1, 15);
-            self.world.sleep(pause).await;
-            let answer = api::token(
-                &self.world,
-                &self.client,
-                "/api/v1/draw/entries/confirm",
-                &token,
-            )
+        self.confirm_when_mailed(Link::ConfirmEntry, "/api/v1/draw/entries/confirm", ENTRY)
             .await;
-            paths::count(if answer.ok() {
-                "people: entry confirmed"
-            } else {
-                "people: entry confirm refused"
-            });
-        } else {
-            paths::count("people: entry e-mail not seen within 210 min");
-        }
     }
 
     pub(super) async fn join_waitlist(&mut self) {
@@ -82,26 +63,32 @@ impl Agent {
             return;
         }
         self.waitlisted = true;
-        if let Some(token) = self
-            .wait_for(Link::ConfirmWaitlist, TimeDelta::minutes(210))
-            .await
-        {
-            let pause = minutes(&mut self.rng, 1, 15);
-            self.world.sleep(pause).await;
-            let answer = api::token(
-                &self.world,
-                &self.client,
-                "/api/v1/waitlist/confirm",
-                &token,
-            )
+        self.confirm_when_mailed(Link::ConfirmWaitlist, "/api/v1/waitlist/confirm", WAITLIST)
             .await;
-            paths::count(if answer.ok() {
-                "people: waitlist confirmed"
-            } else {
-                "people: waitlist confirm refused"
-            });
-        } else {
-            paths::count("people: waitlist e-mail not seen within 210 min");
-        }
+    }
+
+    /// Waits (up to 3½ simulated hours) for the e-mailed link of `kind`, clicks it a few
+    /// minutes after it lands, and counts what happened under `labels` (confirmed,
+    /// refused, not seen).
+    async fn confirm_when_mailed(&mut self, kind: Link, path: &str, labels: [&'static str; 3]) {
+        let Some(token) = self.wait_for(kind, TimeDelta::minutes(210)).await else {
+            paths::count(labels[2]);
+            return;
+        };
+        let pause = minutes(&mut self.rng, 1, 15);
+        self.world.sleep(pause).await;
+        let answer = api::token(&self.world, &self.client, path, &token).await;
+        paths::count(if answer.ok() { labels[0] } else { labels[1] });
     }
 }
+
+const ENTRY: [&str; 3] = [
+    "people: entry confirmed",
+    "people: entry confirm refused",
+    "people: entry e-mail not seen within 210 min",
+];
+const WAITLIST: [&str; 3] = [
+    "people: waitlist confirmed",
+    "people: waitlist confirm refused",
+    "people: waitlist e-mail not seen within 210 min",
+];
