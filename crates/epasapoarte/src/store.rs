@@ -118,13 +118,6 @@ pub struct SealedPerson {
     pub cnp_hash: Vec<u8>,
 }
 
-/// A message for the outbox, already sealed by the mail layer.
-#[derive(Debug, Clone)]
-pub struct NewOutboxMessage {
-    pub kind: &'static str,
-    pub payload: Vec<u8>,
-}
-
 /// Everything a new booking writes, in one transaction.
 #[derive(Debug, Clone)]
 pub struct NewBooking {
@@ -189,16 +182,6 @@ pub enum TransitionOutcome {
     Unchanged(BookingStatus),
 }
 
-/// A message claimed for delivery.
-#[derive(Debug, Clone)]
-pub struct OutboxItem {
-    pub id: i64,
-    pub kind: String,
-    pub payload: Vec<u8>,
-    pub attempts: u32,
-    pub created_at: DateTime<Utc>,
-}
-
 /// The whole storage interface the app holds: small parts, each implemented once in a
 /// file of its own (`sql/bookings.rs`, `sql/staff.rs`, …).
 pub trait Store:
@@ -242,6 +225,7 @@ mod applications;
 mod counter;
 mod draws;
 mod office_setup;
+mod outbox;
 pub mod proofs;
 mod reconfirm;
 pub(crate) mod reports;
@@ -253,6 +237,7 @@ pub use applications::*;
 pub use counter::*;
 pub use draws::*;
 pub use office_setup::*;
+pub use outbox::*;
 pub use proofs::Proofs;
 pub use reconfirm::{ReconfirmState, Reconfirmations};
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
@@ -345,36 +330,6 @@ pub trait Bookings: Send + Sync + 'static {
         now: DateTime<Utc>,
         outbox: &NewOutboxMessage,
     ) -> StoreResult<()>;
-}
-
-/// The transactional outbox's delivery side (the writing side is in [`Bookings`]).
-#[async_trait]
-pub trait Outbox: Send + Sync + 'static {
-    /// Leases up to `limit` due messages until `now + lease`; a message is leased to one
-    /// worker at a time across all instances.
-    async fn claim_outbox(
-        &self,
-        now: DateTime<Utc>,
-        lease: chrono::Duration,
-        limit: u32,
-    ) -> StoreResult<Vec<OutboxItem>>;
-    /// Marks messages sent (a group at a time: one transaction for all of them).
-    async fn mark_sent(&self, ids: &[i64], now: DateTime<Utc>) -> StoreResult<()>;
-    async fn mark_failed(
-        &self,
-        id: i64,
-        error: &str,
-        next_attempt_at: DateTime<Utc>,
-    ) -> StoreResult<()>;
-    /// Messages not yet sent, and when the oldest of them was queued (for `/metrics`).
-    async fn outbox_depth(&self) -> StoreResult<OutboxDepth>;
-}
-
-/// The outbox's backlog: how many messages wait, and since when the oldest does.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct OutboxDepth {
-    pub waiting: u64,
-    pub oldest_queued_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]
