@@ -63,7 +63,17 @@ async fn malformed_wrong_typed_and_oversized_bodies_are_clear_4xx(app: TestApp) 
         (status, body["error"]["code"].as_str().unwrap()),
         (413, "payload_too_large")
     );
-    let (status, _) = error_of(app.post_raw("/api/v1/bookings", "{}", "text/plain").await).await;
+    // The server refuses an oversized body without reading it and closes that
+    // connection; a pooled client may pick it up for the next request just as it closes
+    // (hyper's IncompleteMessage, seen once in CI). The next request goes on its own.
+    let fresh = reqwest::Client::new()
+        .post(app.url("/api/v1/bookings"))
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .expect("POST");
+    let (status, _) = error_of(fresh).await;
     assert_eq!(status, 415);
     let (status, _) = error_of(
         app.post_raw("/api/v1/bookings", "", "application/json")
