@@ -126,6 +126,7 @@ impl From<StoreError> for ServiceError {
             StoreError::SlotFull => ServiceError::SlotFull,
             StoreError::CnpAlreadyBooked => ServiceError::CnpAlreadyBooked,
             StoreError::CnpAlreadyWaiting => ServiceError::CnpAlreadyWaiting,
+            StoreError::CnpCoolingOff => ServiceError::CnpCoolingOff,
             StoreError::NotFound => ServiceError::NotFound,
             other => ServiceError::Internal(other.into()),
         }

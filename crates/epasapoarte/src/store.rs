@@ -46,6 +46,9 @@ pub enum StoreError {
     /// One of the CNPs is already on an active waitlist entry.
     #[error("a CNP is already on the waitlist")]
     CnpAlreadyWaiting,
+    /// One of the CNPs is cooling off after a no-show (SPEC §8).
+    #[error("a CNP is cooling off after a no-show")]
+    CnpCoolingOff,
     #[error("not found")]
     NotFound,
     #[error("stored data could not be read: {0}")]
@@ -136,6 +139,10 @@ pub struct NewBooking {
     pub expires_at: DateTime<Utc>,
     pub confirm_token_hash: TokenHash,
     pub outbox: NewOutboxMessage,
+    /// SPEC §8: refuse with `CnpCoolingOff` when a CNP has an unexpired no-show at
+    /// `created_at`. Checked inside the booking's own write (a read before it cost the
+    /// plain booking path 14% of its throughput).
+    pub refuse_cooling_off: bool,
 }
 
 /// A stored booking, personal data still sealed.

@@ -127,5 +127,7 @@ fn sealed_booking(crypto: &Crypto, seat: &Seat, cnp: &str, payload_plain: &[u8])
             kind: "confirm_request",
             payload: crypto.seal(payload_plain),
         },
+        // As the service asks (the default `EPAS_NO_SHOW_COOLOFF_DAYS` is on).
+        refuse_cooling_off: true,
     }
 }

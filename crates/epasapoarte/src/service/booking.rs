@@ -47,7 +47,6 @@ impl BookingService {
         }
         let (office, starts_at) = self.bookable_slot(parsed).await?;
         let now = self.now();
-        self.check_not_cooling_off(&parsed.persons, now).await?;
         let lang = parsed.lang;
         let id = BookingId::generate();
         let token = LinkToken::generate();
@@ -96,28 +95,13 @@ impl BookingService {
             Ok(()) => "created",
             Err(crate::store::StoreError::SlotFull) => "slot_full",
             Err(crate::store::StoreError::CnpAlreadyBooked) => "cnp_already_booked",
+            Err(crate::store::StoreError::CnpCoolingOff) => "cnp_cooling_off",
             Err(_) => "error",
         });
         result?;
         self.directory.invalidate_seats(office.id);
         tracing::info!(booking = %id, office = office.id.get(), persons = parsed.persons.len(), "booking created");
         Ok(BookingCreated { id, expires_at })
-    }
-
-    /// SPEC §8: a CNP marked no-show lately may not book (nor enter a draw).
-    pub(super) async fn check_not_cooling_off(
-        &self,
-        persons: &[super::input::Person],
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> ServiceResult<()> {
-        if self.config.fair.cooloff.days == 0 {
-            return Ok(());
-        }
-        let hashes: Vec<Vec<u8>> = persons.iter().map(|p| self.cnp_hash(p)).collect();
-        match self.store.cooling_off_until(&hashes, now).await? {
-            Some(_) => Err(ServiceError::CnpCoolingOff),
-            None => Ok(()),
-        }
     }
 
     /// The office and the start of the slot a booking asks for, once the office exists,
@@ -195,6 +179,8 @@ impl BookingService {
             expires_at,
             confirm_token_hash: token.hash(),
             outbox: self.seal_mail(mail)?,
+            // SPEC §8: a CNP marked no-show lately may not book (nor enter a draw).
+            refuse_cooling_off: self.config.fair.cooloff.days != 0,
         })
     }
 

@@ -160,6 +160,7 @@ fn new_booking(
         expires_at,
         confirm_token_hash: TokenHash(bytes()),
         outbox: message(),
+        refuse_cooling_off: false,
     }
 }
 

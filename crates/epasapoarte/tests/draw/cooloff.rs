@@ -2,6 +2,7 @@
 //! (409 `cnp_cooling_off`), the citizen is told until when, and staff may undo the mark
 //! the same day only.
 
+use epasapoarte::clock::Clock;
 use epasapoarte::ids::BookingId;
 use epasapoarte::service::cooloff::UndoOutcome;
 use epasapoarte::staff::{Actor, AuditEvent};
@@ -13,6 +14,7 @@ use crate::on_both_backends;
 
 on_both_backends!(
     a_no_show_blocks_booking_and_draw_entry_until_undone,
+    a_family_with_one_member_cooling_off_is_refused_and_takes_no_seat,
     a_no_show_can_be_undone_only_the_same_day,
 );
 
@@ -104,6 +106,64 @@ async fn a_no_show_blocks_booking_and_draw_entry_until_undone(app: DrawApp) {
         .post("/api/v1/bookings", &booking_for(&app, 500).await)
         .await;
     assert_eq!(again.status(), 201, "the CNP may book again");
+}
+
+/// The taken seats of one slot, read from the database.
+async fn taken(app: &DrawApp, office: i64, date: &str, time: &str) -> u16 {
+    let now = app.clock.now();
+    let slots = app
+        .state
+        .service
+        .store
+        .slots(
+            epasapoarte::ids::OfficeId(office),
+            now - chrono::Duration::days(1),
+            now + chrono::Duration::days(120),
+        )
+        .await
+        .unwrap();
+    let slot = slots
+        .iter()
+        .find(|s| s.date.to_string() == date && s.time.format("%H:%M").to_string() == time)
+        .expect("the slot");
+    slot.taken
+}
+
+async fn a_family_with_one_member_cooling_off_is_refused_and_takes_no_seat(app: DrawApp) {
+    // Arrange: CNP 700 was a no-show; a family of two brings it as the second person.
+    no_show(&app, 700).await;
+    let cluj = app.office_id("CJ").await;
+    let (date, time) = app.free_slot(cluj, 2).await;
+    let before = taken(&app, cluj, &date, &time).await;
+    let family = json!({
+        "office_id": cluj, "service": "passport_electronic", "date": date, "time": time,
+        "applicant": {"last_name": "Pop", "first_name": "Ion", "cnp": cnp(701), "email": "ion@example.ro"},
+        "companions": [{"last_name": "Pop", "first_name": "Ana", "cnp": cnp(700)}],
+        "consent": true
+    });
+
+    // Act
+    let refused = app.post("/api/v1/bookings", &family).await;
+
+    // Assert: refused as cooling off (not as a full slot), and no seat moved.
+    assert_eq!(refused.status(), 409);
+    assert_eq!(
+        refused.json::<Value>().await.unwrap()["error"]["code"],
+        "cnp_cooling_off"
+    );
+    assert_eq!(taken(&app, cluj, &date, &time).await, before);
+    let alone = app
+        .post(
+            "/api/v1/bookings",
+            &json!({
+                "office_id": cluj, "service": "passport_electronic", "date": date, "time": time,
+                "applicant": {"last_name": "Pop", "first_name": "Ion", "cnp": cnp(701), "email": "ion@example.ro"},
+                "consent": true
+            }),
+        )
+        .await;
+    assert_eq!(alone.status(), 201, "the other member books on their own");
+    assert_eq!(taken(&app, cluj, &date, &time).await, before + 1);
 }
 
 async fn a_no_show_can_be_undone_only_the_same_day(app: DrawApp) {

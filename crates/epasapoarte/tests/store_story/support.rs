@@ -182,6 +182,7 @@ pub fn booking(slot: &SlotSeats) -> BookingBuilder {
             expires_at: t0() + Duration::minutes(30),
             confirm_token_hash: random_hash(),
             outbox: message("confirm_request"),
+            refuse_cooling_off: false,
         },
     }
 }

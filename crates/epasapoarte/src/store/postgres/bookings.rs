@@ -22,10 +22,22 @@ pub(crate) async fn create_booking(pool: &AnyPool, booking: &NewBooking) -> Stor
     let now = rows::millis(booking.created_at);
     // The persons' values follow the 16 fixed ones: `$17, …` five to a row.
     let people = value_rows(17, persons.len(), 5);
+    // A cooling-off CNP (SPEC §8) takes no seat, as a full slot does.
+    let cooling = if booking.refuse_cooling_off {
+        format!(
+            "AND NOT EXISTS (SELECT 1 FROM no_shows
+                             WHERE undone_at IS NULL AND blocked_until > $7 AND cnp_hash IN
+                                 (SELECT p.cnp_hash FROM (VALUES {people})
+                                      AS p (position, last_name, first_name, cnp, cnp_hash)))"
+        )
+    } else {
+        String::new()
+    };
     let sql = format!(
         "WITH seat AS (
              UPDATE slots SET taken = taken + $1
              WHERE office_id = $2 AND date = $3 AND time = $4 AND taken + $1 <= capacity
+             {cooling}
              RETURNING id
          ), booking AS (
              INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at, expires_at,

@@ -18,10 +18,25 @@ use crate::store::{postgres, sqlite};
 #[async_trait]
 impl Bookings for SqlStore {
     async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()> {
-        match self.backend {
+        let created = match self.backend {
             Backend::Sqlite => sqlite::one_trip::create_booking(&self.writer, booking).await,
             Backend::Postgres => postgres::bookings::create_booking(&self.writer, booking).await,
+        };
+        // The write refuses a cooling-off CNP the way it refuses a full slot (it takes no
+        // seat); only then, rarely, a read tells the two apart.
+        if let Err(StoreError::SlotFull) = created
+            && booking.refuse_cooling_off
+        {
+            let hashes: Vec<Vec<u8>> = booking.persons.iter().map(|p| p.cnp_hash.clone()).collect();
+            if self
+                .cooling_until(&hashes, booking.created_at)
+                .await?
+                .is_some()
+            {
+                return Err(StoreError::CnpCoolingOff);
+            }
         }
+        created
     }
 
     async fn booking_by_token(

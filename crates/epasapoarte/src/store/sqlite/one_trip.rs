@@ -25,14 +25,24 @@ use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
 use crate::store::*;
 
-fn create_booking_sql(persons: usize) -> String {
+fn create_booking_sql(persons: usize, refuse_cooling_off: bool) -> String {
     let values = vec!["(?, ?, ?, ?, ?, ?, 1)"; persons].join(", ");
+    // A cooling-off CNP (SPEC §8) leaves slot_id NULL, as a missing slot does.
+    let cooling = if refuse_cooling_off {
+        format!(
+            " AND NOT EXISTS (SELECT 1 FROM no_shows WHERE undone_at IS NULL AND blocked_until > ?
+                                AND cnp_hash IN ({}))",
+            vec!["?"; persons].join(", ")
+        )
+    } else {
+        String::new()
+    };
     format!(
         "BEGIN IMMEDIATE;
          UPDATE slots SET taken = taken + ? WHERE office_id = ? AND date = ? AND time = ?;
          INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at, expires_at,
                                email_hash, email_enc, phone_enc, consent_at, consent_policy, lang)
-         VALUES (?, ?, (SELECT id FROM slots WHERE office_id = ? AND date = ? AND time = ?),
+         VALUES (?, ?, (SELECT id FROM slots WHERE office_id = ? AND date = ? AND time = ?{cooling}),
                  ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?);
          INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc, cnp_enc, cnp_hash, holds)
          VALUES {values};
@@ -86,8 +96,14 @@ pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> St
         .add(office)
         .add(office)
         .add(date)
-        .add(time)
-        .add(booking.service.as_str())
+        .add(time);
+    if booking.refuse_cooling_off {
+        args.add(created_at);
+        for person in &booking.persons {
+            args.add(person.cnp_hash.clone());
+        }
+    }
+    args.add(booking.service.as_str())
         .add(persons)
         .add(created_at)
         .add(rows::millis(booking.expires_at))
@@ -114,7 +130,7 @@ pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> St
         .add(booking.outbox.kind)
         .add(booking.outbox.payload.clone())
         .add(created_at);
-    let sql = create_booking_sql(booking.persons.len());
+    let sql = create_booking_sql(booking.persons.len(), booking.refuse_cooling_off);
     run(writer, sql, args.done("a booking")?).await.map(|_| ())
 }
 

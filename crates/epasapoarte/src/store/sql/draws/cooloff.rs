@@ -88,7 +88,7 @@ impl SqlStore {
             .collect()
     }
 
-    pub(super) async fn cooling_until(
+    pub(in crate::store::sql) async fn cooling_until(
         &self,
         cnp_hashes: &[Vec<u8>],
         now: DateTime<Utc>,
