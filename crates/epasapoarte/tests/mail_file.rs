@@ -145,8 +145,9 @@ async fn a_malformed_recipient_is_refused_without_echoing_it() {
     assert!(mailer.send(&bad, &rendered).await.is_ok());
 }
 
-#[test]
-fn the_configuration_picks_files_by_default_and_smtp_when_a_url_is_set() {
+// A Tokio test: the SMTP transport's connection pool starts its cleaner task when built.
+#[tokio::test]
+async fn the_configuration_picks_files_by_default_and_smtp_when_a_url_is_set() {
     let mut config = Config::default();
     let mailer = Mailer::from_config(&config).expect("a file mailer");
     assert_eq!(mailer.name(), "file");

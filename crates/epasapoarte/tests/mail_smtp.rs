@@ -202,16 +202,17 @@ async fn a_server_that_is_down_is_recorded_without_personal_data() {
     assert!(row.next_attempt_at > now.timestamp_millis());
 }
 
-#[test]
-fn smtp_urls_other_than_smtp_and_smtps_are_refused() {
+#[tokio::test]
+async fn smtp_urls_other_than_smtp_and_smtps_are_refused() {
     assert!(Mailer::smtp("smtp://127.0.0.1:2525").is_ok());
     assert!(Mailer::smtp("smtps://user:p%40ss@mail.example.ro:465").is_ok());
     assert!(Mailer::smtp("http://mail.example.ro").is_err());
     assert!(Mailer::smtp("mail.example.ro:25").is_err());
 }
 
-#[test]
-fn a_mailer_never_prints_its_credentials() {
+// A Tokio test: the SMTP transport's connection pool starts its cleaner task when built.
+#[tokio::test]
+async fn a_mailer_never_prints_its_credentials() {
     let mailer = Mailer::smtp("smtps://user:secret-password@mail.example.ro:465").expect("valid");
     assert!(!format!("{mailer:?}").contains("secret-password"));
 }

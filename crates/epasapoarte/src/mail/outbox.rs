@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 
 use super::{Envelope, Mail, Mailer, render_at};
 use crate::config::Config;
@@ -23,7 +25,7 @@ mod tests;
 pub use retry::{LOUD_AFTER_ATTEMPTS, base_delay, message_id, retry_delay};
 
 /// Messages claimed per round.
-pub const BATCH_SIZE: u32 = 32;
+pub const BATCH_SIZE: u32 = 64;
 /// How long a claim holds: another worker may take the message after that.
 pub const LEASE_SECS: i64 = 60;
 /// No new send starts after this much of the lease, so a slow server cannot make two
@@ -92,24 +94,82 @@ pub async fn deliver_due(
     // re-sends at most that second's messages (under the same Message-ID: SPEC §7 accepts
     // at-least-once delivery).
     let mut sent = SentMarks::new(now);
-    for item in &items {
-        if started.elapsed() > SEND_BUDGET {
-            // Due again at once, for the next round (the lease would free it later anyway).
-            mark_failed(store, item, "not attempted: the round ran out of time", now).await;
-            continue;
+    // Over SMTP several at once (see `Mailer::parallel_sends`): one at a time, each send's
+    // round trips to the relay would set the pace. Marks are still written in groups.
+    let parallel = mailer.parallel_sends();
+    let job = SendJob {
+        crypto,
+        mailer,
+        settings,
+        store,
+        now,
+        started,
+    };
+    let mut waiting = items.iter();
+    let mut sends = FuturesUnordered::new();
+    loop {
+        while sends.len() < parallel
+            && let Some(item) = waiting.next()
+        {
+            sends.push(job.run(item));
         }
-        if deliver_one(crypto, mailer, settings, store, item, now).await {
-            report.sent += 1;
-            sent.push(item.id);
-            if sent.due() {
-                sent.flush(store).await;
+        let Some((id, outcome)) = sends.next().await else {
+            break;
+        };
+        match outcome {
+            Sent::Yes => {
+                report.sent += 1;
+                sent.push(id);
+                if sent.due() {
+                    sent.flush(store).await;
+                }
             }
-        } else {
-            report.failed += 1;
+            Sent::No => report.failed += 1,
+            Sent::NotAttempted => {}
         }
     }
     sent.flush(store).await;
     Ok(report)
+}
+
+/// One claimed message's send, with what it needs (an `async fn`: a closure over the
+/// batch made the delivery job's future not `Send` for every lifetime).
+#[derive(Clone, Copy)]
+struct SendJob<'a> {
+    crypto: &'a Crypto,
+    mailer: &'a Mailer,
+    settings: &'a MailSettings,
+    store: &'a dyn Store,
+    now: DateTime<Utc>,
+    started: Instant,
+}
+
+impl SendJob<'_> {
+    async fn run(self, item: &OutboxItem) -> (i64, Sent) {
+        if self.started.elapsed() > SEND_BUDGET {
+            // Due again at once, for the next round (the lease would free it later anyway).
+            let why = "not attempted: the round ran out of time";
+            mark_failed(self.store, item, why, self.now).await;
+            return (item.id, Sent::NotAttempted);
+        }
+        let sent = deliver_one(
+            self.crypto,
+            self.mailer,
+            self.settings,
+            self.store,
+            item,
+            self.now,
+        )
+        .await;
+        (item.id, if sent { Sent::Yes } else { Sent::No })
+    }
+}
+
+/// What became of one claimed message.
+enum Sent {
+    Yes,
+    No,
+    NotAttempted,
 }
 
 /// Ids of sent messages waiting to be marked, and since when.

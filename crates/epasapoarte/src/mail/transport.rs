@@ -93,6 +93,8 @@ impl Mailer {
 
     /// `smtp://[user:pass@]host:port` (plain, for a local relay), `smtp://…?tls=required`
     /// (STARTTLS) or `smtps://…` (implicit TLS). Credentials may be percent-encoded.
+    /// Call it inside the Tokio runtime: the connection pool (the outbox sends several
+    /// messages at once, each on a reused connection) starts its cleaner task here.
     pub fn smtp(url: &str) -> anyhow::Result<Mailer> {
         let scheme = url.split_once("://").map(|(scheme, _)| scheme);
         if !matches!(scheme, Some("smtp" | "smtps")) {
@@ -130,6 +132,17 @@ impl Mailer {
         }
     }
 
+    /// How many messages the outbox hands over at once. SMTP waits on the network, so
+    /// several sends overlap (each on a pooled connection). Files are one at a time: the
+    /// work is the kernel's, and parallel creates in one directory only contend for its
+    /// lock (measured: bookings/s fell by a quarter with 8 at once, mail/s did not rise).
+    pub fn parallel_sends(&self) -> usize {
+        match self {
+            Mailer::Smtp(_) => 8,
+            Mailer::File { .. } | Mailer::Memory(_) => 1,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Mailer::Smtp(_) => "smtp",
@@ -160,7 +173,7 @@ impl Mailer {
             }
             Mailer::File { dir } => {
                 let message = mime::build(envelope, rendered)?;
-                file::write(dir, envelope, &message.formatted()).await
+                file::write(dir, envelope, message.formatted()).await
             }
             Mailer::Smtp(transport) => {
                 let message = mime::build(envelope, rendered)?;
