@@ -59,6 +59,9 @@ pub fn scaled(service: &BookingService, base: Duration) -> Duration {
     crate::config::sim_clock::job_interval(service.config.sim_clock, base)
 }
 
+/// A job step this long is logged (with the job's name).
+pub const SLOW_STEP: Duration = Duration::from_secs(1);
+
 /// Runs `step` every `interval` until shutdown; errors are logged and retried next tick.
 pub async fn every<F, Fut>(
     name: &'static str,
@@ -74,8 +77,14 @@ pub async fn every<F, Fut>(
     loop {
         tokio::select! {
             _ = ticker.tick() => {
+                let started = std::time::Instant::now();
                 if let Err(error) = step().await {
                     tracing::warn!(job = name, error = format!("{error:#}"), "background job failed; retrying");
+                }
+                // A long step holds the writer (SQLite) and makes requests wait: say which.
+                let took = started.elapsed();
+                if took >= SLOW_STEP {
+                    tracing::warn!(job = name, took_ms = took.as_millis() as u64, "slow background job step");
                 }
             }
             _ = shutdown.changed() => break,
