@@ -20,6 +20,7 @@ use crate::on_both_backends;
 
 on_both_backends!(
     the_draw_seats_families_together_in_their_part_of_day,
+    hundreds_of_losers_are_recorded_in_sets,
     the_draw_runs_once_under_concurrent_attempts,
     replaying_the_published_seed_gives_the_winner_order,
 );
@@ -124,6 +125,74 @@ async fn the_draw_seats_families_together_in_their_part_of_day(app: DrawApp) {
             .any(|m| m.subject.contains("tragerii la sorți") && m.text.contains(&loser)),
         "the loser is told, with the entry id"
     );
+}
+
+/// More losers than one set of the store's set-based writes (200): every one is marked
+/// lost, waitlisted with its person, and told.
+async fn hundreds_of_losers_are_recorded_in_sets(app: DrawApp) {
+    // Arrange: one seat in the whole day, 210 single-person entries asking for the list.
+    let cluj = app.office_id("CJ").await;
+    let (date, _) = app.open_draw().await;
+    let first = app.times(cluj, date).await.first().unwrap().clone();
+    app.plan_day(date, |county, time| {
+        u16::from(county == "CJ" && time == first)
+    })
+    .await;
+    let mut ids = Vec::new();
+    for i in 0..210 {
+        let mut body = entry(&[cluj], 1, 2000 + i, "any");
+        body["wants_waitlist"] = Value::Bool(true);
+        ids.push(app.enter_confirmed(&body).await);
+    }
+
+    // Act
+    app.run_draw().await;
+
+    // Assert
+    let db = app.sql().await;
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        count("SELECT count(*) FROM draw_entries WHERE status = 'won'").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM draw_entries WHERE status = 'lost'").await,
+        209
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM waitlist_entries WHERE status = 'waiting'").await,
+        209
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM waitlist_persons w JOIN waitlist_entries e ON e.id = w.entry_id
+             JOIN draw_entry_persons d ON d.cnp_hash = w.cnp_hash
+             JOIN draw_entries x ON x.id = d.entry_id AND x.status = 'lost'
+             WHERE w.active = true AND w.position = 1"
+        )
+        .await,
+        209,
+        "each place holds its loser's person"
+    );
+    db.close().await;
+    let mails = app.deliver().await;
+    let told = ids
+        .iter()
+        .filter(|id| {
+            mails
+                .iter()
+                .any(|m| m.subject.contains("tragerii la sorți") && m.text.contains(id.as_str()))
+        })
+        .count();
+    assert_eq!(told, 209, "every loser is told");
 }
 
 async fn the_draw_runs_once_under_concurrent_attempts(app: DrawApp) {

@@ -1,10 +1,10 @@
 //! Running the draw: the one transaction, claimed by a conditional UPDATE on
 //! `draws.ran_at`, that seats the winners and waitlists the losers.
 
-use super::loser::waitlist_loser;
+use super::loser::record_losers;
 use super::winner::seat_winner;
 use crate::store::rows;
-use crate::store::sql::{SqlStore, insert_outbox};
+use crate::store::sql::SqlStore;
 use crate::store::*;
 
 impl SqlStore {
@@ -52,18 +52,7 @@ async fn run_draw_in(store: &SqlStore, result: &DrawResult) -> StoreResult<DrawR
     for winner in &result.winners {
         seat_winner(store, &mut tx, result, winner).await?;
     }
-    for loser in &result.losers {
-        sqlx::query(
-            "UPDATE draw_entries SET status = 'lost' WHERE id = $1 AND status = 'confirmed'",
-        )
-        .bind(&loser.entry_id)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(place) = &loser.waitlist {
-            waitlist_loser(&mut tx, &loser.entry_id, place, now).await?;
-        }
-        insert_outbox(&mut tx, &loser.outbox, result.ran_at).await?;
-    }
+    record_losers(&mut tx, &result.losers, result.ran_at).await?;
     tx.commit().await?;
     Ok(DrawRun::Ran)
 }
