@@ -152,6 +152,8 @@ fn answer(state: &Session, current: &mut Received, verb: &str, command: &str) ->
             b"250 OK\r\n"
         }
         "MAIL" => {
+            // MAIL starts a new transaction (RFC 5321 §4.1.1.2).
+            *current = Received::default();
             current.mail_from = command[4..].trim().to_owned();
             b"250 OK\r\n"
         }
@@ -177,10 +179,13 @@ async fn receive_data(
         .await
         .ok()?;
     current.data = read_data(lines).await?;
+    // The end of DATA ends the transaction (RFC 5321 §4.1.1.4): the next message on this
+    // connection starts afresh (lettre's pool sends many on one connection).
+    let message = std::mem::take(current);
     if state.refuse.load(Ordering::SeqCst) {
         Some(b"451 4.3.0 Try again later\r\n")
     } else {
-        state.store.lock().expect("sink lock").push(current.clone());
+        state.store.lock().expect("sink lock").push(message);
         Some(b"250 OK queued\r\n")
     }
 }
