@@ -26,7 +26,7 @@ pub(crate) mod staff;
 mod stats;
 mod waitlist;
 
-use bookings::insert_outbox;
+use bookings::{insert_outbox, insert_outbox_rows};
 
 /// Which database a [`SqlStore`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -279,13 +279,29 @@ pub(super) async fn insert_outbox(
     message: &NewOutboxMessage,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES ($1, $2, $3, $1)",
-    )
-    .bind(rows::millis(now))
-    .bind(message.kind)
-    .bind(&message.payload)
-    .execute(&mut **tx)
-    .await?;
+    insert_outbox_rows(tx, &[message], now).await
+}
+
+/// Several e-mails in one statement, as [`insert_outbox`] queues one (a draw's losers).
+pub(super) async fn insert_outbox_rows(
+    tx: &mut Transaction<'_, Any>,
+    messages: &[&NewOutboxMessage],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    if messages.is_empty() {
+        return Ok(());
+    }
+    let values: Vec<String> = (0..messages.len())
+        .map(|i| format!("($1, ${}, ${}, $1)", 2 + 2 * i, 3 + 2 * i))
+        .collect();
+    let sql = format!(
+        "INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES {}",
+        values.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(rows::millis(now));
+    for message in messages {
+        query = query.bind(message.kind).bind(&message.payload);
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
 use crate::store::rows;
-use crate::store::sql::{placeholders, value_rows};
+use crate::store::sql::{insert_outbox_rows, placeholders, value_rows};
 use crate::store::*;
 
 /// Losers per statement (at most 4 parameters each: far below either backend's limit).
@@ -92,30 +92,6 @@ async fn waitlist_losers(
     let mut query = sqlx::query(&sql);
     for (entry_id, place) in places {
         query = query.bind(place.id.as_str()).bind(*entry_id);
-    }
-    query.execute(&mut **tx).await?;
-    Ok(())
-}
-
-/// Several outbox messages in one statement.
-async fn insert_outbox_rows(
-    tx: &mut Transaction<'_, Any>,
-    messages: &[&NewOutboxMessage],
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    if messages.is_empty() {
-        return Ok(());
-    }
-    let values: Vec<String> = (0..messages.len())
-        .map(|i| format!("($1, ${}, ${}, $1)", 2 + 2 * i, 3 + 2 * i))
-        .collect();
-    let sql = format!(
-        "INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES {}",
-        values.join(", ")
-    );
-    let mut query = sqlx::query(&sql).bind(rows::millis(now));
-    for message in messages {
-        query = query.bind(message.kind).bind(&message.payload);
     }
     query.execute(&mut **tx).await?;
     Ok(())
