@@ -223,15 +223,7 @@ impl BookingService {
         self.directory.invalidate_seats(record.office_id);
         match outcome {
             TransitionOutcome::Done => {
-                // A family that books leaves the waitlist (SPEC §8). Its own small
-                // transaction: the confirmation stands whatever happens here.
-                if let Err(error) = self
-                    .store
-                    .end_waitlist_for_booking(&record.id, self.now())
-                    .await
-                {
-                    tracing::warn!(error = %error, "ending a waitlist entry failed");
-                }
+                // The family left the waitlist in the same transaction (SPEC §8).
                 self.metrics.booking_outcome("confirmed");
                 tracing::info!(booking = %record.id, "booking confirmed");
                 Ok(ConfirmOutcome::Confirmed {

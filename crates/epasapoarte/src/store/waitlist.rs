@@ -225,11 +225,4 @@ pub trait Waitlist: Send + Sync + 'static {
     async fn release_due(&self, now: DateTime<Utc>, limit: u32) -> StoreResult<u64>;
     /// The held seats become a confirmed booking (origin `hold`) of the family.
     async fn take_hold(&self, take: &TakeHold) -> StoreResult<TakeOutcome>;
-    /// Ends the waitlist entries of the booking's persons (a family that books leaves
-    /// the waitlist). Returns how many entries ended.
-    async fn end_waitlist_for_booking(
-        &self,
-        booking_id: &BookingId,
-        now: DateTime<Utc>,
-    ) -> StoreResult<u64>;
 }

@@ -13,7 +13,53 @@ on_both_backends!(
     an_untaken_hold_lapses_and_goes_to_the_next_family,
     concurrent_workers_offer_each_freed_seat_once,
     the_wait_counts_from_joining_not_from_the_click_on_the_link,
+    a_held_family_that_books_elsewhere_passes_its_hold_to_the_next_family,
 );
+
+/// A family holding seats that books (and confirms) another time leaves the waitlist in
+/// the confirmation's own transaction: its hold is void at once and the next family is
+/// offered the seats on the next round.
+async fn a_held_family_that_books_elsewhere_passes_its_hold_to_the_next_family(app: TestApp) {
+    // Arrange: two families waiting, a freed seat held for the first.
+    delay(&app, "3600-3600");
+    let (office, date, time) = office_and_slot(&app, 1).await;
+    join_and_confirm(
+        &app,
+        &waitlist_body(office, &date, 1, 300, "held@example.ro"),
+    )
+    .await;
+    app.advance(Duration::minutes(1));
+    join_and_confirm(
+        &app,
+        &waitlist_body(office, &date, 1, 310, "next@example.ro"),
+    )
+    .await;
+    let cancel_token = book_and_confirm(&app, &booking(office, &date, &time, 1, 320)).await;
+    cancel(&app, &cancel_token).await;
+    assert_eq!(holds(&app).await.holds_offered, 1);
+    let take = token_to(&app, "/lista-asteptare/preia/", "held@example.ro").await;
+
+    // Act: the held family books a seat of its own through the public form.
+    book_and_confirm(&app, &booking(office, &date, &time, 1, 300)).await;
+
+    // Assert: its hold is gone, the next family gets the seat, the first may join again.
+    let refused = app
+        .post("/api/v1/waitlist/take", &json!({"token": take}))
+        .await;
+    assert_ne!(refused.status(), 201, "a void hold cannot be taken");
+    assert!(refused.status().is_client_error());
+    assert_eq!(
+        holds(&app).await.holds_offered,
+        1,
+        "offered to the next family"
+    );
+    token_to(&app, "/lista-asteptare/preia/", "next@example.ro").await;
+    join(
+        &app,
+        &waitlist_body(office, &date, 1, 300, "held@example.ro"),
+    )
+    .await;
+}
 
 /// A family that joined first but confirmed twenty minutes after a later one still comes
 /// first: a script's instant click buys no place in the line.

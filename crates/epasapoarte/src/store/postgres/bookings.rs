@@ -91,7 +91,8 @@ pub(crate) async fn create_booking(pool: &AnyPool, booking: &NewBooking) -> Stor
 }
 
 /// pending → confirmed if still pending and not past `expires_at`, with the cancel token
-/// and the e-mail. Returns whether this call confirmed it.
+/// and the e-mail; the family's waitlist entries end with it. Returns whether this call
+/// confirmed it.
 pub(crate) async fn confirm_booking(
     pool: &AnyPool,
     booking_id: &BookingId,
@@ -110,6 +111,23 @@ pub(crate) async fn confirm_booking(
          ), message AS (
              INSERT INTO outbox (created_at, kind, payload, next_attempt_at)
              SELECT $2, $4, $5, $2 FROM confirmed
+         ), leaving AS (
+             -- A family that books leaves the waitlist (SPEC §8), in the same transaction.
+             SELECT DISTINCT w.entry_id FROM booking_persons b
+             JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
+             WHERE b.booking_id = $1 AND EXISTS (SELECT 1 FROM confirmed)
+         ), ended AS (
+             UPDATE waitlist_entries SET status = 'ended', closed_at = $2
+             WHERE id IN (SELECT entry_id FROM leaving) AND status IN ('pending', 'waiting', 'held')
+         ), persons AS (
+             UPDATE waitlist_persons SET active = false
+             WHERE entry_id IN (SELECT entry_id FROM leaving) AND active = true
+         ), voided AS (
+             UPDATE hold_offers SET outcome = 'void', closed_at = $2
+             WHERE waitlist_id IN (SELECT entry_id FROM leaving) AND outcome = 'open'
+         ), unheld AS (
+             UPDATE freed_seats SET held_for = NULL, hold_until = NULL
+             WHERE held_for IN (SELECT entry_id FROM leaving)
          )
          SELECT count(*) FROM confirmed",
     )

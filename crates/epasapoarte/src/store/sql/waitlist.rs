@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use epasapoarte_domain::fair::ReleaseDelay;
 
 use super::SqlStore;
-use crate::ids::{BookingId, TokenHash};
+use crate::ids::TokenHash;
 use crate::store::*;
 
 mod candidates;
@@ -96,13 +96,5 @@ impl Waitlist for SqlStore {
 
     async fn take_hold(&self, take: &TakeHold) -> StoreResult<TakeOutcome> {
         self.take_offer(take).await
-    }
-
-    async fn end_waitlist_for_booking(
-        &self,
-        booking_id: &BookingId,
-        now: DateTime<Utc>,
-    ) -> StoreResult<u64> {
-        self.end_for_booking(booking_id, now).await
     }
 }

@@ -136,7 +136,8 @@ pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> St
 
 /// pending → confirmed if still pending and not past `expires_at`, with the cancel token
 /// and the e-mail; `changes()` makes the two inserts follow the update only if it moved
-/// the booking. Returns whether this call confirmed it.
+/// the booking; the family's waitlist entries end with it. Returns whether this call
+/// confirmed it.
 pub(crate) async fn confirm_booking(
     writer: &AnyPool,
     booking_id: &BookingId,
@@ -151,15 +152,39 @@ pub(crate) async fn confirm_booking(
          SELECT ?, ?, 'cancel', ? WHERE changes() = 1;
          INSERT INTO outbox (created_at, kind, payload, next_attempt_at)
          SELECT ?, ?, ?, ? WHERE changes() = 1;
+         UPDATE waitlist_entries SET status = 'ended', closed_at = ?
+         WHERE status IN ('pending', 'waiting', 'held') AND id IN (SELECT w.entry_id
+             FROM booking_persons b JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
+             WHERE b.booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed'));
+         UPDATE hold_offers SET outcome = 'void', closed_at = ?
+         WHERE outcome = 'open' AND waitlist_id IN (SELECT w.entry_id
+             FROM booking_persons b JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
+             WHERE b.booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed'));
+         UPDATE freed_seats SET held_for = NULL, hold_until = NULL
+         WHERE held_for IN (SELECT w.entry_id
+             FROM booking_persons b JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
+             WHERE b.booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed'));
+         UPDATE waitlist_persons SET active = false
+         WHERE active = true AND entry_id IN (SELECT w.entry_id
+             FROM booking_persons b JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
+             WHERE b.booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed'));
          COMMIT;";
     let id = booking_id.clone();
     let mut args = Args::default();
     args.add(now).add(id.clone()).add(now);
-    args.add(cancel_token_hash.clone()).add(id).add(now);
+    args.add(cancel_token_hash.clone()).add(id.clone()).add(now);
     args.add(now)
         .add(outbox.kind)
         .add(outbox.payload.clone())
         .add(now);
+    // A family that books leaves the waitlist (SPEC §8), in the same transaction: its
+    // entries end, an open hold is void and its seats go back for the next family. Each
+    // statement picks the family's entries by the booking id (twice: persons and status);
+    // entries and offers also get `closed_at`. Persons go last: the pick reads them.
+    args.add(now).add(id.clone()).add(id.clone());
+    args.add(now).add(id.clone()).add(id.clone());
+    args.add(id.clone()).add(id.clone());
+    args.add(id.clone()).add(id);
     let args = args.done("a confirmation")?;
     // The update's RETURNING gives one row when it confirmed, none otherwise.
     Ok(run(writer, SQL.to_owned(), args).await? == 1)

@@ -3,15 +3,14 @@
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
-use crate::ids::BookingId;
 use crate::store::rows;
-use crate::store::sql::{SqlStore, placeholders};
+use crate::store::sql::placeholders;
 use crate::store::*;
 
 /// A family that takes any booking leaves the waitlist: ends the active entries holding
 /// any of `cnp_hashes`, voids an open hold (its seats go back to the pool for the next
-/// family). Called inside the transaction that confirms the booking. Returns how many
-/// entries it ended.
+/// family). Called inside the transaction that seats a draw's winner (a confirmed
+/// booking does the same in its own one-trip write). Returns how many entries it ended.
 pub(crate) async fn end_for(
     tx: &mut Transaction<'_, Any>,
     cnp_hashes: &[Vec<u8>],
@@ -61,34 +60,4 @@ pub(crate) async fn end_for(
         ended += done;
     }
     Ok(ended)
-}
-
-impl SqlStore {
-    pub(super) async fn end_for_booking(
-        &self,
-        booking_id: &BookingId,
-        now: DateTime<Utc>,
-    ) -> StoreResult<u64> {
-        // Most bookers are on no waitlist: one read settles it without a write.
-        let waiting: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM booking_persons b
-             JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
-             WHERE b.booking_id = $1",
-        )
-        .bind(booking_id)
-        .fetch_one(&self.reader)
-        .await?;
-        if waiting == 0 {
-            return Ok(0);
-        }
-        let mut tx = self.writer.begin().await?;
-        let hashes: Vec<Vec<u8>> =
-            sqlx::query_scalar("SELECT cnp_hash FROM booking_persons WHERE booking_id = $1")
-                .bind(booking_id)
-                .fetch_all(&mut *tx)
-                .await?;
-        let ended = end_for(&mut tx, &hashes, now).await?;
-        tx.commit().await?;
-        Ok(ended)
-    }
 }
