@@ -158,3 +158,47 @@ async fn hostile_input_never_gets_a_server_error() {
         assert!(site.get(path).await.status().as_u16() < 500, "{path}");
     }
 }
+
+/// axe's `scrollable-region-focusable` (issue 12): a table wider than a phone scrolls
+/// inside its wrapper, so every wrapper must be reachable by keyboard and named (by the
+/// table's caption). Checked on the templates, so a new table cannot forget it.
+#[test]
+fn every_scrolling_table_is_a_named_keyboard_focusable_region() {
+    fn templates(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("the templates directory") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                templates(&path, found);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                found.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    templates(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/web"),
+        &mut files,
+    );
+    let mut wrappers = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a template");
+        for (at, _) in text.match_indices("class=\"table-wrap\"") {
+            wrappers += 1;
+            let tag_end = at + text[at..].find('>').expect("the tag ends");
+            let tag = &text[at..tag_end];
+            let name = file.display();
+            assert!(tag.contains("tabindex=\"0\""), "{name}: {tag}");
+            assert!(tag.contains("role=\"region\""), "{name}: {tag}");
+            let label = tag
+                .split("aria-labelledby=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("{name}: {tag} has no aria-labelledby"));
+            assert!(
+                text.contains(&format!("id=\"{label}\"")),
+                "{name}: {label} names nothing"
+            );
+        }
+    }
+    assert!(wrappers >= 15, "only {wrappers} wrappers found");
+}
