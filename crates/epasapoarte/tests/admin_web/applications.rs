@@ -18,7 +18,47 @@ on_both_backends!(
     a_temporary_passport_cannot_be_collected_at_another_office,
     a_restricted_cnp_is_refused_with_its_legal_basis_and_audited,
     a_clerk_of_office_b_sees_nothing_of_office_a,
+    a_cnp_typed_with_spaces_and_hyphens_fits_its_field_and_is_accepted,
 );
+
+/// Issue 12: the clerk's CNP field was 14 characters wide, so "1 850315 12 0001" lost
+/// its last digit from view. The field is as wide as a spaced CNP, and the CNP rules
+/// (spaces and hyphens ignored) apply to registering and to searching alike.
+async fn a_cnp_typed_with_spaces_and_hyphens_fits_its_field_and_is_accepted(app: Backoffice) {
+    let clerk = app.signed_in(Persona::ClerkA).await;
+    let cnp = adult(250);
+    let typed = format!("{} {}-{} {}", &cnp[..1], &cnp[1..7], &cnp[7..9], &cnp[9..]);
+
+    let form = clerk
+        .get(&format!("/admin/birouri/{}/cereri/noua", app.office_a))
+        .await;
+    let search_page = clerk
+        .get(&format!("/admin/birouri/{}/cereri", app.office_a))
+        .await;
+    let number = register_walk_in(&clerk, app.office_a, &typed).await;
+    let found = clerk
+        .post(
+            &format!("/admin/birouri/{}/cereri/cautare", app.office_a),
+            &[("cnp", typed.as_str())],
+        )
+        .await;
+
+    for page in [&form, &search_page] {
+        let field = page
+            .body
+            .split("id=\"cnp\"")
+            .next()
+            .and_then(|before| before.rsplit("<input").next())
+            .unwrap_or_default();
+        assert!(field.contains("input--w20"), "{field}");
+    }
+    assert_eq!(found.status, 200);
+    assert!(
+        found.body.contains(&format!(">{number}</a>")),
+        "{}",
+        found.body
+    );
+}
 
 async fn a_clerk_registers_a_booked_person_from_the_prefilled_form(app: Backoffice) {
     let booking = confirmed_booking(&app, app.office_a, 2, 100).await;
