@@ -13,7 +13,11 @@
 //! `rejected` is possible while the application is still being processed (`submitted`,
 //! `in_production`), not once a passport exists.
 //!
-//! The API sends the target status, so [`transition`] takes `(from, to)`.
+//! The API sends the target status, so [`transition`] takes `(from, to)`; the shell
+//! asks [`transition_for`], which also knows how the passport travels ([`Delivery`]): a
+//! courier passport goes from `in_production` straight to `shipped` (never `ready` for
+//! pickup), a temporary passport is never `shipped`, and one without a courier is shipped
+//! only from `ready` (a courier asked for later).
 //!
 //! At the counter: the application number ([`ApplicationNumber`]) and the pickup, courier
 //! and fee rules ([`check_delivery`], [`FeeDue`]).
@@ -31,4 +35,4 @@ mod tests;
 pub use counter::{DeliveryError, FeeDue, FeeMismatch, Pickup, check_delivery};
 pub use number::{ApplicationNumber, ApplicationNumberError, check_letter};
 pub use status::{ApplicationStatus, UnknownApplicationStatus};
-pub use transition::{IllegalApplicationTransition, transition};
+pub use transition::{Delivery, IllegalApplicationTransition, transition, transition_for};

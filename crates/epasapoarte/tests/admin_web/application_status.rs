@@ -2,7 +2,7 @@
 //! CNP search audited by its tail), `ready` e-mailing the citizen and showing publicly,
 //! `rejected` needing a reason, and a move the lifecycle forbids.
 
-use super::counter_support::{adult, deliver, register_walk_in};
+use super::counter_support::{adult, deliver, number_in, register_walk_in, walk_in};
 use super::support::{Backoffice, Persona};
 use crate::on_both_backends;
 
@@ -10,7 +10,55 @@ on_both_backends!(
     a_clerk_finds_an_application_by_number_and_by_cnp,
     ready_emails_the_citizen_and_the_public_status_says_ready,
     a_rejection_needs_a_reason_and_forbidden_moves_are_refused,
+    a_temporary_passport_is_never_offered_for_shipping,
 );
+
+/// Issue 12: a temporary passport goes by no courier, so once ready the page offers
+/// "handed over" only, and a forged "shipped" is refused; an electronic one ready at the
+/// office may still be shipped (a courier asked for later).
+async fn a_temporary_passport_is_never_offered_for_shipping(app: Backoffice) {
+    let clerk = app.signed_in(Persona::ClerkA).await;
+    let a = app.office_a;
+    let cnp = adult(950);
+    let mut fields = walk_in(&cnp, "96");
+    fields[0] = ("passport_type", "passport_temporary");
+    let registered = clerk
+        .post(&format!("/admin/birouri/{a}/cereri/noua"), &fields)
+        .await;
+    assert_eq!(registered.status, 303, "{}", registered.body);
+    let temporary = number_in(registered.location.as_deref().unwrap_or_default());
+    let electronic = register_walk_in(&clerk, a, &adult(951)).await;
+    let status_path = format!("/admin/birouri/{a}/cerere/status");
+    for number in [&temporary, &electronic] {
+        for status in ["in_production", "ready"] {
+            let moved = clerk
+                .post(
+                    &status_path,
+                    &[("numar", number.as_str()), ("status", status)],
+                )
+                .await;
+            assert_eq!(moved.status, 303, "{status}: {}", moved.body);
+        }
+    }
+
+    let temporary_page = clerk
+        .get(&format!("/admin/birouri/{a}/cerere?numar={temporary}"))
+        .await;
+    let electronic_page = clerk
+        .get(&format!("/admin/birouri/{a}/cerere?numar={electronic}"))
+        .await;
+    let forged = clerk
+        .post(
+            &status_path,
+            &[("numar", temporary.as_str()), ("status", "shipped")],
+        )
+        .await;
+
+    assert!(temporary_page.body.contains("value=\"handed_over\""));
+    assert!(!temporary_page.body.contains("value=\"shipped\""));
+    assert!(electronic_page.body.contains("value=\"shipped\""));
+    assert_eq!(forged.status, 409);
+}
 
 async fn a_clerk_finds_an_application_by_number_and_by_cnp(app: Backoffice) {
     let clerk = app.signed_in(Persona::ClerkA).await;

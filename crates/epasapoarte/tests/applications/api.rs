@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::helpers::{get_status, post_status, registered, token};
+use super::helpers::{adult, get_status, office, post_status, registered, staff, token, walk_in};
 use crate::api::support::TestApp;
 use crate::on_both_backends;
 
@@ -14,6 +14,7 @@ on_both_backends!(
     a_status_move_needs_a_valid_unrevoked_bearer_token,
     illegal_moves_unknown_numbers_and_bad_bodies_are_refused_clearly,
     a_courier_shipment_emails_the_citizen,
+    only_a_ready_electronic_passport_is_shipped_without_a_courier_chosen_at_the_counter,
 );
 
 async fn an_application_moves_from_submitted_to_handed_over_and_the_citizen_is_told_when_ready(
@@ -257,14 +258,28 @@ async fn illegal_moves_unknown_numbers_and_bad_bodies_are_refused_clearly(app: T
 }
 
 async fn a_courier_shipment_emails_the_citizen(app: TestApp) {
-    let number = registered(&app, 7).await.number.to_string();
+    let number = registered_by_courier(&app, 7).await;
     let pcp = token(&app, "pcp").await;
     let before = app.deliver().await.len();
 
-    for status in ["in_production", "shipped"] {
-        let response = post_status(&app, &number, Some(&pcp), &json!({"status": status})).await;
-        assert_eq!(response.status(), 200, "{status}");
-    }
+    let moved = post_status(
+        &app,
+        &number,
+        Some(&pcp),
+        &json!({"status": "in_production"}),
+    )
+    .await;
+    assert_eq!(moved.status(), 200);
+    // A courier passport goes from the production centre to the address: it is never
+    // "ready for collection" (that e-mail would send the holder to an office for nothing).
+    let ready = post_status(&app, &number, Some(&pcp), &json!({"status": "ready"})).await;
+    assert_eq!(ready.status(), 409);
+    assert_eq!(
+        ready.json::<Value>().await.unwrap()["error"]["code"],
+        "illegal_transition"
+    );
+    let shipped = post_status(&app, &number, Some(&pcp), &json!({"status": "shipped"})).await;
+    assert_eq!(shipped.status(), 200);
 
     let mails = app.deliver().await;
     assert_eq!(mails.len(), before + 1);
@@ -274,4 +289,73 @@ async fn a_courier_shipment_emails_the_citizen(app: TestApp) {
         "Pașaportul dumneavoastră a fost expediat prin curier"
     );
     assert!(mail.text.contains(&number));
+}
+
+/// Registers an adult walk-in at the first office of Cluj with courier delivery; returns
+/// its number.
+async fn registered_by_courier(app: &TestApp, serial: u16) -> String {
+    let mut request = walk_in(office(app, "CJ").await, &adult(serial), "258");
+    request.courier = true;
+    request.courier_address = Some(epasapoarte::service::applications::CourierAddress {
+        street: "Str. Memorandumului nr. 21, ap. 3".into(),
+        locality: "Cluj-Napoca".into(),
+        county: "CJ".into(),
+        postal_code: "400114".into(),
+    });
+    app.state
+        .service
+        .register_application(&request, &staff("clerk.ana"))
+        .await
+        .expect("registered")
+        .number
+        .to_string()
+}
+
+/// Issue 12: a temporary passport is never `shipped` (it goes by no courier), and an
+/// electronic one without a courier chosen at the counter is shipped only once it is
+/// ready at the office (a courier asked for later).
+async fn only_a_ready_electronic_passport_is_shipped_without_a_courier_chosen_at_the_counter(
+    app: TestApp,
+) {
+    let pcp = token(&app, "pcp").await;
+    let mut request = walk_in(office(&app, "CJ").await, &adult(8), "96");
+    request.passport_type = "passport_temporary".into();
+    let temporary = app
+        .state
+        .service
+        .register_application(&request, &staff("clerk.ana"))
+        .await
+        .expect("registered")
+        .number
+        .to_string();
+    let electronic = registered(&app, 9).await.number.to_string();
+    let mut codes = Vec::new();
+    for number in [&temporary, &electronic] {
+        let moved = post_status(
+            &app,
+            number,
+            Some(&pcp),
+            &json!({"status": "in_production"}),
+        )
+        .await;
+        assert_eq!(moved.status(), 200);
+        let early = post_status(&app, number, Some(&pcp), &json!({"status": "shipped"})).await;
+        codes.push(early.status().as_u16());
+        let ready = post_status(&app, number, Some(&pcp), &json!({"status": "ready"})).await;
+        assert_eq!(ready.status(), 200);
+    }
+    let temporary_shipped =
+        post_status(&app, &temporary, Some(&pcp), &json!({"status": "shipped"})).await;
+    let electronic_shipped =
+        post_status(&app, &electronic, Some(&pcp), &json!({"status": "shipped"})).await;
+
+    assert_eq!(codes, [409, 409]);
+    assert_eq!(temporary_shipped.status(), 409);
+    assert_eq!(
+        temporary_shipped.json::<Value>().await.unwrap()["error"]["code"],
+        "illegal_transition"
+    );
+    assert_eq!(electronic_shipped.status(), 200);
+    let (_, status) = get_status(&app, &format!("number={temporary}")).await;
+    assert_eq!(status["status"], "ready");
 }

@@ -1,6 +1,9 @@
 //! Every cell of the (from, to) table, and the moves it allows or refuses.
 
-use crate::application::{ApplicationStatus, IllegalApplicationTransition, transition};
+use crate::application::{
+    ApplicationStatus, Delivery, IllegalApplicationTransition, transition, transition_for,
+};
+use crate::passport::PassportType;
 
 use ApplicationStatus as A;
 
@@ -72,5 +75,80 @@ fn handed_over_shipped_and_rejected_are_final_and_take_no_move() {
         for to in ApplicationStatus::ALL {
             assert!(transition(from, to).is_err(), "{from} -> {to}");
         }
+    }
+}
+
+/// The moves allowed for each way the passport travels, written out independently.
+fn allowed_for(delivery: Delivery) -> Vec<(ApplicationStatus, ApplicationStatus)> {
+    match delivery {
+        // Never into `ready`; one that is there already (recorded before the rule)
+        // may still leave it.
+        Delivery::Courier => vec![
+            (A::Submitted, A::InProduction),
+            (A::Submitted, A::Rejected),
+            (A::InProduction, A::Shipped),
+            (A::InProduction, A::Rejected),
+            (A::Ready, A::HandedOver),
+            (A::Ready, A::Shipped),
+        ],
+        Delivery::Pickup(PassportType::Electronic) => vec![
+            (A::Submitted, A::InProduction),
+            (A::Submitted, A::Rejected),
+            (A::InProduction, A::Ready),
+            (A::InProduction, A::Rejected),
+            (A::Ready, A::HandedOver),
+            (A::Ready, A::Shipped),
+        ],
+        Delivery::Pickup(PassportType::Temporary) => vec![
+            (A::Submitted, A::InProduction),
+            (A::Submitted, A::Rejected),
+            (A::InProduction, A::Ready),
+            (A::InProduction, A::Rejected),
+            (A::Ready, A::HandedOver),
+        ],
+    }
+}
+
+#[test]
+fn every_cell_of_the_table_holds_for_each_delivery() {
+    let deliveries = [
+        Delivery::Courier,
+        Delivery::Pickup(PassportType::Electronic),
+        Delivery::Pickup(PassportType::Temporary),
+    ];
+    for delivery in deliveries {
+        let allowed = allowed_for(delivery);
+        for from in ApplicationStatus::ALL {
+            for to in ApplicationStatus::ALL {
+                let expected = if allowed.contains(&(from, to)) {
+                    Ok(to)
+                } else {
+                    Err(IllegalApplicationTransition { from, to })
+                };
+                assert_eq!(
+                    transition_for(from, to, delivery),
+                    expected,
+                    "{from} -> {to} ({delivery:?})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_courier_passport_is_never_ready_for_pickup_and_a_temporary_one_never_shipped() {
+    let courier = Delivery::of(PassportType::Electronic, true);
+    assert_eq!(courier, Delivery::Courier);
+    assert!(transition_for(A::InProduction, A::Ready, courier).is_err());
+    assert_eq!(
+        transition_for(A::InProduction, A::Shipped, courier),
+        Ok(A::Shipped)
+    );
+    let temporary = Delivery::of(PassportType::Temporary, false);
+    for from in ApplicationStatus::ALL {
+        assert!(
+            transition_for(from, A::Shipped, temporary).is_err(),
+            "{from}"
+        );
     }
 }

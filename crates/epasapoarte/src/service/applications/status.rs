@@ -4,7 +4,9 @@
 //! transaction. Asking for the status an application already has is a harmless repeat
 //! (an API client retrying after a lost answer), not an error.
 
-use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, transition};
+use epasapoarte_domain::application::{
+    ApplicationNumber, ApplicationStatus, Delivery, transition_for,
+};
 
 use super::input::{self, REASON_MAX};
 use crate::i18n::Lang;
@@ -69,7 +71,10 @@ impl BookingService {
                     changed: false,
                 });
             }
-            transition(record.status, to)?;
+            // The courier and the passport type decide too (issue 12): a courier
+            // passport is never `ready` for pickup, a temporary one never `shipped`.
+            let delivery = Delivery::of(record.passport_type, record.courier.is_some());
+            transition_for(record.status, to, delivery)?;
             let outbox = match self.citizen_mail(&record, to).await? {
                 Some(mail) => Some(self.seal_mail(&mail).map_err(anyhow_of)?),
                 None => None,

@@ -8,7 +8,9 @@ use askama::Template;
 use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
 use axum::response::Response;
-use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus, transition};
+use epasapoarte_domain::application::{
+    ApplicationNumber, ApplicationStatus, Delivery, transition_for,
+};
 use serde_json::json;
 
 use super::{audit, detail_href, messages, query_value, search_href, visible};
@@ -201,7 +203,10 @@ async fn render(
     };
     let next = ApplicationStatus::ALL
         .into_iter()
-        .filter(|to| transition(view.status, *to).is_ok())
+        .filter(|to| {
+            let delivery = Delivery::of(view.passport_type, view.courier.is_some());
+            transition_for(view.status, *to, delivery).is_ok()
+        })
         .map(|to| (to.as_str(), lang.t(to.key())))
         .collect();
     page.render_status(
