@@ -12,7 +12,9 @@ pub mod outbox;
 pub mod render;
 pub mod transport;
 
-pub use message::{Appointment, HeldSlot, Mail, PersonLine, URGENT_KINDS, WaitlistWish};
+pub use message::{
+    Appointment, HeldSlot, LookupItem, Mail, PendingConfirm, PersonLine, URGENT_KINDS, WaitlistWish,
+};
 pub use outbox::{DeliveryReport, MailSettings, deliver_due};
 pub use render::{RenderedMail, render, render_at};
 pub use transport::{Envelope, Mailer, SendError, SentMail, list_mail_dir};

@@ -208,3 +208,57 @@ fn every_email_in_every_language_has_both_parts_and_no_missing_key() {
         }
     }
 }
+
+/// Issue 12: a booking still waiting for its confirmation is listed as such, with its
+/// deadline and a confirm link before the cancel link; a confirmed one says "Confirmată".
+#[test]
+fn the_lookup_answer_gives_each_appointment_its_true_status_and_links() {
+    let confirm_url = format!("{BASE_URL}/programare/confirma/CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC");
+    let mut mail = lookup(
+        Lang::Ro,
+        vec![
+            (appointment(), CANCEL_URL.into()),
+            (appointment_abroad(), CANCEL_URL.into()),
+        ],
+    );
+    if let Mail::Lookup { appointments, .. } = &mut mail {
+        appointments[0].confirm = Some(epasapoarte::mail::PendingConfirm {
+            url: confirm_url.clone(),
+            expires_at: "2026-11-20T10:30:00Z".parse().unwrap(),
+        });
+    }
+
+    let ro = render(&mail, BASE_URL);
+
+    assert!(
+        ro.text.contains(
+            "Stare: Neconfirmată încă: confirmați-o până vineri, 20 noiembrie 2026, la ora 12:30"
+        ),
+        "{}",
+        ro.text
+    );
+    assert!(ro.text.contains("Stare: Confirmată\n"), "{}", ro.text);
+    let confirm_at = ro.text.find(&confirm_url).expect("the confirm link");
+    let cancel_at = ro.text.find(CANCEL_URL).expect("a cancel link");
+    assert!(confirm_at < cancel_at);
+    assert_eq!(ro.text.matches("/programare/confirma/").count(), 1);
+    assert_eq!(
+        ro.html.matches("Confirmă această programare</a>").count(),
+        1
+    );
+}
+
+/// A lookup answer queued before issue 12 (`[appointment, cancel_url]` pairs) still
+/// reads back from the outbox and renders.
+#[test]
+fn a_lookup_answer_queued_in_the_old_shape_still_renders() {
+    let mut json =
+        serde_json::to_value(lookup(Lang::Ro, vec![(appointment(), CANCEL_URL.into())])).unwrap();
+    let item = json["appointments"][0].clone();
+    json["appointments"][0] = serde_json::json!([item["appointment"], item["cancel_url"]]);
+
+    let old: Mail = serde_json::from_value(json).expect("the old shape reads");
+
+    let rendered = render(&old, BASE_URL);
+    assert!(rendered.text.contains(CANCEL_URL));
+}

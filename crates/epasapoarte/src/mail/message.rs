@@ -46,11 +46,12 @@ pub enum Mail {
         reconfirm_by: DateTime<Utc>,
         appointment: Appointment,
     },
-    /// J5: the active appointments held for an address, each with a fresh cancel link.
+    /// J5: the active appointments held for an address, each with its true status and
+    /// fresh links (a confirm link too while it waits for its confirmation).
     Lookup {
         to: String,
         lang: Lang,
-        appointments: Vec<(Appointment, String)>,
+        appointments: Vec<LookupItem>,
     },
     /// SPEC §3: the passport is at the pickup place ("Gata de ridicare").
     ApplicationReady {
@@ -206,6 +207,26 @@ impl Mail {
             | Mail::HoldLapsed { to, .. } => to,
         }
     }
+}
+
+/// One appointment of a lookup answer. Messages queued before issue 12 held
+/// `[appointment, cancel_url]` pairs; a struct deserialises from such a sequence too, so
+/// they still render (as confirmed, with their cancel link).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LookupItem {
+    pub appointment: Appointment,
+    pub cancel_url: String,
+    /// While the booking waits for its e-mail confirmation: a fresh confirm link and the
+    /// moment it lapses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirm: Option<PendingConfirm>,
+}
+
+/// The confirm link of a booking still pending, and its deadline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingConfirm {
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
 }
 
 /// An appointment as the citizen reads it: office-local date and time, the office's zone.

@@ -1,13 +1,16 @@
 //! J5 "Verifică programare": e-mail the active appointments held for an address, each with
-//! a fresh cancel link. The caller answers the same way whatever happens here, so nobody
+//! its true status, a fresh cancel link and, while it waits for its confirmation, a fresh
+//! confirm link. The caller answers the same way whatever happens here, so nobody
 //! learns whether an address is known (run it in the background: timing tells nothing).
+
+use epasapoarte_domain::booking::BookingStatus;
 
 use super::input::Email;
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult, links};
 use crate::crypto::HashPurpose;
 use crate::i18n::Lang;
 use crate::ids::LinkToken;
-use crate::mail::Mail;
+use crate::mail::{LookupItem, Mail, PendingConfirm};
 use crate::store::TokenPurpose;
 
 impl BookingService {
@@ -23,17 +26,37 @@ impl BookingService {
         let hash = self
             .crypto
             .keyed_hash(HashPurpose::Email, email.normalized().as_bytes());
-        let records = self.store.active_bookings_by_email(&hash).await?;
+        let now = self.now();
+        let mut records = self.store.active_bookings_by_email(&hash).await?;
+        // One whose confirmation time is over has lapsed, whether or not the expiry job
+        // has been round yet.
+        records.retain(|r| r.status != BookingStatus::Pending || r.expires_at > now);
         if records.is_empty() {
             return Ok(0);
         }
         let mut tokens = Vec::with_capacity(records.len());
         let mut appointments = Vec::with_capacity(records.len());
         for record in &records {
-            let token = LinkToken::generate();
+            let cancel = LinkToken::generate();
             let (appointment, _) = self.stored_appointment(record).await?;
-            appointments.push((appointment, links::cancel_url(&self.config, &token)));
-            tokens.push((record.id.clone(), TokenPurpose::Cancel, token.hash()));
+            tokens.push((record.id.clone(), TokenPurpose::Cancel, cancel.hash()));
+            // A booking still waiting for its confirmation says so, with a fresh confirm
+            // link (issue 12): listed as if active, it would lapse unnoticed.
+            let confirm = if record.status == BookingStatus::Pending {
+                let token = LinkToken::generate();
+                tokens.push((record.id.clone(), TokenPurpose::Confirm, token.hash()));
+                Some(PendingConfirm {
+                    url: links::confirm_url(&self.config, &token),
+                    expires_at: record.expires_at,
+                })
+            } else {
+                None
+            };
+            appointments.push(LookupItem {
+                appointment,
+                cancel_url: links::cancel_url(&self.config, &cancel),
+                confirm,
+            });
         }
         let mail = Mail::Lookup {
             to: email.as_str().to_owned(),
@@ -42,7 +65,7 @@ impl BookingService {
         };
         let outbox = self.seal_mail(&mail)?;
         self.store
-            .add_tokens_with_message(&tokens, self.now(), &outbox)
+            .add_tokens_with_message(&tokens, now, &outbox)
             .await?;
         Ok(records.len())
     }

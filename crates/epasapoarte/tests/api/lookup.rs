@@ -51,6 +51,55 @@ async fn lookup_answers_202_either_way_and_mails_only_known_addresses(app: TestA
         lookup.text.contains("/programare/anuleaza/"),
         "with a cancel link"
     );
+    // Issue 12: the booking is not confirmed yet, and the e-mail says so, with a confirm
+    // link of its own that works.
+    assert!(
+        lookup
+            .text
+            .contains("Stare: Neconfirmată încă: confirmați-o până"),
+        "{}",
+        lookup.text
+    );
+    let start = lookup
+        .text
+        .find("/programare/confirma/")
+        .expect("a confirm link")
+        + "/programare/confirma/".len();
+    let token: String = lookup.text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let confirmed = app
+        .post("/api/v1/bookings/confirm", &json!({"token": token}))
+        .await;
+    assert_eq!(confirmed.status(), 200);
+    // Asked again, the same booking is listed as confirmed, with no confirm link.
+    let again = app
+        .post(
+            "/api/v1/lookup",
+            &json!({"email": "ana.popescu@example.ro"}),
+        )
+        .await;
+    assert_eq!(again.status(), 202);
+    let mut answer = None;
+    for _ in 0..100 {
+        answer = app
+            .deliver()
+            .await
+            .into_iter()
+            .rev()
+            .find(|m| m.subject.contains("Programările"));
+        if answer
+            .as_ref()
+            .is_some_and(|m| m.text.contains("Stare: Confirmată"))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let answer = answer.expect("a second lookup answer");
+    assert!(answer.text.contains("Stare: Confirmată"), "{}", answer.text);
+    assert!(!answer.text.contains("/programare/confirma/"));
     assert_eq!(
         app.post("/api/v1/lookup", &json!({"email": "not an address"}))
             .await

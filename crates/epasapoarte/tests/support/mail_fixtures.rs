@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use epasapoarte::i18n::Lang;
-use epasapoarte::mail::{Appointment, Mail, PersonLine};
+use epasapoarte::mail::{Appointment, LookupItem, Mail, PersonLine};
 
 pub const BASE_URL: &str = "https://epasapoarte.example";
 pub const CONFIRM_URL: &str =
@@ -127,11 +127,19 @@ pub fn reconfirm_request(lang: Lang) -> Mail {
     }
 }
 
+/// A lookup answer listing confirmed appointments, each with its cancel link.
 pub fn lookup(lang: Lang, appointments: Vec<(Appointment, String)>) -> Mail {
     Mail::Lookup {
         to: "ana.popescu@example.ro".into(),
         lang,
-        appointments,
+        appointments: appointments
+            .into_iter()
+            .map(|(appointment, cancel_url)| LookupItem {
+                appointment,
+                cancel_url,
+                confirm: None,
+            })
+            .collect(),
     }
 }
 

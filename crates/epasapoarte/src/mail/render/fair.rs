@@ -76,7 +76,7 @@ pub(super) fn draw_lost(
         Row::new(lang.t("mail.draw.entry"), entry_id),
         Row::new(lang.t("mail.draw.date"), format::date(lang, draw_date)),
     ];
-    block.link = Some(Link::new(
+    block.links.push(Link::new(
         lang.t("mail.draw_lost.replay_action"),
         format!("{base_url}/api/v1/draw/{draw_date}"),
     ));

@@ -10,7 +10,7 @@ use super::summary;
 use super::view::{Body, Link, PersonView, Row};
 use crate::i18n::Lang;
 use crate::i18n::format;
-use crate::mail::{Appointment, PersonLine};
+use crate::mail::{Appointment, LookupItem, PersonLine};
 
 /// J2: confirm within the deadline, or the booking expires.
 pub(super) fn confirm_request(
@@ -196,7 +196,7 @@ pub(super) fn cancelled(
 }
 
 /// J5: every active appointment of the address, each with its own cancel link.
-pub(super) fn lookup(lang: Lang, appointments: &[(Appointment, String)], base_url: &str) -> Body {
+pub(super) fn lookup(lang: Lang, appointments: &[LookupItem], base_url: &str) -> Body {
     let mut body = Body::new(lang, lang.t("mail.lookup.subject").to_owned());
     if appointments.is_empty() {
         body.intro.push(lang.t("mail.lookup.empty").to_owned());
@@ -207,14 +207,43 @@ pub(super) fn lookup(lang: Lang, appointments: &[(Appointment, String)], base_ur
     } else {
         body.intro.push(lang.t("mail.lookup.intro").to_owned());
     }
-    for (appointment, cancel_url) in appointments {
+    for item in appointments {
+        let appointment = &item.appointment;
         let heading = lang.tf(
             "mail.lookup.item",
             &[("date", &format::date(lang, appointment.date))],
         );
         let mut block = Body::block(heading);
-        block.rows = summary::rows(lang, appointment, true);
-        block.link = Some(Link::new(lang.t("mail.lookup.cancel_action"), cancel_url));
+        // Its true status first: a booking not confirmed yet is not an appointment yet.
+        let status = match &item.confirm {
+            Some(pending) => {
+                let tz = summary::zone(appointment);
+                let (day, time) = format::local(pending.expires_at, tz);
+                lang.tf(
+                    "mail.lookup.status_pending",
+                    &[
+                        ("date", &format::date(lang, day)),
+                        ("time", &format::clock(time)),
+                        ("zone", &format::zone_label(lang, tz)),
+                    ],
+                )
+            }
+            None => lang.t("mail.lookup.status_confirmed").to_owned(),
+        };
+        block
+            .rows
+            .push(Row::new(lang.t("mail.lookup.status"), status));
+        block.rows.extend(summary::rows(lang, appointment, true));
+        if let Some(pending) = &item.confirm {
+            block.links.push(Link::new(
+                lang.t("mail.lookup.confirm_action"),
+                &pending.url,
+            ));
+        }
+        block.links.push(Link::new(
+            lang.t("mail.lookup.cancel_action"),
+            &item.cancel_url,
+        ));
         body.blocks.push(block);
     }
     if !appointments.is_empty() {
@@ -260,7 +289,7 @@ pub(super) fn application_shipped(lang: Lang, number: &str, base_url: &str) -> B
         .push(lang.t("mail.application_shipped.delivery").to_owned());
     let mut block = Body::block(lang.t("mail.application_shipped.heading").to_owned());
     block.rows = vec![Row::new(lang.t("mail.application.number"), number)];
-    block.link = Some(Link::new(
+    block.links.push(Link::new(
         lang.t("mail.application.status_action"),
         format!("{base_url}/status-pasaport"),
     ));

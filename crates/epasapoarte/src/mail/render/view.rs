@@ -47,7 +47,7 @@ pub(crate) struct PersonView {
     pub documents: Vec<String>,
 }
 
-/// One appointment: its summary, optionally its persons in detail and a link.
+/// One appointment: its summary, optionally its persons in detail, and its links.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Block {
     pub heading: String,
@@ -56,7 +56,7 @@ pub(crate) struct Block {
     pub rows: Vec<Row>,
     pub persons_heading: String,
     pub persons: Vec<PersonView>,
-    pub link: Option<Link>,
+    pub links: Vec<Link>,
 }
 
 /// A titled part of the message: paragraphs, a bullet list, more paragraphs, a link.
