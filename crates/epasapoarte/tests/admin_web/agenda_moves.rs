@@ -31,6 +31,21 @@ async fn a_clerk_checks_in_a_confirmed_booking_then_completes_it(app: Backoffice
     at_the_appointment(&app, &booking);
     let clerk = app.signed_in(Persona::ClerkA).await;
     let seats = free_seats(&app, &booking).await;
+    // The agenda asks first: the button opens what a no-show does and a confirm button;
+    // a post without that confirmation changes nothing.
+    let asked = clerk.get(&booking.agenda()).await;
+    assert!(asked.body.contains("Confirmați neprezentarea"));
+    assert!(asked.body.contains("timp de 30 de zile (90 de zile"));
+    let unconfirmed = clerk
+        .post(&booking.action("absent"), &[("programare", &booking.id)])
+        .await;
+    assert_eq!(unconfirmed.status, 422);
+    assert!(
+        unconfirmed
+            .body
+            .contains(&format!("href=\"#absent-{}\"", booking.id))
+    );
+    assert_eq!(status(&app, &booking).await, BookingStatus::Confirmed);
 
     let checked_in = clerk
         .post(&booking.action("prezenta"), &[("programare", &booking.id)])
@@ -93,15 +108,19 @@ async fn a_clerk_checks_in_a_confirmed_booking_then_completes_it(app: Backoffice
 
 async fn a_no_show_is_marked_only_once_the_slot_has_started(app: Backoffice) {
     let booking = book(&app, app.office_a, 1, 2000, true).await;
+    // Ten minutes late is not absent yet (issue 12: 15 minutes' grace).
     app.clock
-        .set(booking.starts_at - chrono::Duration::minutes(5));
+        .set(booking.starts_at + chrono::Duration::minutes(10));
     let clerk = app.signed_in(Persona::ClerkA).await;
 
     let before = clerk
-        .post(&booking.action("absent"), &[("programare", &booking.id)])
+        .post(
+            &booking.action("absent"),
+            &[("programare", &booking.id), ("confirmare", "da")],
+        )
         .await;
     assert_eq!(before.status, 409);
-    assert!(before.body.contains("după începerea intervalului"));
+    assert!(before.body.contains("la 15 minute după ora programării"));
     let page = clerk.get(&booking.agenda()).await;
     assert!(page.body.contains("agenda/prezenta"), "check-in on the day");
     assert!(
@@ -112,8 +131,26 @@ async fn a_no_show_is_marked_only_once_the_slot_has_started(app: Backoffice) {
     at_the_appointment(&app, &booking);
     let clerk = app.signed_in(Persona::ClerkA).await;
     let seats = free_seats(&app, &booking).await;
-    let marked = clerk
+    // The agenda asks first: the button opens what a no-show does and a confirm button;
+    // a post without that confirmation changes nothing.
+    let asked = clerk.get(&booking.agenda()).await;
+    assert!(asked.body.contains("Confirmați neprezentarea"));
+    assert!(asked.body.contains("timp de 30 de zile (90 de zile"));
+    let unconfirmed = clerk
         .post(&booking.action("absent"), &[("programare", &booking.id)])
+        .await;
+    assert_eq!(unconfirmed.status, 422);
+    assert!(
+        unconfirmed
+            .body
+            .contains(&format!("href=\"#absent-{}\"", booking.id))
+    );
+    assert_eq!(status(&app, &booking).await, BookingStatus::Confirmed);
+    let marked = clerk
+        .post(
+            &booking.action("absent"),
+            &[("programare", &booking.id), ("confirmare", "da")],
+        )
         .await;
 
     assert_eq!(marked.status, 303);
@@ -212,7 +249,10 @@ async fn a_no_show_can_be_undone_the_same_day_from_the_agenda(app: Backoffice) {
     at_the_appointment(&app, &booking);
     let clerk = app.signed_in(Persona::ClerkA).await;
     let marked = clerk
-        .post(&booking.action("absent"), &[("programare", &booking.id)])
+        .post(
+            &booking.action("absent"),
+            &[("programare", &booking.id), ("confirmare", "da")],
+        )
         .await;
     assert_eq!(marked.status, 303);
     let page = clerk.get(&booking.agenda()).await;

@@ -152,8 +152,9 @@ pub async fn free_seats(app: &Backoffice, booking: &Booked) -> u16 {
 }
 
 /// Moves the clock to a minute after the booking's start.
+/// The clock at the appointment, past the 15 minutes after which a no-show may be marked.
 pub fn at_the_appointment(app: &Backoffice, booking: &Booked) {
-    app.clock.set(booking.starts_at + Duration::minutes(1));
+    app.clock.set(booking.starts_at + Duration::minutes(16));
 }
 
 /// The n-th valid test CNP: born 1 Jan 1960 + n days, county 12 (Cluj), serial from n.

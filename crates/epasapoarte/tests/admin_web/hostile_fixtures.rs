@@ -121,6 +121,7 @@ impl Ids {
                 ("data", today),
                 ("motiv", "other"),
                 ("explicatie", "Ghișeul este închis azi."),
+                ("confirmare", "da"),
             ]),
             "cereri/cautare" => owned(&[("cnp", &adult(720))]),
             "cereri/noua" => owned(&new_application(&adult(750))),

@@ -100,6 +100,18 @@ async fn act(
             return view::render(page, &staff, &office, Some(record.date), extras).await;
         }
     };
+    if event == BookingEvent::MarkNoShow
+        && form.get(rules::NO_SHOW_CONFIRMED.0) != rules::NO_SHOW_CONFIRMED.1
+    {
+        // A no-show blocks the persons' CNPs for weeks: it takes the agenda's second,
+        // confirming click.
+        let error = FieldMessage {
+            id: format!("absent-{}", record.id),
+            message: lang.t("admin.agenda.error_no_show_confirm").to_owned(),
+        };
+        let extras = unprocessable(vec![error]);
+        return view::render(page, &staff, &office, Some(record.date), extras).await;
+    }
     let service = &page.state.service;
     if let Some(early) = rules::too_early(event, &record, office.timezone, service.now()) {
         let conflict = lang.t(early.key()).to_owned();

@@ -2,12 +2,14 @@
 //! moves exist (`step`); two rules of time are the counter's own:
 //! - check-in opens on the appointment's day (office time), not before — people come
 //!   early, but a booking of another day is not "present";
-//! - a no-show can be marked only once the appointment's slot has started.
+//! - a no-show can be marked only [`NO_SHOW_GRACE`] after the appointment's time (people
+//!   run late; a no-show blocks their CNPs for weeks), and only when the clerk confirms
+//!   it (the agenda asks first).
 //!
 //! Completion and cancellation have no time rule (a cancellation for missing documents
 //! may well happen before the day).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use epasapoarte_domain::booking::{BookingEvent, CancelReason, step};
 
@@ -22,6 +24,12 @@ pub const COUNTER_REASONS: [CancelReason; 4] = [
     CancelReason::NoProofOfPayment,
     CancelReason::Other,
 ];
+
+/// How late after the appointment's time a no-show may be marked (issue 12).
+pub const NO_SHOW_GRACE: TimeDelta = TimeDelta::minutes(15);
+
+/// The form field a no-show must carry: the clerk confirmed it on the agenda.
+pub const NO_SHOW_CONFIRMED: (&str, &str) = ("confirmare", "da");
 
 /// Why a move the lifecycle allows is not possible yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +56,9 @@ pub fn too_early(
 ) -> Option<TooEarly> {
     match event {
         BookingEvent::CheckIn if day::today(tz, now) < record.date => Some(TooEarly::CheckIn),
-        BookingEvent::MarkNoShow if now < record.starts_at => Some(TooEarly::NoShow),
+        BookingEvent::MarkNoShow if now < record.starts_at + NO_SHOW_GRACE => {
+            Some(TooEarly::NoShow)
+        }
         _ => None,
     }
 }

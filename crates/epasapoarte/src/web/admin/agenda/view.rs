@@ -66,6 +66,8 @@ struct AgendaPage {
     day: Option<Day>,
     /// (value, label) of the cancellation reasons a clerk may pick.
     reasons: Vec<(&'static str, &'static str)>,
+    /// What marking a no-show does, said before the clerk confirms it.
+    no_show_warning: String,
 }
 
 impl AgendaPage {
@@ -96,6 +98,8 @@ struct Row {
     reason_field: String,
     /// The id of its explanation field (`explicatie-ID`).
     explanation_field: String,
+    /// The id of its no-show confirmation (`absent-ID`).
+    no_show_field: String,
     service: &'static str,
     status: &'static str,
     /// The status tag's colour: active bookings green, the rest grey.
@@ -145,6 +149,18 @@ pub async fn render(
         .iter()
         .map(|reason| (reason.as_str(), lang.t(reason.key())))
         .collect();
+    let cooloff = page.state.service.config.fair.cooloff;
+    let no_show_warning = if cooloff.days == 0 {
+        lang.t("admin.agenda.no_show_warning_plain").to_owned()
+    } else {
+        lang.tf(
+            "admin.agenda.no_show_warning",
+            &[
+                ("days", &cooloff.length(false).num_days().to_string()),
+                ("repeat", &cooloff.length(true).num_days().to_string()),
+            ],
+        )
+    };
     page.render_status(
         extras.status,
         AgendaPage {
@@ -157,6 +173,7 @@ pub async fn render(
             conflict: extras.conflict,
             day,
             reasons,
+            no_show_warning,
             chrome,
         },
     )
@@ -210,6 +227,7 @@ async fn build_day(
             ),
             reason_field: format!("motiv-{}", record.id),
             explanation_field: format!("explicatie-{}", record.id),
+            no_show_field: format!("absent-{}", record.id),
             service: lang.t(record.service.key()),
             status: lang.t(record.status.key()),
             active: record.status.is_active(),
