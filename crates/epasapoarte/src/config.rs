@@ -33,6 +33,9 @@ pub struct Config {
     pub rate_limits: bool,
     /// Days after the appointment before personal data is deleted (SPEC §7).
     pub retention_days: u32,
+    /// Days after an application ends (handed over, shipped or rejected) before its
+    /// personal data is deleted; the anonymous row stays for the counts (issue 12).
+    pub application_retention_days: u32,
     /// Fair access (SPEC §8): draw, holds, delayed release, reconfirmation, cool-off.
     pub fair: FairAccess,
     /// The simulation clock (`EPAS_CLOCK_SCALE`, `EPAS_CLOCK_START`); `None` in
@@ -54,6 +57,7 @@ struct Layer {
     secret_key: Option<String>,
     rate_limits: Option<String>,
     retention_days: Option<u32>,
+    application_retention_days: Option<u32>,
     draw: Option<String>,
     draw_at: Option<String>,
     hold_secs: Option<String>,
@@ -78,6 +82,7 @@ impl Default for Config {
             secret_key: None,
             rate_limits: true,
             retention_days: 30,
+            application_retention_days: 365,
             fair: FairAccess::default(),
             sim_clock: None,
         }
@@ -123,6 +128,7 @@ impl Config {
             secret_key,
             rate_limits,
             retention_days,
+            application_retention_days,
             draw,
             draw_at,
             hold_secs,
@@ -143,6 +149,10 @@ impl Config {
         set(&mut self.mail_from, mail_from);
         set(&mut self.confirm_timeout_secs, confirm_timeout_secs);
         set(&mut self.retention_days, retention_days);
+        set(
+            &mut self.application_retention_days,
+            application_retention_days,
+        );
         if let Some(url) = smtp_url {
             self.smtp_url = (!url.trim().is_empty()).then(|| SecretUrl::from(url));
         }
@@ -238,6 +248,7 @@ impl Layer {
             secret_key: var("EPAS_SECRET_KEY"),
             rate_limits: var("EPAS_RATE_LIMITS"),
             retention_days: days("EPAS_RETENTION_DAYS")?,
+            application_retention_days: days("EPAS_APPLICATION_RETENTION_DAYS")?,
             draw: var("EPAS_DRAW"),
             draw_at: var("EPAS_DRAW_AT"),
             hold_secs: var("EPAS_HOLD_SECS"),

@@ -175,8 +175,21 @@ pub async fn deliver_once(
 /// A confirmed appointment stops blocking its CNPs this long after its start.
 pub const HOLD_GRACE: chrono::Duration = chrono::Duration::hours(1);
 
-/// Releases past appointments' CNP holds and purges personal data past retention.
-pub async fn housekeeping_once(service: &BookingService) -> anyhow::Result<(u64, u64)> {
+/// What one housekeeping round did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Housekeeping {
+    /// Past appointments whose CNPs stopped blocking new bookings.
+    pub released: u64,
+    /// Bookings whose personal data was deleted (`EPAS_RETENTION_DAYS`).
+    pub purged: u64,
+    /// Ended applications whose personal data was deleted
+    /// (`EPAS_APPLICATION_RETENTION_DAYS`).
+    pub applications_purged: u64,
+}
+
+/// Releases past appointments' CNP holds and purges personal data past retention, of
+/// bookings and of ended applications.
+pub async fn housekeeping_once(service: &BookingService) -> anyhow::Result<Housekeeping> {
     let now = service.now();
     let released = service.store.release_past_holds(now - HOLD_GRACE).await?;
     let retention = chrono::Duration::days(i64::from(service.config.retention_days));
@@ -184,10 +197,16 @@ pub async fn housekeeping_once(service: &BookingService) -> anyhow::Result<(u64,
         .store
         .purge_personal_data(now - retention, now)
         .await?;
-    if released + purged > 0 {
-        tracing::info!(released, purged, "housekeeping");
+    let kept = chrono::Duration::days(i64::from(service.config.application_retention_days));
+    let applications_purged = service.store.purge_applications(now - kept, now).await?;
+    if released + purged + applications_purged > 0 {
+        tracing::info!(released, purged, applications_purged, "housekeeping");
     }
-    Ok((released, purged))
+    Ok(Housekeeping {
+        released,
+        purged,
+        applications_purged,
+    })
 }
 
 /// Starts the housekeeping loop (idempotent across instances).

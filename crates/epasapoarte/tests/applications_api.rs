@@ -23,5 +23,6 @@ mod applications {
     mod api;
     mod edges;
     mod people;
+    mod retention;
     mod service;
 }

@@ -58,6 +58,16 @@ pub trait Applications: Send + Sync + 'static {
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<MoveOutcome>;
 
+    /// Retention (issue 12): empties the personal data (CNP and its hashes, names,
+    /// e-mail, courier address) of applications that ended (handed over, shipped,
+    /// rejected) before `before`, and marks them purged at `now`. The anonymous rows
+    /// stay. Returns how many it purged.
+    async fn purge_applications(
+        &self,
+        before: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64>;
+
     /// A person of a booking, to prefill (and check) an application from it.
     async fn booked_person(
         &self,

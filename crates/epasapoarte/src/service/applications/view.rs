@@ -59,6 +59,9 @@ pub struct ApplicationView {
     pub updated_at: DateTime<Utc>,
     /// Oldest first, the registration included.
     pub history: Vec<ApplicationEvent>,
+    /// Its personal data was deleted after retention: names, CNP, e-mail and courier
+    /// address are empty here, and the pages say why.
+    pub purged: bool,
 }
 
 impl ApplicationView {
@@ -118,6 +121,8 @@ impl BookingService {
         record: &ApplicationRecord,
     ) -> ServiceResult<ApplicationView> {
         let courier = match &record.courier {
+            // Retention emptied the address: nothing to open, the delivery stays known.
+            Some(courier) if record.purged => Some((CourierAddress::default(), courier.fee)),
             Some(courier) => {
                 let json = self.crypto.open(&courier.address).map_err(|error| {
                     ServiceError::Internal(anyhow::anyhow!("opening an address: {error}"))
@@ -132,6 +137,13 @@ impl BookingService {
             Some(sealed) => Some(self.open_text(sealed, "an e-mail address")?),
             None => None,
         };
+        let open = |sealed: &[u8], what: &str| {
+            if record.purged {
+                Ok(String::new())
+            } else {
+                self.open_text(sealed, what)
+            }
+        };
         Ok(ApplicationView {
             id: record.id,
             number: record.number,
@@ -139,9 +151,9 @@ impl BookingService {
             booking: record.booking.clone(),
             passport_type: record.passport_type,
             holder_category: record.holder_category,
-            last_name: self.open_text(&record.last_name, "a name")?,
-            first_name: self.open_text(&record.first_name, "a name")?,
-            cnp: self.open_text(&record.cnp, "a CNP")?,
+            last_name: open(&record.last_name, "a name")?,
+            first_name: open(&record.first_name, "a name")?,
+            cnp: open(&record.cnp, "a CNP")?,
             email,
             fee_due: record.fee_due,
             receipt_number: record.receipt_number.clone(),
@@ -154,6 +166,7 @@ impl BookingService {
             created_at: record.created_at,
             updated_at: record.updated_at,
             history: self.store.application_events(record.id).await?,
+            purged: record.purged,
         })
     }
 

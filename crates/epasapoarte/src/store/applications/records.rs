@@ -86,6 +86,9 @@ pub struct ApplicationRecord {
     pub submitted_on: NaiveDate,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Its personal data was deleted after retention (issue 12): the sealed fields are
+    /// empty and must not be opened.
+    pub purged: bool,
 }
 
 impl ApplicationRecord {

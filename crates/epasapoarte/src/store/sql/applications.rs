@@ -12,6 +12,7 @@ use crate::store::*;
 mod lifecycle;
 mod register;
 mod registry;
+mod retention;
 
 #[async_trait]
 impl Applications for SqlStore {
@@ -51,6 +52,14 @@ impl Applications for SqlStore {
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<MoveOutcome> {
         self.move_status(change, audit).await
+    }
+
+    async fn purge_applications(
+        &self,
+        before: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<u64> {
+        self.purge_ended(before, now).await
     }
 
     async fn booked_person(

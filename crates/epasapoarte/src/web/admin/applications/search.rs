@@ -127,7 +127,11 @@ fn rows(
             let number = view.number.to_string();
             Row {
                 href: detail_href(office, &number),
-                name: format!("{} {}", view.last_name, view.first_name),
+                name: if view.purged {
+                    lang.t("admin.application.purged").to_owned()
+                } else {
+                    format!("{} {}", view.last_name, view.first_name)
+                },
                 passport: lang.t(view.passport_type.key()),
                 submitted_on: view.submitted_on.format("%d.%m.%Y").to_string(),
                 status: lang.t(view.status.key()),

@@ -8,14 +8,26 @@ use crate::web::pages::appointment::Row;
 pub fn rows(lang: Lang, view: &ApplicationView) -> Vec<Row> {
     let t = |key: &str| lang.t(&format!("admin.application.{key}"));
     let category = lang.t(view.holder_category.key());
+    // After retention the personal data is gone: each of its rows says so.
+    let personal = |value: &str| {
+        if view.purged {
+            t("purged").to_owned()
+        } else {
+            value.to_owned()
+        }
+    };
     let mut rows = vec![
         Row::new(t("status"), lang.t(view.status.key())),
-        Row::new(t("last_name"), view.last_name.clone()),
-        Row::new(t("first_name"), view.first_name.clone()),
-        Row::new(t("cnp"), view.cnp.clone()),
+        Row::new(t("last_name"), personal(&view.last_name)),
+        Row::new(t("first_name"), personal(&view.first_name)),
+        Row::new(t("cnp"), personal(&view.cnp)),
         Row::new(
             t("email"),
-            view.email.clone().unwrap_or_else(|| t("none").to_owned()),
+            match &view.email {
+                Some(email) => email.clone(),
+                None if view.purged => t("purged").to_owned(),
+                None => t("none").to_owned(),
+            },
         ),
         Row::new(t("passport_type"), lang.t(view.passport_type.key())),
         Row::new(t("category"), category),
@@ -30,7 +42,10 @@ pub fn rows(lang: Lang, view: &ApplicationView) -> Vec<Row> {
         ),
         Row::new(t("pickup"), view.pickup.text()),
     ];
-    if let Some((address, fee)) = &view.courier {
+    if let Some((_, fee)) = view.courier.as_ref().filter(|_| view.purged) {
+        let text = format!("{} ({})", t("purged"), money(lang, *fee));
+        rows.push(Row::new(t("courier_row"), text));
+    } else if let Some((address, fee)) = &view.courier {
         let text = format!(
             "{}, {}, {}, {} ({})",
             address.street,
