@@ -14,6 +14,7 @@
 
 mod cancel;
 mod event;
+mod reference;
 mod status;
 mod transition;
 
@@ -24,6 +25,7 @@ mod tests;
 
 pub use cancel::{CancelReason, EXPLANATION_MAX_CHARS};
 pub use event::BookingEvent;
+pub use reference::{BookingReference, REFERENCE_LEN, ReferenceError};
 pub use status::BookingStatus;
 pub use transition::{IllegalTransition, Transition, seat_delta, step, transition};
 

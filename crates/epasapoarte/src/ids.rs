@@ -83,6 +83,18 @@ impl BookingId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The short reference people read over the phone (`PJ7K-3QXD`, issue 12): the
+    /// first 40 bits of the id; the id itself stays internal.
+    pub fn reference(&self) -> String {
+        reference_of(&self.0)
+    }
+}
+
+/// The short reference of the booking whose id is `id` (the id itself if it is not one).
+pub fn reference_of(id: &str) -> String {
+    epasapoarte_domain::booking::BookingReference::of_id(id)
+        .map_or_else(|| id.to_owned(), |reference| reference.to_string())
 }
 
 impl fmt::Display for BookingId {

@@ -166,7 +166,10 @@ fn calendar(
     let description = lang.tf(
         "mail.confirmed.ics_description",
         &[
-            ("reference", &appointment.booking_id),
+            (
+                "reference",
+                &crate::ids::reference_of(&appointment.booking_id),
+            ),
             ("cancel_url", cancel_url),
         ],
     );

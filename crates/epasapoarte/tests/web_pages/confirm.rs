@@ -82,15 +82,36 @@ async fn pressing_the_button_confirms_and_pressing_it_again_is_harmless(site: Si
     assert!(html.contains(&askama_escape(Lang::Ro.t(documents[0].key()))));
     assert!(html.contains("CEC Bank") && html.contains("Ghiseul.ro"));
     assert!(html.contains(&format!("{path}/calendar.ics")));
-    let confirmations = site
-        .deliver()
-        .await
+    // The short reference (issue 12): on the page, in the e-mail and in the calendar.
+    let marker = "Număr de referință: <strong>";
+    let at = html.find(marker).expect("the reference on the page") + marker.len();
+    let reference = &html[at..at + 9];
+    assert!(
+        epasapoarte_domain::booking::BookingReference::parse(reference).is_ok(),
+        "{reference}"
+    );
+    let mails = site.deliver().await;
+    let confirmations: Vec<_> = mails
         .iter()
         .filter(|mail| mail.subject == "Programarea pentru pașaport a fost confirmată")
-        .count();
+        .collect();
     assert_eq!(
-        confirmations, 1,
+        confirmations.len(),
+        1,
         "one confirmation e-mail, however many presses"
+    );
+    assert!(
+        confirmations[0]
+            .text
+            .contains(&format!("Număr de referință: {reference}\n")),
+        "{}",
+        confirmations[0].text
+    );
+    assert!(
+        confirmations[0]
+            .ics
+            .as_deref()
+            .is_some_and(|ics| ics.contains(reference))
     );
 
     let calendar = site.get(&format!("{path}/calendar.ics")).await;
@@ -101,6 +122,7 @@ async fn pressing_the_button_confirms_and_pressing_it_again_is_harmless(site: Si
     );
     let ics = calendar.text().await.unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("DTSTART:"));
+    assert!(ics.contains(reference), "{ics}");
 }
 
 /// The page escapes what it shows; the domain's texts contain no markup characters but

@@ -19,6 +19,8 @@ use crate::state::AppState;
 pub struct CreatedDto {
     #[schema(value_type = String)]
     pub id: BookingId,
+    /// The short reference people read over the phone, e.g. `PJ7K-3QXD`.
+    pub reference: String,
     /// Always `pending`: the e-mailed link confirms it.
     pub status: &'static str,
     /// When the booking lapses unless confirmed.
@@ -48,6 +50,7 @@ pub async fn create(
     Ok((
         StatusCode::CREATED,
         Json(CreatedDto {
+            reference: created.id.reference(),
             id: created.id,
             status: "pending",
             expires_at: created.expires_at,
@@ -66,6 +69,8 @@ pub struct TokenDto {
 pub struct StatusDto {
     #[schema(value_type = String)]
     pub id: BookingId,
+    /// The short reference people read over the phone, e.g. `PJ7K-3QXD`.
+    pub reference: String,
     pub status: &'static str,
 }
 
@@ -81,6 +86,7 @@ pub async fn confirm(
     | ConfirmOutcome::AlreadyConfirmed { booking_id }) =
         state.service.confirm_booking(&link_token(&body)?).await?;
     Ok(Json(StatusDto {
+        reference: booking_id.reference(),
         id: booking_id,
         status: "confirmed",
     }))
@@ -96,6 +102,7 @@ pub async fn cancel(
     let (CancelOutcome::Cancelled { booking_id } | CancelOutcome::AlreadyCancelled { booking_id }) =
         state.service.cancel_booking(&link_token(&body)?).await?;
     Ok(Json(StatusDto {
+        reference: booking_id.reference(),
         id: booking_id,
         status: "cancelled",
     }))
@@ -113,6 +120,7 @@ pub async fn reconfirm(
     | ReconfirmOutcome::AlreadyReconfirmed { booking_id }) =
         state.service.reconfirm_booking(&link_token(&body)?).await?;
     Ok(Json(StatusDto {
+        reference: booking_id.reference(),
         id: booking_id,
         status: "confirmed",
     }))

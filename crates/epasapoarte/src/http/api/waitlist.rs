@@ -83,6 +83,7 @@ pub async fn take(
     Ok((
         StatusCode::CREATED,
         Json(StatusDto {
+            reference: booking_id.reference(),
             id: booking_id,
             status: "confirmed",
         }),

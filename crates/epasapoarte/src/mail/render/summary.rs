@@ -32,7 +32,10 @@ fn service(lang: Lang, name: &str) -> String {
 pub(crate) fn rows(lang: Lang, appointment: &Appointment, with_persons: bool) -> Vec<Row> {
     let tz = zone(appointment);
     let mut rows = vec![
-        Row::new(lang.t("mail.field.reference"), &appointment.booking_id),
+        Row::new(
+            lang.t("mail.field.reference"),
+            crate::ids::reference_of(&appointment.booking_id),
+        ),
         Row::new(
             lang.t("mail.field.service"),
             service(lang, &appointment.service),

@@ -50,7 +50,7 @@ impl AppointmentView {
             .map(|p| format::person_name(lang, &p.last_name, &p.first_name))
             .collect();
         let rows = vec![
-            Row::new(lang.t("mail.field.reference"), view.id.as_str()),
+            Row::new(lang.t("mail.field.reference"), view.id.reference()),
             Row::new(lang.t("mail.field.service"), lang.t(view.service.key())),
             Row::new(lang.t("mail.field.office"), &view.office.name),
             Row::new(lang.t("mail.field.address"), &view.office.address),
@@ -70,7 +70,7 @@ impl AppointmentView {
             _ => None,
         };
         AppointmentView {
-            reference: view.id.to_string(),
+            reference: view.id.reference(),
             rows,
             persons: view.persons.iter().map(|p| person(lang, p)).collect(),
             total,

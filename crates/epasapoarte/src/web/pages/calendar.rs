@@ -37,7 +37,7 @@ pub async fn download(page: Page, Path(token): Path<String>) -> Response {
     let location = format!("{}, {}", view.office.name, view.office.address);
     let description = lang.tf(
         "web.confirmed.ics_description",
-        &[("reference", view.id.as_str())],
+        &[("reference", &view.id.reference())],
     );
     let body = ics::calendar(&ics::Event {
         uid: &uid,
