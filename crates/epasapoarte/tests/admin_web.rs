@@ -21,6 +21,7 @@ mod admin_web {
     mod agenda;
     mod agenda_moves;
     mod agenda_reasons;
+    mod agenda_search;
     mod application_status;
     mod applications;
     mod audit_atomic;

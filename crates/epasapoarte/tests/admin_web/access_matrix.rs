@@ -30,6 +30,11 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ),
     (
         "POST",
+        "/admin/birouri/{office}/agenda/cauta",
+        [303, 200, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
         "/admin/birouri/{office}/agenda/prezenta",
         [303, 422, 422, 404, 404, 422],
     ),

@@ -41,6 +41,19 @@ pub async fn book(
     first_cnp: u32,
     confirm: bool,
 ) -> Booked {
+    book_as(app, office, persons, first_cnp, confirm, ("Popescu", 0)).await
+}
+
+/// [`book`] for an applicant named `last_name`, at the `slot`-th time of the first day
+/// after today with room (`("Popescu", 0)` is what `book` does).
+pub async fn book_as(
+    app: &Backoffice,
+    office: OfficeId,
+    persons: u16,
+    first_cnp: u32,
+    confirm: bool,
+    (last_name, slot): (&str, usize),
+) -> Booked {
     let service = &app.state.service;
     let record = service.office(office).await.expect("the office");
     let now = service.now();
@@ -69,9 +82,9 @@ pub async fn book(
         office_id: office,
         service: "passport_electronic".to_owned(),
         date: day.date.to_string(),
-        time: day.slots[0].time.format("%H:%M").to_string(),
+        time: day.slots[slot].time.format("%H:%M").to_string(),
         applicant: ApplicantInput {
-            last_name: "Popescu".to_owned(),
+            last_name: last_name.to_owned(),
             first_name: "Ana".to_owned(),
             cnp: cnps[0].clone(),
             email: EMAIL.to_owned(),

@@ -111,6 +111,13 @@ impl Ids {
             .unwrap_or(path);
         let today = self.soon.as_str();
         match tail {
+            "agenda/cauta" => owned(&[
+                ("data", today),
+                ("cauta", &adult(721)),
+                ("stare", "asteptate"),
+                ("de_la", "09:00"),
+                ("pana_la", "17:00"),
+            ]),
             "agenda/prezenta"
             | "agenda/absent"
             | "agenda/absent-anulare"

@@ -82,7 +82,10 @@ async fn post_sweep(app: &Backoffice, persona: Persona) {
     for template in routes {
         let path = template.replace("{office}", &app.office_a.to_string());
         let mut allowed = vec![303, 403, 404, 409, 422];
-        if template.ends_with("/agenda/cnp") || template.ends_with("/cereri/cautare") {
+        if template.ends_with("/agenda/cnp")
+            || template.ends_with("/agenda/cauta")
+            || template.ends_with("/cereri/cautare")
+        {
             allowed.push(200);
         }
         let (who, token) = if template == "/admin/login" {

@@ -23,12 +23,14 @@ use crate::web::pages::{problem, query};
 
 mod actions;
 mod day;
+mod filter;
 mod reveal;
 mod rules;
 mod undo;
 mod view;
 
 pub use actions::{cancel, check_in, complete, no_show};
+use filter::Filter;
 pub use reveal::reveal;
 pub use undo::undo_no_show;
 use view::Extras;
@@ -56,9 +58,19 @@ pub async fn show(
     let notice = query::param(raw.as_deref(), "rezultat")
         .and_then(|done| DONE.iter().find(|(name, _)| *name == done))
         .map(|(_, key)| lang.t(key).to_owned());
+    // Status and times may ride in the query (links keep them); a search never does.
+    let param = |name| query::param(raw.as_deref(), name).unwrap_or_default();
     let extras = Extras {
         notice,
-        ..Extras::default()
+        ..filtered(
+            &page,
+            Filter {
+                search: String::new(),
+                status: filter::status_group(&param("stare")),
+                from: param("de_la"),
+                to: param("pana_la"),
+            },
+        )
     };
     match query::param(raw.as_deref(), "data").filter(|typed| !typed.is_empty()) {
         None => {
@@ -79,6 +91,58 @@ pub async fn show(
                 };
                 view::render(page, &staff, &office, None, extras).await
             }
+        },
+    }
+}
+
+/// `agenda/cauta`: the day narrowed by a search (reference, name or CNP), a status and
+/// times. A POST because the search may be a name or a CNP; a search that is a CNP is
+/// audited, by its tail, like the applications' CNP search.
+pub async fn search(
+    page: Page,
+    staff: Staff,
+    Path(office): Path<OfficeId>,
+    form: Form,
+) -> Response {
+    let office = match office_of(&page, office).await {
+        Ok(office) => office,
+        Err(error) => return problem::failed(page, error),
+    };
+    let service = &page.state.service;
+    let date =
+        day::parse(form.get("data")).unwrap_or_else(|| day::today(office.timezone, service.now()));
+    let wanted = Filter {
+        search: form.get("cauta").trim().to_owned(),
+        status: filter::status_group(form.get("stare")),
+        from: form.get("de_la").trim().to_owned(),
+        to: form.get("pana_la").trim().to_owned(),
+    };
+    if let filter::Search::Cnp(cnp) = wanted.search(service.today_in_romania()) {
+        let event = AuditEvent::new(Actor::staff(&staff), "booking.cnp_searched")
+            .office(Some(office.id))
+            .target(format!("agenda:{date}"))
+            .after(json!({"cnp": crate::staff::audit::cnp_tail(&cnp)}));
+        StaffService::of(service).audit_or_log(event).await;
+    }
+    let extras = filtered(&page, wanted);
+    view::render(page, &staff, &office, Some(date), extras).await
+}
+
+/// The page's extras for `filter`: a 422 naming a time that is not `HH:MM`.
+fn filtered(page: &Page, filter: Filter) -> Extras {
+    match filter.invalid_field() {
+        Some(field) => Extras {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            errors: vec![FieldMessage {
+                id: field.to_owned(),
+                message: page.chrome.lang.t("admin.agenda.error_time").to_owned(),
+            }],
+            filter,
+            ..Extras::default()
+        },
+        None => Extras {
+            filter,
+            ..Extras::default()
         },
     }
 }

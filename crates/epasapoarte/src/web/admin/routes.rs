@@ -108,6 +108,13 @@ pub static ROUTES: &[AdminRoute] = &[
     },
     AdminRoute {
         verb: Verb::Post,
+        path: "/admin/birouri/{office}/agenda/cauta",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, agenda::search),
+    },
+    AdminRoute {
+        verb: Verb::Post,
         path: "/admin/birouri/{office}/agenda/prezenta",
         require: Require::Office(Role::Clerk),
         nav: None,

@@ -9,6 +9,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use epasapoarte_domain::booking::{BookingEvent, BookingStatus};
 
+use super::filter::{self, Filter, Search};
 use super::{day, rules};
 use crate::i18n::format;
 use crate::ids::{BookingId, OfficeId};
@@ -31,6 +32,8 @@ pub struct Extras {
     pub revealed: Option<Revealed>,
     /// The date as typed, when it could not be read (the day is then not shown).
     pub typed_date: Option<String>,
+    /// What narrows the day: search, status, times.
+    pub filter: Filter,
 }
 
 impl Default for Extras {
@@ -42,6 +45,7 @@ impl Default for Extras {
             conflict: None,
             revealed: None,
             typed_date: None,
+            filter: Filter::default(),
         }
     }
 }
@@ -68,6 +72,9 @@ struct AgendaPage {
     reasons: Vec<(&'static str, &'static str)>,
     /// What marking a no-show does, said before the clerk confirms it.
     no_show_warning: String,
+    filter: Filter,
+    /// (value, label) of the status groups, and whether each is the one picked.
+    status_groups: Vec<(&'static str, &'static str, bool)>,
 }
 
 impl AgendaPage {
@@ -77,6 +84,8 @@ impl AgendaPage {
 }
 
 struct Day {
+    /// The date, `YYYY-MM-DD` (the search form carries it).
+    date: String,
     title: String,
     /// "Orele sunt în ora României."
     times_in: String,
@@ -86,12 +95,33 @@ struct Day {
     booked: u32,
     checked_in: u32,
     no_shows: u32,
-    bookings: Vec<Row>,
+    /// The bookings the filter keeps, by hour.
+    hours: Vec<HourGroup>,
+    /// How many bookings the day has, and how many the filter shows.
+    total: usize,
+    shown: usize,
+    /// "Se afișează 12 din 192 programări."
+    shown_line: String,
+    /// The office's time now, when the day shown is today ("Acum: 10:42").
+    now: Option<String>,
+    /// Today, and every booking shown is earlier: the "now" line goes after them.
+    now_at_end: bool,
+}
+
+/// The bookings of one hour: a heading row and an anchor (`ora-09`) the hour index links.
+struct HourGroup {
+    anchor: String,
+    label: String,
+    rows: Vec<Row>,
 }
 
 struct Row {
     id: BookingId,
+    /// The short reference people read out (`PJ7K-3QXD`).
+    reference: String,
     time: String,
+    /// The "now" line goes just before this row.
+    now_before: bool,
     /// Said after each button to screen readers ("programarea de la 09:30").
     context: String,
     /// The id of the booking's reason select (`motiv-ID`).
@@ -132,7 +162,15 @@ pub async fn render(
 ) -> Response {
     let lang = page.chrome.lang;
     let day = match date {
-        Some(date) => match build_day(&page, office, date, extras.revealed.as_ref()).await {
+        Some(date) => match build_day(
+            &page,
+            office,
+            date,
+            extras.revealed.as_ref(),
+            &extras.filter,
+        )
+        .await
+        {
             Ok(day) => Some(day),
             Err(error) => return problem::failed(page, error),
         },
@@ -174,6 +212,11 @@ pub async fn render(
             day,
             reasons,
             no_show_warning,
+            status_groups: filter::STATUS_GROUPS
+                .iter()
+                .map(|(value, key)| (*value, lang.t(key), extras.filter.status == *value))
+                .collect(),
+            filter: extras.filter,
             chrome,
         },
     )
@@ -184,13 +227,32 @@ async fn build_day(
     office: &OfficeRecord,
     date: NaiveDate,
     revealed: Option<&Revealed>,
+    filter: &Filter,
 ) -> ServiceResult<Day> {
     let service = &page.state.service;
     let lang = page.chrome.lang;
     let now = service.now();
     let (from, to) = day::bounds(office.timezone, date);
     let records = service.office_bookings(office.id, from, to).await?;
+    let search = filter.search(service.today_in_romania());
+    let searched_cnp = match &search {
+        Search::Cnp(cnp) => Some(
+            service
+                .crypto
+                .keyed_hash(crate::crypto::HashPurpose::Cnp, cnp.as_bytes()),
+        ),
+        _ => None,
+    };
+    let local_now = now.with_timezone(&office.timezone);
+    let is_today = local_now.date_naive() == date;
     let mut day = Day {
+        date: date.to_string(),
+        total: records.len(),
+        shown: 0,
+        shown_line: String::new(),
+        now: is_today.then(|| format::clock(local_now.time())),
+        now_at_end: false,
+        hours: Vec::new(),
         title: format::capitalised(&format::date(lang, date)),
         times_in: lang.tf(
             "admin.agenda.times_in",
@@ -202,10 +264,13 @@ async fn build_day(
         booked: 0,
         checked_in: 0,
         no_shows: 0,
-        bookings: Vec::with_capacity(records.len()),
     };
+    let mut now_placed = !is_today;
     for record in &records {
         count(&mut day, record);
+        if !filter.keeps(record.status, record.time) {
+            continue;
+        }
         let shown = revealed.filter(|r| r.booking_id == record.id);
         let persons = service
             .counter_persons(record, false)?
@@ -217,9 +282,37 @@ async fn build_day(
                 cnp: shown.and_then(|r| r.cnps.get(index).cloned()),
             })
             .collect::<Vec<_>>();
+        let found = match (&search, &searched_cnp) {
+            (Search::Nothing, _) => true,
+            (Search::Cnp(_), Some(hash)) => record.persons.iter().any(|p| &p.cnp_hash == hash),
+            (text, _) => {
+                let names: Vec<String> = persons.iter().map(|p| filter::fold(&p.name)).collect();
+                text.matches_text(record.id.as_str(), &names)
+            }
+        };
+        if !found {
+            continue;
+        }
+        let now_before = !now_placed && record.time >= local_now.time();
+        now_placed |= now_before;
         let allows = |event| rules::allows(event, record, office.timezone, now);
-        day.bookings.push(Row {
+        let hour = record.time.format("%H").to_string();
+        if day
+            .hours
+            .last()
+            .is_none_or(|group| !group.anchor.ends_with(&hour))
+        {
+            day.hours.push(HourGroup {
+                anchor: format!("ora-{hour}"),
+                label: format!("{hour}:00"),
+                rows: Vec::new(),
+            });
+        }
+        day.shown += 1;
+        let row = Row {
             id: record.id.clone(),
+            reference: record.id.reference(),
+            now_before,
             time: format::clock(record.time),
             context: lang.tf(
                 "admin.agenda.booking_at",
@@ -244,8 +337,19 @@ async fn build_day(
                 BookingStatus::Confirmed | BookingStatus::CheckedIn
             ),
             persons,
-        });
+        };
+        if let Some(group) = day.hours.last_mut() {
+            group.rows.push(row);
+        }
     }
+    day.now_at_end = !now_placed;
+    day.shown_line = lang.tf(
+        "admin.agenda.shown",
+        &[
+            ("shown", &day.shown.to_string()),
+            ("total", &day.total.to_string()),
+        ],
+    );
     Ok(day)
 }
 
