@@ -16,6 +16,7 @@ use crate::store::{AuditFilter, AuditRecord, DynStore, StaffUserRecord, StoreErr
 pub mod access;
 mod accounts;
 pub mod audit;
+mod lockout;
 mod login;
 pub mod password;
 mod role;
@@ -24,6 +25,7 @@ mod session;
 pub use access::{Access, Require};
 pub use accounts::{NewUser, create_user};
 pub use audit::{Actor, AuditEvent};
+pub use lockout::{Limit, LoginFailures, Tally, minutes_to_say};
 pub use login::LoginOutcome;
 pub use role::{Role, Username};
 
@@ -31,14 +33,6 @@ pub use role::{Role, Username};
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
 /// …and this long after login, whatever the activity.
 pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(12);
-/// Failed logins in a row that lock an account…
-pub const LOCK_AFTER: u32 = 5;
-/// …for this long.
-pub const LOCK_FOR: Duration = Duration::minutes(15);
-/// Failed logins from one address within [`ADDRESS_WINDOW`] before it is refused outright
-/// (guessing across many usernames); generous for an office behind one address.
-pub const ADDRESS_LIMIT: u32 = 20;
-pub const ADDRESS_WINDOW: Duration = Duration::minutes(15);
 
 /// A signed-in staff member, as the access rules see them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,17 +1,20 @@
-//! Signing in. Every failure gives the same answer ("wrong username or password") after
-//! the same work — exactly one argon2 check, against a dummy hash for unknown users — so
-//! neither the text, the status nor the timing tells whether a username exists. Five
-//! failures in a row lock an account for 15 minutes; twenty failures from one address in
-//! 15 minutes refuse that address for every account.
+//! Signing in. A wrong password and an unknown user get the same answer ("wrong username
+//! or password") after the same work — exactly one argon2 check, against a dummy hash for
+//! unknown users — so neither the text, the status nor the timing tells whether a
+//! username exists. Too many failures get "too many attempts, try again in N minutes",
+//! decided before any hashing by the limits of [`super::lockout`]: per username and
+//! address, per username (a growing delay, never a lock), per address.
 
 use std::net::IpAddr;
 
+use chrono::TimeDelta;
 use serde_json::json;
 
+use super::lockout::{self, LoginFailures};
 use super::password;
 use super::{
-    ABSOLUTE_TIMEOUT, ADDRESS_LIMIT, ADDRESS_WINDOW, Actor, AuditEvent, IDLE_TIMEOUT, LOCK_AFTER,
-    LOCK_FOR, StaffMember, StaffResult, StaffService, Username, member_of,
+    ABSOLUTE_TIMEOUT, Actor, AuditEvent, IDLE_TIMEOUT, StaffMember, StaffResult, StaffService,
+    Username, member_of,
 };
 use crate::crypto::{self, HashPurpose};
 use crate::store::{NewStaffSession, StaffUserRecord};
@@ -21,8 +24,10 @@ use crate::store::{NewStaffSession, StaffUserRecord};
 pub enum LoginOutcome {
     /// A new session: `token` goes into the cookie (only its hash is stored).
     SignedIn { token: String, member: StaffMember },
-    /// One answer for every failure, whatever the reason.
+    /// Wrong username or password (one answer for both).
     Refused,
+    /// Not tried: too many recent failures; the person may try again after `retry_after`.
+    TooManyAttempts { retry_after: TimeDelta },
 }
 
 /// Why a login failed — for the audit trail only, never for the person trying.
@@ -30,7 +35,6 @@ pub enum LoginOutcome {
 enum Failure {
     UnknownUser,
     Disabled,
-    Locked,
     WrongPassword,
 }
 
@@ -39,10 +43,15 @@ impl Failure {
         match self {
             Failure::UnknownUser => "unknown_user",
             Failure::Disabled => "disabled",
-            Failure::Locked => "locked",
             Failure::WrongPassword => "wrong_password",
         }
     }
+}
+
+/// The keys the failures are counted under: the username as typed and the address.
+struct Keys {
+    subject: Vec<u8>,
+    address: Vec<u8>,
 }
 
 impl StaffService {
@@ -53,51 +62,51 @@ impl StaffService {
         address: IpAddr,
     ) -> StaffResult<LoginOutcome> {
         let now = self.now();
-        let address_hash = self.crypto.keyed_hash(
-            HashPurpose::RateLimit,
-            format!("staff-login {address}").as_bytes(),
-        );
-        let from_address = self
+        let typed: String = username.trim().to_lowercase().chars().take(64).collect();
+        let keys = Keys {
+            subject: self.crypto.keyed_hash(
+                HashPurpose::RateLimit,
+                format!("staff-user {typed}").as_bytes(),
+            ),
+            address: self.crypto.keyed_hash(
+                HashPurpose::RateLimit,
+                format!("staff-login {address}").as_bytes(),
+            ),
+        };
+        let failures = self
             .store
-            .address_failures_since(&address_hash, now - ADDRESS_WINDOW)
+            .login_failures(&keys.subject, &keys.address, now - lockout::WINDOW)
             .await?;
+        // Before any hashing: a refused try costs no argon2 work and counts for nothing.
+        if let Some((retry_after, _)) = lockout::wait(&failures, now) {
+            return Ok(LoginOutcome::TooManyAttempts { retry_after });
+        }
         let user = match Username::parse(username) {
             Some(name) => self.store.staff_user_by_username(name.as_str()).await?,
             None => None,
         };
         let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
         let matched = password::verify_blocking(stored_hash, password.to_owned()).await;
-        if from_address >= ADDRESS_LIMIT {
-            self.note_address_failure(&address_hash).await?;
-            if from_address == ADDRESS_LIMIT {
-                // Once per burst: the trail says an address was shut out, not every knock.
-                let event = AuditEvent::new(Actor::Anonymous, "login.throttled")
-                    .after(json!({"failures": from_address, "window_minutes": ADDRESS_WINDOW.num_minutes()}));
-                self.audit_or_log(event).await;
-            }
-            return Ok(LoginOutcome::Refused);
-        }
         let user = match user {
-            None => return self.refuse(&address_hash, None, Failure::UnknownUser).await,
-            Some(user) if user.disabled_at.is_some() => {
+            None => {
                 return self
-                    .refuse(&address_hash, Some(&user), Failure::Disabled)
+                    .refuse(&keys, &failures, None, Failure::UnknownUser)
                     .await;
             }
-            Some(user) if user.locked_until.is_some_and(|until| until > now) => {
+            Some(user) if user.disabled_at.is_some() => {
                 return self
-                    .refuse(&address_hash, Some(&user), Failure::Locked)
+                    .refuse(&keys, &failures, Some(&user), Failure::Disabled)
                     .await;
             }
             Some(user) if !matched => {
                 return self
-                    .refuse(&address_hash, Some(&user), Failure::WrongPassword)
+                    .refuse(&keys, &failures, Some(&user), Failure::WrongPassword)
                     .await;
             }
             Some(user) => user,
         };
         let member = member_of(&user)?;
-        self.store.clear_failed_logins(user.id).await?;
+        self.store.clear_login_failures(&keys.subject).await?;
         // Housekeeping rides on logins: few, and the table stays small without a job.
         self.store
             .delete_stale_staff_sessions(now, now - IDLE_TIMEOUT)
@@ -118,45 +127,60 @@ impl StaffService {
         Ok(LoginOutcome::SignedIn { token, member })
     }
 
-    async fn note_address_failure(&self, address_hash: &[u8]) -> StaffResult<()> {
-        let now = self.now();
-        self.store
-            .record_address_failure(address_hash, now, now - ADDRESS_WINDOW)
-            .await?;
-        Ok(())
-    }
-
-    /// Counts the failure (address; account unless already locked), audits it, refuses.
+    /// Counts the failure, audits it (and a limit it reaches), refuses.
     async fn refuse(
         &self,
-        address_hash: &[u8],
+        keys: &Keys,
+        before: &LoginFailures,
         user: Option<&StaffUserRecord>,
         failure: Failure,
     ) -> StaffResult<LoginOutcome> {
-        self.note_address_failure(address_hash).await?;
-        let mut event = AuditEvent::new(Actor::Anonymous, "login.failed")
-            .after(json!({"reason": failure.as_str()}));
-        let Some(user) = user else {
-            self.audit_or_log(event).await;
-            return Ok(LoginOutcome::Refused);
+        let now = self.now();
+        self.store
+            .record_login_failure(&keys.subject, &keys.address, now, now - lockout::WINDOW)
+            .await?;
+        let (office, target) = match user {
+            Some(user) => (user.office_id, Some(format!("user:{}", user.id))),
+            None => (None, None),
         };
-        event = event
-            .office(user.office_id)
-            .target(format!("user:{}", user.id));
+        let mut event = AuditEvent::new(Actor::Anonymous, "login.failed")
+            .office(office)
+            .after(json!({"reason": failure.as_str()}));
+        if let Some(target) = &target {
+            event = event.target(target.clone());
+        }
         self.audit_or_log(event).await;
-        if matches!(failure, Failure::WrongPassword) {
-            let until = self.now() + LOCK_FOR;
-            if self
-                .store
-                .record_failed_login(user.id, LOCK_AFTER, until)
-                .await?
-            {
-                let event = AuditEvent::new(Actor::System, "login.locked")
-                    .office(user.office_id)
-                    .target(format!("user:{}", user.id))
-                    .after(json!({"until": until.to_rfc3339(), "after_failures": LOCK_AFTER}));
-                self.audit_or_log(event).await;
+        // Once per limit reached: the trail says a lock began, not every knock after it.
+        let bumped = |tally: super::Tally| super::Tally {
+            count: tally.count + 1,
+            last: Some(now),
+        };
+        let after = LoginFailures {
+            pair: bumped(before.pair),
+            account: bumped(before.account),
+            address: bumped(before.address),
+        };
+        let reached = [
+            (
+                before.pair.count + 1 == lockout::PAIR_LIMIT,
+                "login.locked",
+                "account_and_address",
+            ),
+            (
+                before.address.count + 1 == lockout::ADDRESS_LIMIT,
+                "login.throttled",
+                "address",
+            ),
+        ];
+        for (_, action, scope) in reached.into_iter().filter(|(hit, _, _)| *hit) {
+            let until = lockout::wait(&after, now).map(|(wait, _)| (now + wait).to_rfc3339());
+            let mut event = AuditEvent::new(Actor::System, action)
+                .office(office)
+                .after(json!({"scope": scope, "until": until}));
+            if let Some(target) = &target {
+                event = event.target(target.clone());
             }
+            self.audit_or_log(event).await;
         }
         Ok(LoginOutcome::Refused)
     }

@@ -120,17 +120,6 @@ pub trait Staff: Send + Sync + 'static {
     /// Every account, by username.
     async fn staff_users(&self) -> StoreResult<Vec<StaffUserRecord>>;
 
-    /// Counts one failed login of an account, atomically. At `lock_after` failures the
-    /// account is locked until `lock_until` and the count restarts; then this returns
-    /// `true` (this very failure locked it).
-    async fn record_failed_login(
-        &self,
-        user_id: i64,
-        lock_after: u32,
-        lock_until: DateTime<Utc>,
-    ) -> StoreResult<bool>;
-    /// A successful login: the failure count restarts.
-    async fn clear_failed_logins(&self, user_id: i64) -> StoreResult<()>;
     /// Stores a new password hash and ends every session of the account except `keep`.
     async fn set_password_hash(
         &self,
@@ -141,20 +130,25 @@ pub trait Staff: Send + Sync + 'static {
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()>;
 
-    /// Notes a failed login from an address (hashed), pruning notes older than
-    /// `prune_before`.
-    async fn record_address_failure(
+    /// Notes a failed login of `subject` (a keyed hash of the username as typed) from an
+    /// address (hashed), pruning notes older than `prune_before`.
+    async fn record_login_failure(
         &self,
+        subject_hash: &[u8],
         ip_hash: &[u8],
         now: DateTime<Utc>,
         prune_before: DateTime<Utc>,
     ) -> StoreResult<()>;
-    /// Failed logins from the address at or after `since`.
-    async fn address_failures_since(
+    /// The failures at or after `since` of the subject from the address, of the subject
+    /// from anywhere, and of anyone from the address.
+    async fn login_failures(
         &self,
+        subject_hash: &[u8],
         ip_hash: &[u8],
         since: DateTime<Utc>,
-    ) -> StoreResult<u32>;
+    ) -> StoreResult<crate::staff::LoginFailures>;
+    /// A successful login: the subject's failures (from every address) are forgotten.
+    async fn clear_login_failures(&self, subject_hash: &[u8]) -> StoreResult<()>;
 
     /// A new session with its `audit` line (the sign-in), in one transaction.
     async fn create_staff_session(

@@ -1,6 +1,8 @@
 //! `/admin/login`: success opens a strict, HttpOnly session cookie scoped to `/admin`;
-//! every failure gets the same status and the same page; five failures lock an account
-//! for 15 minutes; twenty failures from one address shut it out for 15 minutes.
+//! a wrong password and an unknown user get the same status and page; five failures stop
+//! that account from that address for 15 minutes and say so (429), while the account's
+//! owner elsewhere only ever waits a minute; a hundred failures from one address shut it
+//! out for 15 minutes.
 
 use chrono::Duration;
 
@@ -10,9 +12,15 @@ use crate::on_both_backends;
 on_both_backends!(
     signing_in_opens_the_dashboard_with_a_strict_session_cookie,
     a_wrong_password_and_an_unknown_user_get_the_same_answer,
-    five_failures_lock_the_account_for_fifteen_minutes,
+    five_failures_stop_that_account_from_that_address_for_fifteen_minutes,
     many_failures_from_one_address_shut_it_out_for_a_while,
+    guessing_from_many_addresses_never_locks_the_owner_out,
 );
+
+/// The address a test signs in from through the service (the browser is 127.0.0.1).
+fn elsewhere(n: u8) -> std::net::IpAddr {
+    std::net::IpAddr::from([10, 0, 0, n])
+}
 
 async fn signing_in_opens_the_dashboard_with_a_strict_session_cookie(app: Backoffice) {
     let browser = app.browser();
@@ -71,6 +79,7 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer(app: Backoffic
     let wrong = browser.login("admin", "nu este parola bună").await;
     let unknown = browser.login("nimeni", "nu este parola bună").await;
     let malformed = browser.login("<script>", "x").await;
+    let empty = browser.login("", " ").await;
 
     assert_eq!(
         (wrong.status, unknown.status, malformed.status),
@@ -86,6 +95,16 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer(app: Backoffic
         "the echoed username is escaped"
     );
     assert!(wrong.cookies.iter().all(|c| !c.starts_with("epas_staff=")));
+    // Empty fields are the form's errors, each named, and no login attempt at all.
+    assert_eq!(empty.status, 422);
+    for named in [
+        "Completați Utilizator",
+        "Completați Parolă",
+        "href=\"#username\"",
+        "href=\"#password\"",
+    ] {
+        assert!(empty.body.contains(named), "{named}");
+    }
     let failures = app.audit_of("login.failed").await;
     assert_eq!(failures.len(), 3);
     assert!(failures.iter().all(|line| line.actor == "anonymous"));
@@ -96,23 +115,54 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer(app: Backoffic
     );
 }
 
-async fn five_failures_lock_the_account_for_fifteen_minutes(app: Backoffice) {
+async fn five_failures_stop_that_account_from_that_address_for_fifteen_minutes(app: Backoffice) {
     let browser = app.browser();
+    let staff = epasapoarte::staff::StaffService::of(&app.state.service);
     let refused = browser.login("clerk.a", "greșită 1").await;
     for n in 2..=5 {
-        browser.login("clerk.a", &format!("greșită {n}")).await;
+        assert_eq!(
+            browser
+                .login("clerk.a", &format!("greșită {n}"))
+                .await
+                .status,
+            422
+        );
     }
 
     let while_locked = browser.login("clerk.a", PASSWORD).await;
 
+    assert_eq!(refused.status, 422);
     assert_eq!(
-        while_locked.status, 422,
-        "the right password is refused while locked"
+        while_locked.status, 429,
+        "the right password is not even tried"
     );
-    assert_eq!(while_locked.body, refused.body, "with the very same answer");
+    assert!(
+        while_locked
+            .body
+            .contains("Prea multe încercări nereușite. Încercați din nou peste 15 minute."),
+        "{}",
+        while_locked.body
+    );
+    assert!(session_token(&while_locked).is_none());
     assert_eq!(app.audit_of("login.locked").await.len(), 1);
+    assert_eq!(
+        app.audit_of("login.failed").await.len(),
+        5,
+        "a refused try is not a failure"
+    );
     app.advance(Duration::minutes(14));
-    assert_eq!(browser.login("clerk.a", PASSWORD).await.status, 422);
+    let last_minute = browser.login("clerk.a", PASSWORD).await;
+    assert_eq!(last_minute.status, 429);
+    assert!(last_minute.body.contains("peste un minut."));
+    // The same account from another address is not locked.
+    let from_elsewhere = staff
+        .login("clerk.a", PASSWORD, elsewhere(1))
+        .await
+        .unwrap();
+    assert!(matches!(
+        from_elsewhere,
+        epasapoarte::staff::LoginOutcome::SignedIn { .. }
+    ));
     app.advance(Duration::minutes(2));
     assert_eq!(browser.login("clerk.a", PASSWORD).await.status, 303);
     let other = app.signed_in(Persona::ClerkB).await;
@@ -123,17 +173,52 @@ async fn five_failures_lock_the_account_for_fifteen_minutes(app: Backoffice) {
     );
 }
 
+async fn guessing_from_many_addresses_never_locks_the_owner_out(app: Backoffice) {
+    // Someone guesses clerk.a's password from twenty addresses, four tries each.
+    let staff = epasapoarte::staff::StaffService::of(&app.state.service);
+    let mut outcomes = Vec::new();
+    for n in 0..20 {
+        for _ in 0..4 {
+            outcomes.push(
+                staff
+                    .login("clerk.a", "ghicită", elsewhere(n))
+                    .await
+                    .unwrap(),
+            );
+            app.advance(Duration::seconds(61));
+        }
+    }
+    let browser = app.browser();
+
+    // Each try waited its turn: none was refused outright for the pair.
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| *o == epasapoarte::staff::LoginOutcome::Refused)
+    );
+    // Right after a guess the owner waits a minute at most, then signs in.
+    staff
+        .login("clerk.a", "ghicită", elsewhere(99))
+        .await
+        .unwrap();
+    let waiting = browser.login("clerk.a", PASSWORD).await;
+    assert_eq!(waiting.status, 429);
+    assert!(waiting.body.contains("peste un minut."), "{}", waiting.body);
+    app.advance(Duration::seconds(61));
+    assert_eq!(browser.login("clerk.a", PASSWORD).await.status, 303);
+}
+
 async fn many_failures_from_one_address_shut_it_out_for_a_while(app: Backoffice) {
     let browser = app.browser();
-    for n in 0..20 {
+    for n in 0..100 {
         let reply = browser.login(&format!("ghicit{n}"), "orice parolă").await;
-        assert_eq!(reply.status, 422);
+        assert_eq!(reply.status, 422, "failure {n}");
     }
 
     let shut_out = browser.login("admin", PASSWORD).await;
 
     assert_eq!(
-        shut_out.status, 422,
+        shut_out.status, 429,
         "even the right password, from this address"
     );
     assert!(session_token(&shut_out).is_none());

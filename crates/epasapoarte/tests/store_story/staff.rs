@@ -16,8 +16,7 @@ on_both_backends!(
     the_database_ties_the_office_to_the_role,
     a_session_is_read_with_its_account_touched_and_deleted,
     stale_sessions_are_swept_by_idle_time_and_absolute_end,
-    the_fifth_failed_login_locks_the_account,
-    address_failures_count_within_the_window_and_old_ones_are_pruned,
+    login_failures_are_tallied_per_pair_account_and_address_and_pruned,
     a_new_password_ends_every_other_session,
 );
 
@@ -213,106 +212,72 @@ async fn stale_sessions_are_swept_by_idle_time_and_absolute_end(db: TestDatabase
     );
 }
 
-async fn the_fifth_failed_login_locks_the_account(db: TestDatabase) {
+async fn login_failures_are_tallied_per_pair_account_and_address_and_pruned(db: TestDatabase) {
     let story = Story::new(db).await;
-    let id = story
-        .store
-        .insert_staff_user(&user("ana", "admin", None), None)
-        .await
-        .unwrap()
-        .unwrap();
-    let until = t0() + Duration::minutes(15);
-
-    for n in 1..=4 {
-        assert!(
-            !story.store.record_failed_login(id, 5, until).await.unwrap(),
-            "failure {n}"
-        );
-    }
-    let counted = story.store.staff_user(id).await.unwrap().unwrap();
-    assert_eq!((counted.failed_logins, counted.locked_until), (4, None));
-
-    assert!(
-        story.store.record_failed_login(id, 5, until).await.unwrap(),
-        "the fifth locks"
-    );
-    let locked = story.store.staff_user(id).await.unwrap().unwrap();
-    assert_eq!(
-        (locked.failed_logins, locked.locked_until),
-        (0, Some(until))
-    );
-
-    story.store.clear_failed_logins(id).await.unwrap();
-    let cleared = story.store.staff_user(id).await.unwrap().unwrap();
-    assert_eq!((cleared.failed_logins, cleared.locked_until), (0, None));
-}
-
-async fn address_failures_count_within_the_window_and_old_ones_are_pruned(db: TestDatabase) {
-    let story = Story::new(db).await;
+    let (ana, ion) = (random_bytes(), random_bytes());
     let (here, there) = (random_bytes(), random_bytes());
     let window = Duration::minutes(15);
-    for minute in [0, 1, 2] {
+    let note = |subject: &Vec<u8>, ip: &Vec<u8>, minute: i64| {
         let at = t0() + Duration::minutes(minute);
-        story
-            .store
-            .record_address_failure(&here, at, at - window)
-            .await
-            .unwrap();
-    }
-    story
+        let store = story.store.clone();
+        let (subject, ip) = (subject.clone(), ip.clone());
+        async move {
+            store
+                .record_login_failure(&subject, &ip, at, at - window)
+                .await
+                .unwrap();
+        }
+    };
+    note(&ana, &here, 0).await;
+    note(&ana, &here, 1).await;
+    note(&ana, &there, 2).await;
+    note(&ion, &here, 3).await;
+
+    let tallies = story.store.login_failures(&ana, &here, t0()).await.unwrap();
+    assert_eq!(
+        (
+            tallies.pair.count,
+            tallies.account.count,
+            tallies.address.count
+        ),
+        (2, 3, 3)
+    );
+    assert_eq!(tallies.pair.last, Some(t0() + Duration::minutes(1)));
+    assert_eq!(tallies.account.last, Some(t0() + Duration::minutes(2)));
+    assert_eq!(tallies.address.last, Some(t0() + Duration::minutes(3)));
+    let since_one = story
         .store
-        .record_address_failure(&there, t0(), t0() - window)
+        .login_failures(&ana, &here, t0() + Duration::minutes(1))
         .await
         .unwrap();
+    assert_eq!(since_one.pair.count, 1, "only failures within the window");
+    let nobody = story
+        .store
+        .login_failures(&random_bytes(), &random_bytes(), t0())
+        .await
+        .unwrap();
+    assert_eq!(nobody, epasapoarte::staff::LoginFailures::default());
 
+    // A success forgets the account's failures from every address, not the others'.
+    story.store.clear_login_failures(&ana).await.unwrap();
+    let cleared = story.store.login_failures(&ana, &here, t0()).await.unwrap();
     assert_eq!(
-        story
-            .store
-            .address_failures_since(&here, t0())
-            .await
-            .unwrap(),
-        3
-    );
-    assert_eq!(
-        story
-            .store
-            .address_failures_since(&here, t0() + Duration::minutes(1))
-            .await
-            .unwrap(),
-        2
-    );
-    assert_eq!(
-        story
-            .store
-            .address_failures_since(&there, t0())
-            .await
-            .unwrap(),
-        1
+        (
+            cleared.pair.count,
+            cleared.account.count,
+            cleared.address.count
+        ),
+        (0, 0, 1)
     );
 
     // A failure 20 minutes later prunes everything older than its window.
-    let later = t0() + Duration::minutes(20);
-    story
+    note(&ion, &there, 20).await;
+    let pruned = story
         .store
-        .record_address_failure(&there, later, later - window)
+        .login_failures(&ion, &here, t0() - Duration::hours(1))
         .await
         .unwrap();
-    assert_eq!(
-        story
-            .store
-            .address_failures_since(&here, t0() - Duration::hours(1))
-            .await
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        story
-            .store
-            .address_failures_since(&there, t0() - Duration::hours(1))
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!((pruned.pair.count, pruned.account.count), (0, 1));
 }
 
 async fn a_new_password_ends_every_other_session(db: TestDatabase) {

@@ -71,36 +71,6 @@ impl Staff for SqlStore {
         rows.iter().map(mapping::user).collect()
     }
 
-    async fn record_failed_login(
-        &self,
-        user_id: i64,
-        lock_after: u32,
-        lock_until: DateTime<Utc>,
-    ) -> StoreResult<bool> {
-        // One statement: concurrent failures cannot both read the same count.
-        let locked: Option<Option<i64>> = sqlx::query_scalar(
-            "UPDATE staff_users SET
-                 failed_logins = CASE WHEN failed_logins + 1 >= $1 THEN 0 ELSE failed_logins + 1 END,
-                 locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END
-             WHERE id = $3
-             RETURNING CASE WHEN failed_logins = 0 THEN locked_until END",
-        )
-        .bind(i64::from(lock_after))
-        .bind(rows::millis(lock_until))
-        .bind(user_id)
-        .fetch_optional(&self.writer)
-        .await?;
-        Ok(matches!(locked, Some(Some(_))))
-    }
-
-    async fn clear_failed_logins(&self, user_id: i64) -> StoreResult<()> {
-        sqlx::query("UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (failed_logins <> 0 OR locked_until IS NOT NULL)")
-            .bind(user_id)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
-    }
-
     async fn set_password_hash(
         &self,
         user_id: i64,
@@ -132,8 +102,9 @@ impl Staff for SqlStore {
         Ok(())
     }
 
-    async fn record_address_failure(
+    async fn record_login_failure(
         &self,
+        subject_hash: &[u8],
         ip_hash: &[u8],
         now: DateTime<Utc>,
         prune_before: DateTime<Utc>,
@@ -143,28 +114,61 @@ impl Staff for SqlStore {
             .bind(rows::millis(prune_before))
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO staff_login_failures (ip_hash, at) VALUES ($1, $2)")
-            .bind(ip_hash)
-            .bind(rows::millis(now))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO staff_login_failures (subject_hash, ip_hash, at) VALUES ($1, $2, $3)",
+        )
+        .bind(subject_hash)
+        .bind(ip_hash)
+        .bind(rows::millis(now))
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn address_failures_since(
+    async fn login_failures(
         &self,
+        subject_hash: &[u8],
         ip_hash: &[u8],
         since: DateTime<Utc>,
-    ) -> StoreResult<u32> {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM staff_login_failures WHERE ip_hash = $1 AND at >= $2",
+    ) -> StoreResult<crate::staff::LoginFailures> {
+        // One read for the three tallies; the OR keeps it on the two indexes.
+        type Tallies = (i64, Option<i64>, i64, Option<i64>, i64, Option<i64>);
+        let row: Tallies = sqlx::query_as(
+            "SELECT
+                 COALESCE(SUM(CASE WHEN subject_hash = $1 AND ip_hash = $2 THEN 1 ELSE 0 END), 0),
+                 MAX(CASE WHEN subject_hash = $1 AND ip_hash = $2 THEN at END),
+                 COALESCE(SUM(CASE WHEN subject_hash = $1 THEN 1 ELSE 0 END), 0),
+                 MAX(CASE WHEN subject_hash = $1 THEN at END),
+                 COALESCE(SUM(CASE WHEN ip_hash = $2 THEN 1 ELSE 0 END), 0),
+                 MAX(CASE WHEN ip_hash = $2 THEN at END)
+             FROM staff_login_failures
+             WHERE at >= $3 AND (subject_hash = $1 OR ip_hash = $2)",
         )
+        .bind(subject_hash)
         .bind(ip_hash)
         .bind(rows::millis(since))
         .fetch_one(&self.reader)
         .await?;
-        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+        let tally = |count: i64, last: Option<i64>| -> StoreResult<crate::staff::Tally> {
+            Ok(crate::staff::Tally {
+                count: u32::try_from(count).unwrap_or(u32::MAX),
+                last: last.map(rows::instant).transpose()?,
+            })
+        };
+        Ok(crate::staff::LoginFailures {
+            pair: tally(row.0, row.1)?,
+            account: tally(row.2, row.3)?,
+            address: tally(row.4, row.5)?,
+        })
+    }
+
+    async fn clear_login_failures(&self, subject_hash: &[u8]) -> StoreResult<()> {
+        sqlx::query("DELETE FROM staff_login_failures WHERE subject_hash = $1")
+            .bind(subject_hash)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
     }
 
     async fn create_staff_session(

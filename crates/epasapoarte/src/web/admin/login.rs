@@ -1,6 +1,6 @@
-//! `/admin/login` (SPEC §3): "Utilizator", "Parolă", "Autentificare". One message for
-//! every failure — wrong password, unknown user, locked account, too many tries from the
-//! address — with the same status and page, so nothing tells which it was.
+//! `/admin/login` (SPEC §3): "Utilizator", "Parolă", "Autentificare". One message for a
+//! wrong password and an unknown user (422), so nothing tells which it was; too many
+//! recent failures say so and when to try again (429 with Retry-After, issue 12 item 13).
 
 use askama::Template;
 use axum::extract::RawQuery;
@@ -70,6 +70,21 @@ pub async fn show(page: Page, staff: Option<Staff>, RawQuery(query): RawQuery) -
 }
 
 pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form: Form) -> Response {
+    // An empty field is the form's error, named; it is no login attempt and counts as none.
+    let missing: Vec<FieldMessage> = [
+        ("username", "admin.login.username_required"),
+        ("password", "admin.login.password_required"),
+    ]
+    .into_iter()
+    .filter(|(field, _)| form.get(field).trim().is_empty())
+    .map(|(field, key)| FieldMessage {
+        id: field.to_owned(),
+        message: page.chrome.t(key).to_owned(),
+    })
+    .collect();
+    if !missing.is_empty() {
+        return refused_with(page, &form, StatusCode::UNPROCESSABLE_ENTITY, missing);
+    }
     let staff = StaffService::of(&page.state.service);
     let outcome = staff
         .login(form.get("username"), form.get("password"), address)
@@ -83,24 +98,56 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
             page.redirect("/admin")
         }
         Ok(LoginOutcome::Refused) => {
-            let chrome = page.chrome.clone();
-            let demo_accounts = demo_accounts(&page);
-            let errors = vec![FieldMessage {
-                id: "username".to_owned(),
-                message: chrome.t("admin.login.failed").to_owned(),
-            }];
-            page.render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                LoginPage {
-                    chrome,
-                    staff: None,
-                    errors,
-                    username: form.get("username").chars().take(64).collect(),
-                    notice: None,
-                    demo_accounts,
-                },
-            )
+            let message = page.chrome.t("admin.login.failed").to_owned();
+            refused(page, &form, StatusCode::UNPROCESSABLE_ENTITY, message)
+        }
+        Ok(LoginOutcome::TooManyAttempts { retry_after }) => {
+            let minutes = crate::staff::minutes_to_say(retry_after).unsigned_abs();
+            let minutes =
+                crate::i18n::format::count(page.chrome.lang, "web.journey.minutes", minutes);
+            let message = page
+                .chrome
+                .tf("admin.login.too_many", &[("minutes", &minutes)]);
+            let seconds = retry_after.num_seconds().max(1).to_string();
+            let mut response = refused(page, &form, StatusCode::TOO_MANY_REQUESTS, message);
+            if let Ok(value) = axum::http::HeaderValue::from_str(&seconds) {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, value);
+            }
+            response
         }
         Err(error) => problem::failed(page, error),
     }
+}
+
+/// The login page again with `message` beside the username, answered with `status`.
+fn refused(page: Page, form: &Form, status: StatusCode, message: String) -> Response {
+    let errors = vec![FieldMessage {
+        id: "username".to_owned(),
+        message,
+    }];
+    refused_with(page, form, status, errors)
+}
+
+/// The login page again with `errors` beside their fields, answered with `status`.
+fn refused_with(
+    page: Page,
+    form: &Form,
+    status: StatusCode,
+    errors: Vec<FieldMessage>,
+) -> Response {
+    let chrome = page.chrome.clone();
+    let demo_accounts = demo_accounts(&page);
+    page.render_status(
+        status,
+        LoginPage {
+            chrome,
+            staff: None,
+            errors,
+            username: form.get("username").chars().take(64).collect(),
+            notice: None,
+            demo_accounts,
+        },
+    )
 }
