@@ -10,7 +10,8 @@ mod working_days;
 
 pub use easter::orthodox_easter;
 pub use holidays::{
-    Holiday, HolidayKind, SUPPORTED_YEARS, UnknownHolidayKind, is_public_holiday, public_holidays,
+    Holiday, HolidayKind, SUPPORTED_YEARS, UnknownHolidayKind, holiday_on, is_public_holiday,
+    public_holidays,
 };
 pub use working_days::{add_working_days, is_working_day, working_days_between};
 

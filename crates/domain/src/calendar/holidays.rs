@@ -50,6 +50,12 @@ pub fn public_holidays(year: i32) -> Vec<Holiday> {
     holidays
 }
 
+/// The public holiday on `date` (the first in the law's order when two share it).
+#[must_use]
+pub fn holiday_on(date: NaiveDate) -> Option<Holiday> {
+    holidays_of(date.year()).find(|holiday| holiday.date == date)
+}
+
 /// Whether `date` is a Romanian public holiday. Computes the year's Easter; allocates nothing.
 #[must_use]
 pub fn is_public_holiday(date: NaiveDate) -> bool {

@@ -3,8 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::model::{Schedule, day_index};
-use super::types::{ExceptionHours, HolidayRule, TimeInterval};
-use crate::calendar::is_public_holiday;
+use super::types::{DateException, ExceptionHours, HolidayRule, TimeInterval};
+use crate::calendar::{Holiday, holiday_on, is_public_holiday};
 
 /// The hours that apply on one date, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,20 @@ impl<'a> DayHours<'a> {
 }
 
 impl Schedule {
+    /// The public holiday `exception` would open, if it would (issue 12): special hours
+    /// on a date the law closes, under [`HolidayRule::Romanian`]. The public pages say
+    /// such a day is closed, so a manager may close it (or change the office's holiday
+    /// rule) but not open it by an exception.
+    #[must_use]
+    pub fn would_open_a_holiday(&self, exception: &DateException) -> Option<Holiday> {
+        let opens =
+            matches!(&exception.hours, ExceptionHours::Special(intervals) if !intervals.is_empty());
+        if !opens || self.holidays != HolidayRule::Romanian {
+            return None;
+        }
+        holiday_on(exception.date)
+    }
+
     /// The hours of `date`: a date exception wins; else a public holiday closes (unless the
     /// rule is [`HolidayRule::Ignore`]); else the weekday's regular hours.
     #[must_use]

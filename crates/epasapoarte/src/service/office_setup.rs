@@ -44,6 +44,15 @@ impl BookingService {
         schedule: &Schedule,
         audit: AuditEvent,
     ) -> ServiceResult<()> {
+        // The public pages say a public holiday is closed: an exception may close it
+        // further, never open it (issue 12; an office that opens on holidays changes its
+        // holiday rule instead, which the pages then show).
+        if office.schedule.would_open_a_holiday(exception).is_some() {
+            return Err(super::ServiceError::Validation(super::FieldErrors::single(
+                "date",
+                "holiday_opened",
+            )));
+        }
         let replan = self.replan(office, schedule, office.horizon_days).await?;
         let audit = audit.entry(self.now());
         self.store

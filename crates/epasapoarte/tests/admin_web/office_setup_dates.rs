@@ -159,7 +159,26 @@ async fn bad_exceptions_are_refused(manager: &Browser, base: &str, today: NaiveD
         monday += Duration::days(1);
     }
     let (yesterday, later) = ((today - Duration::days(1)).to_string(), monday.to_string());
-    let exceptions: [(&[(&str, &str)], &str); 5] = [
+    // The next public holiday: the public pages say it is closed (issue 12).
+    let holiday = [today.year(), today.year() + 1]
+        .into_iter()
+        .flat_map(epasapoarte_domain::calendar::public_holidays)
+        .find(|h| h.date > today)
+        .expect("a holiday ahead")
+        .date
+        .to_string();
+    let exceptions: [(&[(&str, &str)], &str); 6] = [
+        (
+            &[
+                ("date", &holiday),
+                ("kind", "special"),
+                ("x-0-start", "09:00"),
+                ("x-0-end", "12:00"),
+                ("x-0-slot", "30"),
+                ("x-0-counters", "1"),
+            ],
+            "este sărbătoare legală",
+        ),
         (&[("date", "24.12.2025"), ("kind", "closed")], "AAAA-LL-ZZ"),
         (
             &[("date", &yesterday), ("kind", "closed")],

@@ -4,7 +4,9 @@ use chrono::TimeDelta;
 use chrono_tz::Europe::Bucharest;
 
 use super::{alba, alba_weekly, closed, hm, interval, special, ymd};
-use crate::schedule::{DayHours, HolidayRule, Schedule, slots_between};
+use crate::schedule::{
+    DateException, DayHours, ExceptionHours, HolidayRule, Schedule, slots_between,
+};
 
 fn slot_count(schedule: &Schedule, year: i32, month: u32, day: u32) -> usize {
     let date = ymd(year, month, day);
@@ -89,6 +91,29 @@ fn an_exception_wins_over_a_holiday() {
     );
     let schedule = Schedule::new(alba_weekly(), vec![open]).expect("valid");
     assert_eq!(slot_count(&schedule, 2026, 12, 1), 8);
+}
+
+#[test]
+fn an_exception_may_close_a_holiday_but_not_open_it() {
+    // 1 December 2026: Ziua Națională.
+    let open = special(
+        ymd(2026, 12, 1),
+        vec![interval(hm(10, 0), hm(12, 0), 15, 1)],
+    );
+    let closed = DateException {
+        date: ymd(2026, 12, 1),
+        hours: ExceptionHours::Closed,
+    };
+    let working_day = special(
+        ymd(2026, 12, 2),
+        vec![interval(hm(10, 0), hm(12, 0), 15, 1)],
+    );
+    let holiday = alba().would_open_a_holiday(&open).expect("a holiday");
+    assert_eq!(holiday.date, ymd(2026, 12, 1));
+    assert_eq!(alba().would_open_a_holiday(&closed), None);
+    assert_eq!(alba().would_open_a_holiday(&working_day), None);
+    let ignoring = alba().with_holiday_rule(HolidayRule::Ignore);
+    assert_eq!(ignoring.would_open_a_holiday(&open), None);
 }
 
 #[test]

@@ -107,6 +107,17 @@ pub async fn add(page: Page, staff: Staff, Path(office): Path<OfficeId>, form: F
         Ok(read) => read,
         Err(errors) => return render(page, &staff, &office, posted, false, errors).await,
     };
+    if let Some(holiday) = office.schedule.would_open_a_holiday(&exception) {
+        let text = lang.tf(
+            "admin.setup.error_holiday_opened",
+            &[
+                ("date", &crate::i18n::format::date(lang, holiday.date)),
+                ("holiday", lang.t(holiday.kind.key())),
+            ],
+        );
+        let errors = vec![field("date", text)];
+        return render(page, &staff, &office, posted, false, errors).await;
+    }
     let mut exceptions = office.schedule.exceptions().to_vec();
     exceptions.push(exception.clone());
     let schedule = match Schedule::new(office.schedule.weekly().collect(), exceptions) {
