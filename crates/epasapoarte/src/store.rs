@@ -145,6 +145,16 @@ pub struct NewBooking {
     pub refuse_cooling_off: bool,
 }
 
+/// An unconfirmed booking a new booking of the same family may replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaceable {
+    pub id: BookingId,
+    /// The CNP hashes it holds: the new booking must hold all of them.
+    pub cnp_hashes: Vec<Vec<u8>>,
+    /// Bookings of these CNPs replaced lately (the guard against hoarding by replacing).
+    pub replaced_lately: u32,
+}
+
 /// A stored booking, personal data still sealed.
 #[derive(Debug, Clone)]
 pub struct BookingRecord {
@@ -294,6 +304,23 @@ pub trait Bookings: Send + Sync + 'static {
     /// Takes the seats and writes the booking, its persons, its confirm token and its
     /// outbox message atomically. `SlotFull` or `CnpAlreadyBooked` write nothing.
     async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()>;
+    /// [`Self::create_booking`], first cancelling `replaced` — the same family's booking
+    /// still waiting for its confirmation (issue 12: a mistyped e-mail) — in the same
+    /// transaction: its seats return at once and its confirm link stops working. If
+    /// `replaced` is no longer pending, nothing of it changes and the CNPs it holds make
+    /// this `CnpAlreadyBooked`.
+    async fn create_booking_replacing(
+        &self,
+        booking: &NewBooking,
+        replaced: &BookingId,
+    ) -> StoreResult<()>;
+    /// The unconfirmed booking holding some of `cnp_hashes` that a new booking of the same
+    /// family could replace, and how many of their bookings were replaced since `since`.
+    async fn replaceable_pending(
+        &self,
+        cnp_hashes: &[Vec<u8>],
+        since: DateTime<Utc>,
+    ) -> StoreResult<Option<Replaceable>>;
     async fn booking_by_token(
         &self,
         purpose: TokenPurpose,

@@ -37,6 +37,10 @@ pub enum CancelOutcome {
     AlreadyCancelled { booking_id: BookingId },
 }
 
+/// How many unconfirmed bookings the same CNPs may replace in 24 hours (issue 12): enough
+/// to correct a mistyped address twice, not enough to hold seats by replacing forever.
+pub const REPLACEMENTS_PER_DAY: u32 = 2;
+
 impl BookingService {
     /// Saves a pending booking parsed at the edge (`input.rs`), after the checks that
     /// need the office and the clock; the confirmation e-mail rides in the same
@@ -90,7 +94,17 @@ impl BookingService {
             },
             &mail,
         )?;
-        let result = self.store.create_booking(&booking).await;
+        let mut result = self.store.create_booking(&booking).await;
+        if let Err(crate::store::StoreError::CnpAlreadyBooked) = result
+            && let Some(old) = self.replaceable(&booking).await?
+        {
+            // The same family booking again while its first booking waits for a
+            // confirmation that went to a mistyped address (issue 12).
+            result = self.store.create_booking_replacing(&booking, &old).await;
+            if result.is_ok() {
+                tracing::info!(booking = %id, replaced = %old, "an unconfirmed booking was replaced");
+            }
+        }
         self.metrics.booking_outcome(match &result {
             Ok(()) => "created",
             Err(crate::store::StoreError::SlotFull) => "slot_full",
@@ -102,6 +116,21 @@ impl BookingService {
         self.directory.invalidate_seats(office.id);
         tracing::info!(booking = %id, office = office.id.get(), persons = parsed.persons.len(), "booking created");
         Ok(BookingCreated { id, expires_at })
+    }
+
+    /// The family's unconfirmed booking that `booking` may replace: it holds none but the
+    /// new booking's CNPs (so nobody can cancel another family's booking with one CNP of
+    /// it), it is still pending, and these CNPs replaced fewer than
+    /// [`REPLACEMENTS_PER_DAY`] bookings in the last 24 hours (so replacing cannot keep
+    /// seats held without ever confirming).
+    async fn replaceable(&self, booking: &NewBooking) -> ServiceResult<Option<BookingId>> {
+        let hashes: Vec<Vec<u8>> = booking.persons.iter().map(|p| p.cnp_hash.clone()).collect();
+        let since = booking.created_at - chrono::Duration::hours(24);
+        let Some(old) = self.store.replaceable_pending(&hashes, since).await? else {
+            return Ok(None);
+        };
+        let same_family = old.cnp_hashes.iter().all(|hash| hashes.contains(hash));
+        Ok((same_family && old.replaced_lately < REPLACEMENTS_PER_DAY).then_some(old.id))
     }
 
     /// The office and the start of the slot a booking asks for, once the office exists,

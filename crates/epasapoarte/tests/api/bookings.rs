@@ -11,6 +11,8 @@ on_both_backends!(
     confirming_twice_is_harmless,
     an_unconfirmed_booking_expires_and_its_seats_return,
     a_cnp_can_hold_only_one_active_booking,
+    a_family_that_mistyped_its_email_books_again_and_the_first_booking_goes,
+    replacing_is_for_the_whole_family_and_twice_a_day,
     a_full_slot_answers_409_and_writes_nothing,
     the_confirmation_email_lists_fees_and_documents_but_no_cnp,
 );
@@ -144,6 +146,11 @@ async fn an_unconfirmed_booking_expires_and_its_seats_return(app: TestApp) {
 async fn a_cnp_can_hold_only_one_active_booking(app: TestApp) {
     let first = app.booking_body(1, 500).await;
     assert_eq!(app.book(&first).await.status(), 201);
+    let token = app.token_from_last_mail("confirma").await;
+    let confirmed = app
+        .post("/api/v1/bookings/confirm", &json!({"token": token}))
+        .await;
+    assert_eq!(confirmed.status(), 200);
     let mut second = app.booking_body(1, 500).await;
     second["applicant"]["email"] = json!("alt@example.ro");
     let response = app.book(&second).await;
@@ -233,4 +240,81 @@ async fn the_confirmation_email_lists_fees_and_documents_but_no_cnp(app: TestApp
             );
         }
     }
+}
+
+/// Issue 12: the confirmation went to a mistyped address, so the family books again with
+/// the right one. The unconfirmed booking is replaced in the same transaction: its seats
+/// come back (the family may take the very same time), its link stops working.
+async fn a_family_that_mistyped_its_email_books_again_and_the_first_booking_goes(app: TestApp) {
+    let mut first = app.booking_body(2, 520).await;
+    first["applicant"]["email"] = json!("ana.popesu@example.ro");
+    let (office, date, time) = (
+        first["office_id"].as_i64().unwrap(),
+        first["date"].as_str().unwrap().to_owned(),
+        first["time"].as_str().unwrap().to_owned(),
+    );
+    let free = app.free_seats(office, &date, &time).await;
+    assert_eq!(app.book(&first).await.status(), 201);
+    let old_token = app.token_from_last_mail("confirma").await;
+    let corrected = super::support::booking_at(office, &date, &time, 2, 520);
+
+    let again = app.book(&corrected).await;
+
+    assert_eq!(again.status(), 201);
+    let again: Value = again.json().await.unwrap();
+    assert_eq!(again["status"], "pending");
+    assert_eq!(
+        app.free_seats(office, &date, &time).await,
+        free - 2,
+        "the family holds its two seats once, not twice"
+    );
+    let old_link = app
+        .post("/api/v1/bookings/confirm", &json!({"token": old_token}))
+        .await;
+    assert_eq!(old_link.status(), 404, "the first link stopped working");
+    let new_token = app.token_from_last_mail("confirma").await;
+    assert_ne!(new_token, old_token);
+    let confirmed = app
+        .post("/api/v1/bookings/confirm", &json!({"token": new_token}))
+        .await;
+    assert_eq!(confirmed.status(), 200);
+    assert_eq!(confirmed.json::<Value>().await.unwrap()["id"], again["id"]);
+    // A confirmed booking is never replaced.
+    let third = app.book(&corrected).await;
+    assert_eq!(third.status(), 409);
+    assert_eq!(
+        third.json::<Value>().await.unwrap()["error"]["code"],
+        "cnp_already_booked"
+    );
+}
+
+/// One CNP of a family cannot cancel the family's booking, and replacing twice in a day
+/// is the most: a third attempt keeps the second booking.
+async fn replacing_is_for_the_whole_family_and_twice_a_day(app: TestApp) {
+    let family = app.booking_body(2, 540).await;
+    assert_eq!(app.book(&family).await.status(), 201);
+    let alone = app.booking_body(1, 540).await;
+    let refused = app.book(&alone).await;
+    assert_eq!(refused.status(), 409, "one member alone does not replace");
+    for attempt in 1..=2 {
+        let again = app.booking_body(2, 540).await;
+        assert_eq!(
+            app.book(&again).await.status(),
+            201,
+            "replacement {attempt}"
+        );
+    }
+    let kept = app.token_from_last_mail("confirma").await;
+
+    let third = app.book(&app.booking_body(2, 540).await).await;
+
+    assert_eq!(third.status(), 409);
+    assert_eq!(
+        third.json::<Value>().await.unwrap()["error"]["code"],
+        "cnp_already_booked"
+    );
+    let confirmed = app
+        .post("/api/v1/bookings/confirm", &json!({"token": kept}))
+        .await;
+    assert_eq!(confirmed.status(), 200, "the last replacement stands");
 }

@@ -96,6 +96,15 @@ async fn a_cnp_with_an_active_booking_is_explained() {
     let mut browser = Browser::open(TestDatabase::sqlite()).await;
     let body = browser.app.booking_body(1, 500).await;
     assert_eq!(browser.app.book(&body).await.status(), 201);
+    let token = browser.app.token_from_last_mail("confirma").await;
+    let confirmed = browser
+        .app
+        .post(
+            "/api/v1/bookings/confirm",
+            &serde_json::json!({"token": token}),
+        )
+        .await;
+    assert_eq!(confirmed.status(), 200);
     walk::to_check_page(&mut browser, 500).await;
 
     let refused = walk::save(&mut browser).await;
@@ -109,6 +118,21 @@ async fn a_cnp_with_an_active_booking_is_explained() {
     );
     assert!(refused.html.contains("href=\"/verifica-programare\""));
     walk::assert_no_cnp_in_urls(&browser, &[cnp(500), cnp(501)]);
+}
+
+/// Issue 12: the first booking's confirmation went to a mistyped address; booking again
+/// through the pages replaces it instead of answering "already booked".
+#[tokio::test]
+async fn an_unconfirmed_booking_of_the_same_person_is_replaced_by_booking_again() {
+    let mut browser = Browser::open(TestDatabase::sqlite()).await;
+    let mut body = browser.app.booking_body(1, 500).await;
+    body["applicant"]["email"] = serde_json::json!("ana@exmaple.ro");
+    assert_eq!(browser.app.book(&body).await.status(), 201);
+    walk::to_check_page(&mut browser, 500).await;
+
+    let saved = walk::save(&mut browser).await;
+
+    saved.assert_at("/programare/trimis");
 }
 
 #[tokio::test]

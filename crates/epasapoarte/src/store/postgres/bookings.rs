@@ -11,8 +11,51 @@ use crate::store::rows;
 use crate::store::sql::value_rows;
 use crate::store::*;
 
+/// [`create_booking`] after cancelling the family's unconfirmed booking `old` it replaces
+/// (issue 12), in one transaction: each step does nothing unless `old` is still pending,
+/// so one confirmed meanwhile keeps its CNPs and the insert then fails on the
+/// one-active-booking index, rolling everything back. Its seats return at once and its
+/// confirm link stops working.
+pub(crate) async fn create_booking_replacing(
+    pool: &AnyPool,
+    booking: &NewBooking,
+    old: &BookingId,
+) -> StoreResult<()> {
+    let mut tx = pool.begin().await?;
+    let closed_at = rows::millis(booking.created_at);
+    let cancelled: Option<(i64, i64)> = sqlx::query_as(
+        "UPDATE bookings SET status = 'cancelled', closed_at = $2, cancel_reason = 'replaced'
+         WHERE id = $1 AND status = 'pending' RETURNING slot_id, persons",
+    )
+    .bind(old)
+    .bind(closed_at)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((slot_id, persons)) = cancelled {
+        sqlx::query("UPDATE slots SET taken = taken - $2 WHERE id = $1")
+            .bind(slot_id)
+            .bind(persons)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM booking_tokens WHERE booking_id = $1 AND purpose = 'confirm'")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
+    create_booking(&mut *tx, booking).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Takes the seats and writes the booking, its persons, its confirm token and its e-mail.
-pub(crate) async fn create_booking(pool: &AnyPool, booking: &NewBooking) -> StoreResult<()> {
+pub(crate) async fn create_booking<'c, E>(executor: E, booking: &NewBooking) -> StoreResult<()>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
     // Persons in CNP-hash order: two bookings sharing CNPs then wait on each other in
     // the same order, so they cannot deadlock on the unique index.
     // Each keeps its position in the booking (the order the citizen entered them).
@@ -82,7 +125,7 @@ pub(crate) async fn create_booking(pool: &AnyPool, booking: &NewBooking) -> Stor
             .bind(&person.cnp)
             .bind(&person.cnp_hash);
     }
-    let seated = query.fetch_one(pool).await.map_err(classify)?;
+    let seated = query.fetch_one(executor).await.map_err(classify)?;
     if seated == 1 {
         Ok(())
     } else {

@@ -142,3 +142,53 @@ fn booking(row: &AnyRow, id: BookingId) -> StoreResult<BookingRecord> {
         persons: Vec::new(),
     })
 }
+
+/// The one unconfirmed booking that holds some of `cnp_hashes` and could be replaced by a
+/// new booking of the same family (issue 12): `None` when no booking holds them, when
+/// more than one does, or when the one that does is not pending (a confirmed booking is
+/// never replaced). With it, how many bookings holding any of these CNPs were replaced
+/// since `since` (the hoarding guard).
+pub(crate) async fn replaceable_pending(
+    pool: &AnyPool,
+    cnp_hashes: &[Vec<u8>],
+    since: chrono::DateTime<chrono::Utc>,
+) -> StoreResult<Option<Replaceable>> {
+    if cnp_hashes.is_empty() {
+        return Ok(None);
+    }
+    let list = crate::store::sql::placeholders(1, cnp_hashes.len());
+    let sql = format!(
+        "SELECT b.id, b.status, p.cnp_hash FROM bookings b
+         JOIN booking_persons p ON p.booking_id = b.id AND p.holds = true
+         WHERE b.id IN (SELECT booking_id FROM booking_persons
+                        WHERE holds = true AND cnp_hash IN ({list}))
+         ORDER BY b.id"
+    );
+    let mut query = sqlx::query_as::<_, (String, String, Vec<u8>)>(&sql);
+    for hash in cnp_hashes {
+        query = query.bind(hash.as_slice());
+    }
+    let rows = query.fetch_all(pool).await?;
+    let Some((id, status, _)) = rows.first() else {
+        return Ok(None);
+    };
+    if rows.iter().any(|(other, _, _)| other != id) || status != "pending" {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT count(DISTINCT b.id) FROM bookings b
+         JOIN booking_persons p ON p.booking_id = b.id
+         WHERE b.cancel_reason = 'replaced' AND b.closed_at >= ${} AND p.cnp_hash IN ({list})",
+        cnp_hashes.len() + 1
+    );
+    let mut query = sqlx::query_scalar::<_, i64>(&sql);
+    for hash in cnp_hashes {
+        query = query.bind(hash.as_slice());
+    }
+    let replaced = query.bind(rows::millis(since)).fetch_one(pool).await?;
+    Ok(Some(Replaceable {
+        id: BookingId(id.clone()),
+        cnp_hashes: rows.into_iter().map(|(_, _, hash)| hash).collect(),
+        replaced_lately: u32::try_from(replaced).unwrap_or(u32::MAX),
+    }))
+}

@@ -18,25 +18,23 @@ use crate::store::{postgres, sqlite};
 #[async_trait]
 impl Bookings for SqlStore {
     async fn create_booking(&self, booking: &NewBooking) -> StoreResult<()> {
-        let created = match self.backend {
-            Backend::Sqlite => sqlite::one_trip::create_booking(&self.writer, booking).await,
-            Backend::Postgres => postgres::bookings::create_booking(&self.writer, booking).await,
-        };
-        // The write refuses a cooling-off CNP the way it refuses a full slot (it takes no
-        // seat); only then, rarely, a read tells the two apart.
-        if let Err(StoreError::SlotFull) = created
-            && booking.refuse_cooling_off
-        {
-            let hashes: Vec<Vec<u8>> = booking.persons.iter().map(|p| p.cnp_hash.clone()).collect();
-            if self
-                .cooling_until(&hashes, booking.created_at)
-                .await?
-                .is_some()
-            {
-                return Err(StoreError::CnpCoolingOff);
-            }
-        }
-        created
+        self.create(booking, None).await
+    }
+
+    async fn create_booking_replacing(
+        &self,
+        booking: &NewBooking,
+        replaced: &BookingId,
+    ) -> StoreResult<()> {
+        self.create(booking, Some(replaced)).await
+    }
+
+    async fn replaceable_pending(
+        &self,
+        cnp_hashes: &[Vec<u8>],
+        since: DateTime<Utc>,
+    ) -> StoreResult<Option<Replaceable>> {
+        booking_reads::replaceable_pending(&self.reader, cnp_hashes, since).await
     }
 
     async fn booking_by_token(
@@ -196,6 +194,39 @@ impl Bookings for SqlStore {
         insert_outbox(&mut tx, outbox, now).await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+impl SqlStore {
+    /// Creates a booking (replacing the family's unconfirmed one when asked), each backend
+    /// in its one-trip way.
+    async fn create(&self, booking: &NewBooking, replacing: Option<&BookingId>) -> StoreResult<()> {
+        let created = match (self.backend, replacing) {
+            (Backend::Sqlite, _) => {
+                sqlite::one_trip::create_booking(&self.writer, booking, replacing).await
+            }
+            (Backend::Postgres, None) => {
+                postgres::bookings::create_booking(&self.writer, booking).await
+            }
+            (Backend::Postgres, Some(old)) => {
+                postgres::bookings::create_booking_replacing(&self.writer, booking, old).await
+            }
+        };
+        // The write refuses a cooling-off CNP the way it refuses a full slot (it takes no
+        // seat); only then, rarely, a read tells the two apart.
+        if let Err(StoreError::SlotFull) = created
+            && booking.refuse_cooling_off
+        {
+            let hashes: Vec<Vec<u8>> = booking.persons.iter().map(|p| p.cnp_hash.clone()).collect();
+            if self
+                .cooling_until(&hashes, booking.created_at)
+                .await?
+                .is_some()
+            {
+                return Err(StoreError::CnpCoolingOff);
+            }
+        }
+        created
     }
 }
 

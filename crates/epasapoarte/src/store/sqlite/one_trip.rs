@@ -25,7 +25,23 @@ use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
 use crate::store::*;
 
-fn create_booking_sql(persons: usize, refuse_cooling_off: bool) -> String {
+/// The statements that cancel a family's unconfirmed booking it is replacing (issue 12):
+/// each does nothing unless that booking is still pending, so a booking confirmed
+/// meanwhile keeps its CNPs and the new one then fails on the one-active-booking index —
+/// rolling all of it back. Its seats return at once (the family is re-booking them, not
+/// giving them away), and its confirm link stops working. Binds the replaced id 6 times
+/// and `closed_at` once, in that order: id, id, id, id, closed_at, id, id.
+const REPLACE_SQL: &str = "
+         UPDATE slots SET taken = taken - (SELECT persons FROM bookings WHERE id = ? AND status = 'pending')
+         WHERE id = (SELECT slot_id FROM bookings WHERE id = ? AND status = 'pending');
+         UPDATE booking_persons SET holds = false
+         WHERE booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'pending');
+         UPDATE bookings SET status = 'cancelled', closed_at = ?, cancel_reason = 'replaced'
+         WHERE id = ? AND status = 'pending';
+         DELETE FROM booking_tokens WHERE booking_id = ? AND purpose = 'confirm';";
+
+fn create_booking_sql(persons: usize, refuse_cooling_off: bool, replacing: bool) -> String {
+    let replace = if replacing { REPLACE_SQL } else { "" };
     let values = vec!["(?, ?, ?, ?, ?, ?, 1)"; persons].join(", ");
     // A cooling-off CNP (SPEC §8) leaves slot_id NULL, as a missing slot does.
     let cooling = if refuse_cooling_off {
@@ -38,7 +54,7 @@ fn create_booking_sql(persons: usize, refuse_cooling_off: bool) -> String {
         String::new()
     };
     format!(
-        "BEGIN IMMEDIATE;
+        "BEGIN IMMEDIATE;{replace}
          UPDATE slots SET taken = taken + ? WHERE office_id = ? AND date = ? AND time = ?;
          INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at, expires_at,
                                email_hash, email_enc, phone_enc, consent_at, consent_policy, lang)
@@ -76,8 +92,14 @@ impl Args {
     }
 }
 
-/// Takes the seats and writes the booking, its persons, its confirm token and its e-mail.
-pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> StoreResult<()> {
+/// Takes the seats and writes the booking, its persons, its confirm token and its e-mail;
+/// with `replacing`, first cancels that unconfirmed booking of the same family (see
+/// [`REPLACE_SQL`]), all in the one transaction.
+pub(crate) async fn create_booking(
+    writer: &AnyPool,
+    booking: &NewBooking,
+    replacing: Option<&BookingId>,
+) -> StoreResult<()> {
     let persons = i64::try_from(booking.persons.len()).unwrap_or(i64::MAX);
     let created_at = rows::millis(booking.created_at);
     let (office, date, time) = (
@@ -86,6 +108,12 @@ pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> St
         rows::time_text(booking.time),
     );
     let mut args = Args::default();
+    if let Some(old) = replacing {
+        for _ in 0..4 {
+            args.add(old.clone());
+        }
+        args.add(created_at).add(old.clone()).add(old.clone());
+    }
     // Seats.
     args.add(persons)
         .add(office)
@@ -130,7 +158,11 @@ pub(crate) async fn create_booking(writer: &AnyPool, booking: &NewBooking) -> St
         .add(booking.outbox.kind)
         .add(booking.outbox.payload.clone())
         .add(created_at);
-    let sql = create_booking_sql(booking.persons.len(), booking.refuse_cooling_off);
+    let sql = create_booking_sql(
+        booking.persons.len(),
+        booking.refuse_cooling_off,
+        replacing.is_some(),
+    );
     run(writer, sql, args.done("a booking")?).await.map(|_| ())
 }
 
