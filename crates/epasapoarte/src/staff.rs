@@ -23,7 +23,9 @@ mod role;
 mod session;
 
 pub use access::{Access, Require};
-pub use accounts::{NewUser, create_user};
+pub use accounts::{
+    AccountRefusal, NewUser, create_user, may_manage, roles_creatable_by, temporary_password,
+};
 pub use audit::{Actor, AuditEvent};
 pub use lockout::{Limit, LoginFailures, Tally, minutes_to_say};
 pub use login::LoginOutcome;

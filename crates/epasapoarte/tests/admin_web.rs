@@ -40,4 +40,5 @@ mod admin_web {
     mod reports_setup;
     mod restrictions;
     mod sessions;
+    mod staff_pages;
 }

@@ -130,6 +130,15 @@ pub trait Staff: Send + Sync + 'static {
         audit: Option<&NewAuditEntry>,
     ) -> StoreResult<()>;
 
+    /// Disables the account at `at` (ending every session of it) or, with `None`, enables
+    /// it again; with its audit line, in one transaction. `NotFound` for no such account.
+    async fn set_staff_disabled(
+        &self,
+        user_id: i64,
+        at: Option<DateTime<Utc>>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<()>;
+
     /// Notes a failed login of `subject` (a keyed hash of the username as typed) from an
     /// address (hashed), pruning notes older than `prune_before`.
     async fn record_login_failure(

@@ -20,6 +20,7 @@ mod login;
 mod logout;
 mod offices;
 mod password;
+mod personal;
 mod reports;
 mod restrictions;
 pub mod routes;

@@ -65,6 +65,37 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ),
     ("GET", "/admin/birouri", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/utilizatori", [303, 403, 403, 403, 403, 200]),
+    // Without an account or an action: a 422 saying so.
+    (
+        "POST",
+        "/admin/utilizatori/stare",
+        [303, 403, 403, 403, 403, 422],
+    ),
+    (
+        "POST",
+        "/admin/utilizatori/parola",
+        [303, 403, 403, 403, 403, 422],
+    ),
+    (
+        "GET",
+        "/admin/birouri/{office}/personal",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/personal",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/personal/stare",
+        [303, 403, 422, 404, 404, 422],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/personal/parola",
+        [303, 403, 422, 404, 404, 422],
+    ),
     ("GET", "/admin/audit", [303, 403, 403, 403, 403, 200]),
     ("GET", "/admin/rapoarte", [303, 403, 403, 403, 403, 200]),
     (

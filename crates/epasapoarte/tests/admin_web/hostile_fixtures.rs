@@ -144,6 +144,11 @@ impl Ids {
                 ("ends_on", today),
             ]),
             "restrictii/ridicare" => owned(&[("id", "1")]),
+            "personal" => owned(&[("username", "ghiseu.ostil"), ("role", "clerk")]),
+            "personal/stare" | "utilizatori/stare" => {
+                owned(&[("utilizator", "999999"), ("actiune", "dezactiveaza")])
+            }
+            "personal/parola" | "utilizatori/parola" => owned(&[("utilizator", "999999")]),
             "program" => owned(&[
                 ("n-1", "12"),
                 ("n-7", "2"),

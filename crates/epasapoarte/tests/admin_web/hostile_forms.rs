@@ -85,6 +85,8 @@ async fn post_sweep(app: &Backoffice, persona: Persona) {
         if template.ends_with("/agenda/cnp")
             || template.ends_with("/agenda/cauta")
             || template.ends_with("/cereri/cautare")
+            || template.ends_with("/personal")
+            || template.ends_with("/parola") && template != "/admin/parola"
         {
             allowed.push(200);
         }

@@ -102,6 +102,33 @@ impl Staff for SqlStore {
         Ok(())
     }
 
+    async fn set_staff_disabled(
+        &self,
+        user_id: i64,
+        at: Option<DateTime<Utc>>,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<()> {
+        let mut tx = self.writer.begin().await?;
+        let changed = sqlx::query("UPDATE staff_users SET disabled_at = $1 WHERE id = $2")
+            .bind(at.map(rows::millis))
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if at.is_some() {
+            sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        audit_change(self.backend, &mut tx, audit, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn record_login_failure(
         &self,
         subject_hash: &[u8],

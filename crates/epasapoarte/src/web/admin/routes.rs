@@ -8,7 +8,7 @@ use axum::routing::{MethodFilter, MethodRouter};
 use super::guard::guarded;
 use super::setup::{exceptions, hours, replan, settings};
 use super::{
-    agenda, applications, audit, dashboard, login, logout, offices, password, reports,
+    agenda, applications, audit, dashboard, login, logout, offices, password, personal, reports,
     restrictions, users,
 };
 use crate::ids::OfficeId;
@@ -101,6 +101,34 @@ pub static ROUTES: &[AdminRoute] = &[
     },
     AdminRoute {
         verb: Verb::Get,
+        path: "/admin/birouri/{office}/personal",
+        require: Require::Office(Role::Manager),
+        nav: Some("admin.personal.nav"),
+        handler: |route| guarded(route, personal::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/personal",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, personal::create),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/personal/stare",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, personal::set_state),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/personal/parola",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, personal::reset),
+    },
+    AdminRoute {
+        verb: Verb::Get,
         path: "/admin/birouri/{office}/agenda",
         require: Require::Office(Role::Clerk),
         nav: Some("admin.agenda.nav"),
@@ -168,6 +196,20 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Role(Role::Admin),
         nav: Some("admin.nav.users"),
         handler: |route| guarded(route, users::list),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/utilizatori/stare",
+        require: Require::Role(Role::Admin),
+        nav: None,
+        handler: |route| guarded(route, users::set_state),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/utilizatori/parola",
+        require: Require::Role(Role::Admin),
+        nav: None,
+        handler: |route| guarded(route, users::reset),
     },
     AdminRoute {
         verb: Verb::Get,
