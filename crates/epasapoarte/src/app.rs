@@ -125,6 +125,7 @@ impl Application {
             handles.push(jobs::spawn_lead_time(service.clone(), stopped.clone()));
             handles.push(jobs::spawn_pow(pow, stopped.clone()));
             handles.push(jobs::spawn_reconfirm(service.clone(), stopped.clone()));
+            handles.push(jobs::spawn_reminders(service.clone(), stopped.clone()));
             if config.fair.draw {
                 handles.push(jobs::spawn_draw(service.clone(), stopped.clone()));
             }

@@ -33,6 +33,8 @@ pub struct Config {
     pub rate_limits: bool,
     /// Days after the appointment before personal data is deleted (SPEC §7).
     pub retention_days: u32,
+    /// How long before an appointment its reminder e-mail goes out (issue 12; 0 = none).
+    pub reminder_before_secs: u64,
     /// Days after an application ends (handed over, shipped or rejected) before its
     /// personal data is deleted; the anonymous row stays for the counts (issue 12).
     pub application_retention_days: u32,
@@ -58,6 +60,7 @@ struct Layer {
     rate_limits: Option<String>,
     retention_days: Option<u32>,
     application_retention_days: Option<u32>,
+    reminder_before_secs: Option<u64>,
     draw: Option<String>,
     draw_at: Option<String>,
     hold_secs: Option<String>,
@@ -83,6 +86,7 @@ impl Default for Config {
             rate_limits: true,
             retention_days: 30,
             application_retention_days: 365,
+            reminder_before_secs: 2 * 24 * 3600,
             fair: FairAccess::default(),
             sim_clock: None,
         }
@@ -129,6 +133,7 @@ impl Config {
             rate_limits,
             retention_days,
             application_retention_days,
+            reminder_before_secs,
             draw,
             draw_at,
             hold_secs,
@@ -153,6 +158,7 @@ impl Config {
             &mut self.application_retention_days,
             application_retention_days,
         );
+        set(&mut self.reminder_before_secs, reminder_before_secs);
         if let Some(url) = smtp_url {
             self.smtp_url = (!url.trim().is_empty()).then(|| SecretUrl::from(url));
         }
@@ -249,6 +255,7 @@ impl Layer {
             rate_limits: var("EPAS_RATE_LIMITS"),
             retention_days: days("EPAS_RETENTION_DAYS")?,
             application_retention_days: days("EPAS_APPLICATION_RETENTION_DAYS")?,
+            reminder_before_secs: number("EPAS_REMINDER_BEFORE_SECS")?,
             draw: var("EPAS_DRAW"),
             draw_at: var("EPAS_DRAW_AT"),
             hold_secs: var("EPAS_HOLD_SECS"),

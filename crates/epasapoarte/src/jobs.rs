@@ -14,9 +14,11 @@ use crate::service::BookingService;
 mod draw;
 mod holds;
 mod reconfirm;
+mod reminders;
 pub use draw::{DRAW_INTERVAL, draw_once, spawn_draw};
 pub use holds::{HOLDS_INTERVAL, holds_once, spawn_holds};
 pub use reconfirm::{RECONFIRM_INTERVAL, reconfirm_once, spawn_reconfirm};
+pub use reminders::{REMINDER_INTERVAL, reminders_once, spawn_reminders};
 
 /// How often pending bookings are checked for expiry: seats return within about this long.
 pub const EXPIRY_INTERVAL: Duration = Duration::from_secs(1);

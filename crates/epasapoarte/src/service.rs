@@ -29,6 +29,7 @@ mod links;
 mod lookup;
 mod office_setup;
 mod reconfirm;
+mod reminders;
 pub mod reports;
 pub mod stats;
 pub mod view;
@@ -41,6 +42,7 @@ pub use counter::{StaffCancellation, StaffMoveOutcome};
 pub use directory::Directory;
 pub use input::{BookingRequest, FieldError, FieldErrors};
 pub use reconfirm::{RECONFIRM_BATCH, ReconfirmOutcome};
+pub use reminders::REMINDER_BATCH;
 
 /// The service layer's one error: what can go wrong in a booking or application
 /// operation. The edges map each to what they show: the API to a status and a stable code

@@ -216,6 +216,7 @@ pub trait Store:
     + Waitlist
     + Proofs
     + Reconfirmations
+    + Reminders
 {
 }
 
@@ -233,7 +234,8 @@ impl<
         + Draws
         + Waitlist
         + Proofs
-        + Reconfirmations,
+        + Reconfirmations
+        + Reminders,
 > Store for T
 {
 }
@@ -245,6 +247,7 @@ mod office_setup;
 mod outbox;
 pub mod proofs;
 mod reconfirm;
+mod reminders;
 pub(crate) mod reports;
 mod staff;
 pub mod stats;
@@ -257,6 +260,7 @@ pub use office_setup::*;
 pub use outbox::*;
 pub use proofs::Proofs;
 pub use reconfirm::{ReconfirmState, Reconfirmations};
+pub use reminders::Reminders;
 pub use reports::{DayCounts, LeadTimeDay, LeadTimeSample, Reports};
 pub use staff::*;
 pub use stats::{DrawFigures, FairCounts, Stats};

@@ -20,5 +20,6 @@ mod api {
     mod offices;
     mod ops;
     mod reconfirm;
+    mod reminders;
     mod stats;
 }

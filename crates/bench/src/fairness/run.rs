@@ -87,6 +87,9 @@ pub fn server_env(settings: &Settings, start: DateTime<Utc>) -> Vec<(&'static st
             "EPAS_CONFIRM_TIMEOUT_SECS",
             CONFIRM_TIMEOUT_SECS.to_string(),
         ),
+        // Reminders (issue 12) are no part of the rush the simulation models; off, the
+        // mail pipeline carries what it carried when the figures were first measured.
+        ("EPAS_REMINDER_BEFORE_SECS", "0".to_owned()),
     ];
     match settings.mode {
         Mode::Fcfs => env.extend([

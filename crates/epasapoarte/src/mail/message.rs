@@ -46,6 +46,13 @@ pub enum Mail {
         reconfirm_by: DateTime<Utc>,
         appointment: Appointment,
     },
+    /// Issue 12: the appointment is in two days — what to bring, the fees, the cancel link.
+    Reminder {
+        to: String,
+        lang: Lang,
+        cancel_url: String,
+        appointment: Appointment,
+    },
     /// J5: the active appointments held for an address, each with its true status and
     /// fresh links (a confirm link too while it waits for its confirmation).
     Lookup {
@@ -177,6 +184,7 @@ impl Mail {
             Mail::Cancelled { .. } => "cancelled",
             Mail::ReconfirmRequest { .. } => "reconfirm_request",
             Mail::Lookup { .. } => "lookup",
+            Mail::Reminder { .. } => "reminder",
             Mail::ApplicationReady { .. } => "application_ready",
             Mail::ApplicationShipped { .. } => "application_shipped",
             Mail::DrawConfirmRequest { .. } => "draw_confirm_request",
@@ -196,6 +204,7 @@ impl Mail {
             | Mail::Cancelled { to, .. }
             | Mail::ReconfirmRequest { to, .. }
             | Mail::Lookup { to, .. }
+            | Mail::Reminder { to, .. }
             | Mail::ApplicationReady { to, .. }
             | Mail::ApplicationShipped { to, .. }
             | Mail::DrawConfirmRequest { to, .. }

@@ -68,6 +68,12 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
         Mail::Lookup {
             lang, appointments, ..
         } => kinds::lookup(*lang, appointments, base_url),
+        Mail::Reminder {
+            lang,
+            cancel_url,
+            appointment,
+            ..
+        } => kinds::reminder(*lang, cancel_url, appointment),
         Mail::ApplicationReady {
             lang,
             number,

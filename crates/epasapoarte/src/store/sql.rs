@@ -21,6 +21,7 @@ mod offices;
 mod outbox;
 mod proofs;
 mod reconfirm;
+mod reminders;
 mod reports;
 pub(crate) mod staff;
 mod stats;

@@ -22,7 +22,12 @@ on_both_backends!(
 
 /// A confirmed booking for `persons` on the first free day at least `days` ahead;
 /// returns its body (office, date, time).
-async fn confirmed_booking(app: &TestApp, days: i64, persons: u16, first_cnp: u32) -> Value {
+pub(super) async fn confirmed_booking(
+    app: &TestApp,
+    days: i64,
+    persons: u16,
+    first_cnp: u32,
+) -> Value {
     let office = app.office_in("CJ").await;
     let office_id = office["id"].as_i64().unwrap();
     let availability: Value = app
@@ -60,7 +65,7 @@ async fn confirmed_booking(app: &TestApp, days: i64, persons: u16, first_cnp: u3
 }
 
 /// The appointment's start, from the body (Bucharest time, as every test office).
-fn starts_at(body: &Value) -> chrono::DateTime<chrono::Utc> {
+pub(super) fn starts_at(body: &Value) -> chrono::DateTime<chrono::Utc> {
     let date: NaiveDate = body["date"].as_str().unwrap().parse().unwrap();
     let time = chrono::NaiveTime::parse_from_str(body["time"].as_str().unwrap(), "%H:%M").unwrap();
     date.and_time(time)
@@ -71,7 +76,7 @@ fn starts_at(body: &Value) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// Moves the manual clock to `at` (never backwards).
-fn advance_to(app: &TestApp, at: chrono::DateTime<chrono::Utc>) {
+pub(super) fn advance_to(app: &TestApp, at: chrono::DateTime<chrono::Utc>) {
     let by = at - app.now();
     assert!(by > Duration::zero(), "the clock only moves forward");
     app.advance(by);

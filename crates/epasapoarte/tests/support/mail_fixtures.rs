@@ -155,6 +155,12 @@ pub fn every_mail() -> Vec<Mail> {
         all.push(cancelled(lang, "name_mismatch"));
         all.push(cancelled(lang, "not_reconfirmed"));
         all.push(reconfirm_request(lang));
+        all.push(Mail::Reminder {
+            to: "ana.popescu@example.ro".into(),
+            lang,
+            cancel_url: CANCEL_URL.into(),
+            appointment: appointment(),
+        });
         all.push(lookup(
             lang,
             vec![

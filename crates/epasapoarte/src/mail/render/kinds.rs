@@ -79,6 +79,22 @@ pub(super) fn reconfirm_request(
 }
 
 /// J3: the appointment, what each person brings and pays, how to pay, how to cancel.
+/// Issue 12: two days before — the confirmation's content under a reminder's subject.
+pub(super) fn reminder(lang: Lang, cancel_url: &str, appointment: &Appointment) -> Body {
+    let mut body = confirmed(lang, cancel_url, appointment);
+    let date = format::date(lang, appointment.date);
+    body.title = lang.tf("mail.reminder.subject", &[("date", &date)]);
+    body.intro = vec![lang.tf(
+        "mail.reminder.intro",
+        &[
+            ("date", &date),
+            ("time", &format::clock(appointment.time)),
+            ("office", &appointment.office_name),
+        ],
+    )];
+    body
+}
+
 pub(super) fn confirmed(lang: Lang, cancel_url: &str, appointment: &Appointment) -> Body {
     let mut body = Body::new(lang, lang.t("mail.confirmed.subject").to_owned());
     body.intro.push(lang.t("mail.confirmed.intro").to_owned());

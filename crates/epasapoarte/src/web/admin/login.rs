@@ -107,7 +107,7 @@ pub async fn submit(mut page: Page, ClientAddress(address): ClientAddress, form:
                 crate::i18n::format::count(page.chrome.lang, "web.journey.minutes", minutes);
             let message = page
                 .chrome
-                .tf("admin.login.too_many", &[("minutes", &minutes)]);
+                .tf("admin.login.too_many_attempts", &[("minutes", &minutes)]);
             let seconds = retry_after.num_seconds().max(1).to_string();
             let mut response = refused(page, &form, StatusCode::TOO_MANY_REQUESTS, message);
             if let Ok(value) = axum::http::HeaderValue::from_str(&seconds) {
