@@ -40,7 +40,7 @@ pub struct UnknownName {
 }
 
 /// Finds the variant whose stable name is `s`: the one parser behind every `FromStr` here.
-fn parse_name<T: Copy>(
+pub(crate) fn parse_name<T: Copy>(
     all: &[T],
     name: fn(T) -> &'static str,
     kind: &'static str,

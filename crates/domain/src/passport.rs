@@ -10,6 +10,7 @@
 //! information page uses [`documents`] with a [`HolderCategory`] the citizen picked.
 
 mod category;
+mod declaration;
 mod documents;
 mod money;
 mod passport_type;
@@ -22,6 +23,9 @@ mod proptests;
 mod tests;
 
 pub use category::{HolderCategory, category};
+pub use declaration::{
+    DeclarationError, DeclarationKind, LOSS_DECLARED_WITHIN, check_declaration, declared_late,
+};
 pub use documents::{Document, documents, documents_for};
 pub use money::{Bani, COURIER_FEE, ParseBaniError, fee};
 pub use passport_type::PassportType;

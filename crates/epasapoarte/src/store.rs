@@ -217,6 +217,7 @@ pub trait Store:
     + Proofs
     + Reconfirmations
     + Reminders
+    + Declarations
 {
 }
 
@@ -235,13 +236,15 @@ impl<
         + Waitlist
         + Proofs
         + Reconfirmations
-        + Reminders,
+        + Reminders
+        + Declarations,
 > Store for T
 {
 }
 
 mod applications;
 mod counter;
+mod declarations;
 mod draws;
 mod office_setup;
 mod outbox;
@@ -255,6 +258,7 @@ mod waitlist;
 
 pub use applications::*;
 pub use counter::*;
+pub use declarations::*;
 pub use draws::*;
 pub use office_setup::*;
 pub use outbox::*;

@@ -27,6 +27,7 @@ mod admin_web {
     mod audit_atomic;
     mod audit_page;
     mod counter;
+    mod declarations;
     mod forgery;
     mod hostile_fixtures;
     mod hostile_forms;

@@ -12,7 +12,7 @@ use epasapoarte_domain::application::ApplicationNumber;
 
 use super::{BookingService, ServiceResult};
 
-mod input;
+pub(crate) mod input;
 mod lookup;
 mod person;
 mod register;

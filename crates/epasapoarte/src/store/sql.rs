@@ -14,6 +14,7 @@ mod applications;
 mod booking_reads;
 mod bookings;
 mod counter;
+mod declarations;
 mod draws;
 mod housekeeping;
 mod office_setup;

@@ -14,6 +14,7 @@ mod applications;
 mod audit;
 pub mod cookie;
 mod dashboard;
+mod declarations;
 pub mod frame;
 pub mod guard;
 mod login;

@@ -79,7 +79,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/demo/mailbox/{name}", get(mailbox::show))
         .route("/politica-de-confidentialitate", get(articles::privacy))
         .route("/accesibilitate", get(articles::accessibility))
-        .route("/contact", get(articles::contact));
+        .route("/contact", get(articles::contact))
+        .route("/informatii/pasaport-pierdut", get(articles::lost));
     let status_lookup =
         Router::new().route("/status-pasaport", get(status::show).post(status::submit));
     let (routes, status_lookup) = (

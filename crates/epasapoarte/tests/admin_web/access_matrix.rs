@@ -78,6 +78,22 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ),
     (
         "GET",
+        "/admin/birouri/{office}/declaratii",
+        [303, 200, 200, 404, 404, 200],
+    ),
+    (
+        "POST",
+        "/admin/birouri/{office}/declaratii",
+        [303, 422, 422, 404, 404, 422],
+    ),
+    // Without a number: back to the office's declarations.
+    (
+        "GET",
+        "/admin/birouri/{office}/adeverinta",
+        [303, 303, 303, 404, 404, 303],
+    ),
+    (
+        "GET",
         "/admin/birouri/{office}/personal",
         [303, 403, 200, 404, 404, 200],
     ),

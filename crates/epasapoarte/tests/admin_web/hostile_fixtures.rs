@@ -145,6 +145,16 @@ impl Ids {
             ]),
             "restrictii/ridicare" => owned(&[("id", "1")]),
             "personal" => owned(&[("username", "ghiseu.ostil"), ("role", "clerk")]),
+            "declaratii" => owned(&[
+                ("kind", "stolen"),
+                ("last_name", "Ionescu"),
+                ("first_name", "Maria"),
+                ("cnp", &adult(760)),
+                ("passport_number", "051234567"),
+                ("occurred_on", today),
+                ("place", "În tren, pe ruta Cluj – București."),
+                ("police_certificate", "1234/2026"),
+            ]),
             "personal/stare" | "utilizatori/stare" => {
                 owned(&[("utilizator", "999999"), ("actiune", "dezactiveaza")])
             }

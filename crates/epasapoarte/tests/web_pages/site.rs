@@ -7,12 +7,13 @@ use serde_json::Value;
 
 use super::support::{Site, browser, unresolved_keys};
 
-const PAGES: [&str; 14] = [
+const PAGES: [&str; 15] = [
     "/",
     "/verifica-programare",
     "/verifica-programare/trimis",
     "/status-pasaport",
     "/informatii",
+    "/informatii/pasaport-pierdut",
     "/informatii?pentru=minor_14_17",
     "/informatii?pentru=domicile_abroad&tip=passport_temporary",
     "/birouri",

@@ -35,6 +35,18 @@ pub struct ApplicationStatusDto {
     /// Where to collect the passport; only while it is `ready`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pickup: Option<String>,
+    /// Present when the passport was declared lost, stolen or destroyed (SPEC J8): it is
+    /// no longer valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<InvalidDto>,
+}
+
+/// A declared passport: what happened (`lost`, `stolen`, `destroyed`) and the day it was
+/// declared (`YYYY-MM-DD`).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct InvalidDto {
+    pub declared: &'static str,
+    pub on: String,
 }
 
 /// Longer "numbers" are not asked about at all.
@@ -78,6 +90,10 @@ pub async fn status(
         Ok(Some(found)) => Ok(Json(ApplicationStatusDto {
             status: found.status.as_str().to_owned(),
             pickup: found.pickup,
+            invalid: found.invalid.map(|(kind, on)| InvalidDto {
+                declared: kind.as_str(),
+                on: on.to_string(),
+            }),
         })),
         Ok(None) => Err(ApiError::not_found()),
         Err(error) => Err(error.into()),

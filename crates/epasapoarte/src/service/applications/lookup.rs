@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use epasapoarte_domain::application::{ApplicationNumber, ApplicationStatus};
+use epasapoarte_domain::passport::DeclarationKind;
 
 use super::register::last9_hash;
 use crate::service::{BookingService, ServiceResult};
@@ -27,6 +28,9 @@ pub struct PublicStatus {
     pub status: ApplicationStatus,
     /// Where to collect the passport, only while it is ready there.
     pub pickup: Option<String>,
+    /// The passport issued from this application was declared lost, stolen or destroyed
+    /// (SPEC J8): what, and on which day. It is no longer valid.
+    pub invalid: Option<(DeclarationKind, chrono::NaiveDate)>,
 }
 
 impl StatusQuestion {
@@ -70,9 +74,30 @@ impl BookingService {
             ApplicationStatus::Ready => Some(self.pickup_text(&record.pickup).await?),
             _ => None,
         };
+        // A declaration made once this passport was in the holder's hands (or on its way)
+        // is about this passport: it is invalid from then on.
+        let issued = matches!(
+            record.status,
+            ApplicationStatus::HandedOver | ApplicationStatus::Shipped
+        );
+        let invalid = match issued {
+            true => self
+                .store
+                .latest_declaration_for(&record.cnp_hash)
+                .await?
+                .filter(|declaration| declaration.declared_at >= record.updated_at)
+                .map(|declaration| {
+                    let local = declaration
+                        .declared_at
+                        .with_timezone(&chrono_tz::Europe::Bucharest);
+                    (declaration.kind, local.date_naive())
+                }),
+            false => None,
+        };
         Ok(Some(PublicStatus {
             status: record.status,
             pickup,
+            invalid,
         }))
     }
 }

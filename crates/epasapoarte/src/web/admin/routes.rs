@@ -8,8 +8,8 @@ use axum::routing::{MethodFilter, MethodRouter};
 use super::guard::guarded;
 use super::setup::{exceptions, hours, replan, settings};
 use super::{
-    agenda, applications, audit, dashboard, login, logout, offices, password, personal, reports,
-    restrictions, users,
+    agenda, applications, audit, dashboard, declarations, login, logout, offices, password,
+    personal, reports, restrictions, users,
 };
 use crate::ids::OfficeId;
 use crate::staff::{Require, Role};
@@ -98,6 +98,27 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Office(Role::Manager),
         nav: Some("admin.nav.my_office"),
         handler: |route| guarded(route, offices::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/declaratii",
+        require: Require::Office(Role::Clerk),
+        nav: Some("admin.declarations.nav"),
+        handler: |route| guarded(route, declarations::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/declaratii",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, declarations::record),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/adeverinta",
+        require: Require::Office(Role::Clerk),
+        nav: None,
+        handler: |route| guarded(route, declarations::certificate),
     },
     AdminRoute {
         verb: Verb::Get,

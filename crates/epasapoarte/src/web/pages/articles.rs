@@ -1,6 +1,7 @@
 //! The pages of plain text linked from the footer: the data-protection policy
 //! (`/politica-de-confidentialitate`, linked from the booking's consent), the
-//! accessibility statement (`/accesibilitate`) and `/contact`. Every word is in the
+//! accessibility statement (`/accesibilitate`), `/contact`, and what to do about a lost,
+//! stolen or destroyed passport (`/informatii/pasaport-pierdut`, SPEC J8). Every word is in the
 //! catalogues (`web.privacy.*`, `web.accessibility.*`, `web.contact.*`); this file only
 //! says which sections each page has and what each section holds.
 
@@ -69,6 +70,16 @@ const CONTACT: &[Plan] = &[
     ),
 ];
 
+/// SPEC J8, from the MAI text in `shared/seeds/003` (its wording, correct diacritics).
+const LOST: &[Plan] = &[
+    plan("lost", &["p1", "p2"], &[], None),
+    plan("stolen", &["p1", "p2"], &[], None),
+    plan("destroyed", &["p1", "p2"], &[], None),
+    plan("new", &["p1"], &[], Some("/programare")),
+    plan("found", &["p1", "p2", "p3"], &[], None),
+    plan("status", &["p1"], &[], Some("/status-pasaport")),
+];
+
 struct Section {
     heading: &'static str,
     paragraphs: Vec<&'static str>,
@@ -96,6 +107,10 @@ pub async fn accessibility(page: Page) -> Response {
 
 pub async fn contact(page: Page) -> Response {
     article(page, "web.contact", CONTACT)
+}
+
+pub async fn lost(page: Page) -> Response {
+    article(page, "web.lost", LOST)
 }
 
 fn article(page: Page, prefix: &str, plans: &[Plan]) -> Response {

@@ -114,6 +114,17 @@ fn found_page(page: Page, found: &PublicStatus) -> Response {
         }
         None => paragraphs.push(lang.t(found.status.key()).to_owned()),
     }
+    if let Some((kind, on)) = found.invalid {
+        // SPEC J8: declared lost, stolen or destroyed — no longer valid.
+        paragraphs.push(lang.tf(
+            "web.status.result.invalid",
+            &[
+                ("declared", lang.t(kind.key())),
+                ("date", &crate::i18n::format::date(lang, on)),
+            ],
+        ));
+        paragraphs.push(lang.t("web.status.result.invalid_hint").to_owned());
+    }
     page.render(MessagePage {
         title: lang.t("web.status.result.title").to_owned(),
         paragraphs,
