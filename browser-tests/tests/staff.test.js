@@ -104,6 +104,35 @@ test('the manager adds Saturday hours and special hours for today', async (t) =>
     assert.equal(day?.date, today, 'free slots today after the exception');
     assert.ok(day.slots.length > 0);
 
+    // Issue 12: the office's staff — a new clerk gets a temporary password shown once.
+    await page.getByRole('link', { name: 'Înapoi', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/admin/birouri/${office.id}`);
+    await staff.follow(page, 'Personalul biroului', `/admin/birouri/${office.id}/personal`);
+    await axe.check(page, 'staff');
+    await page.getByLabel('Utilizator', { exact: true }).fill('ghiseu.browser');
+    await page.getByRole('button', { name: 'Creează contul', exact: true }).click();
+    await page.getByRole('status').getByText('Contul a fost creat.', { exact: false }).waitFor();
+    const password = await page.locator('#temporary-password').textContent();
+    assert.match(password, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await page.getByRole('rowheader', { name: 'ghiseu.browser', exact: true }).waitFor();
+    await axe.check(page, 'staff created');
+
+    // SPEC J8: a lost passport declared, and its adeverință.
+    await page.getByRole('link', { name: 'Înapoi', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/admin/birouri/${office.id}`);
+    await staff.follow(page, 'Pașapoarte pierdute, furate sau distruse', `/admin/birouri/${office.id}/declaratii`);
+    await axe.check(page, 'declarations');
+    await page.getByRole('radio', { name: 'pierdut', exact: true }).check();
+    await page.getByLabel('Nume', { exact: true }).fill('Ionescu');
+    await page.getByLabel('Prenume', { exact: true }).fill('Maria');
+    await page.getByLabel('CNP', { exact: true }).fill(validCnp());
+    await page.getByLabel('Data evenimentului', { exact: true }).fill(today);
+    await page.getByLabel('Locul și împrejurările', { exact: true }).fill('În tren, pe ruta Cluj-Napoca – București');
+    await page.getByRole('button', { name: 'Înregistrează declarația', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/admin/birouri/${office.id}/adeverinta`);
+    await page.getByRole('heading', { level: 1, name: /^ADEVERINȚĂ nr\. [A-Z]{1,2}-D-\d{4}-\d{6}$/ }).waitFor();
+    await axe.check(page, 'certificate');
+
     assert.deepEqual(context.problems, [], 'no script errors, no CSP refusals');
     shared.office = office;
   } catch (error) {
