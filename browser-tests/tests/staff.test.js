@@ -104,6 +104,12 @@ test('the manager adds Saturday hours and special hours for today', async (t) =>
     assert.equal(day?.date, today, 'free slots today after the exception');
     assert.ok(day.slots.length > 0);
 
+    // Issue 12: hours for handing out passports and for public relations.
+    await page.getByRole('link', { name: 'Înapoi', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/admin/birouri/${office.id}`);
+    await staff.follow(page, 'Programul pentru eliberări și relații cu publicul', `/admin/birouri/${office.id}/program-activitati`);
+    await axe.check(page, 'activity hours');
+
     // Issue 12: the office's staff — a new clerk gets a temporary password shown once.
     await page.getByRole('link', { name: 'Înapoi', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/admin/birouri/${office.id}`);

@@ -6,6 +6,7 @@
 //! into slots of `slot_minutes`, with `counters` seats each, at office-local wall-clock
 //! times that are pinned to UTC instants through the office's time zone.
 
+mod activity;
 mod error;
 mod hours;
 mod model;
@@ -14,6 +15,7 @@ mod types;
 mod validate;
 mod window;
 
+pub use activity::{ActivityDay, ActivityHoursError, OfficeActivity, activity_day};
 pub use error::{IntervalPlace, ScheduleError};
 pub use hours::DayHours;
 pub use model::Schedule;

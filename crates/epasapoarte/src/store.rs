@@ -218,6 +218,7 @@ pub trait Store:
     + Reconfirmations
     + Reminders
     + Declarations
+    + Activities
 {
 }
 
@@ -237,11 +238,13 @@ impl<
         + Proofs
         + Reconfirmations
         + Reminders
-        + Declarations,
+        + Declarations
+        + Activities,
 > Store for T
 {
 }
 
+mod activity_hours;
 mod applications;
 mod counter;
 mod declarations;
@@ -256,6 +259,7 @@ mod staff;
 pub mod stats;
 mod waitlist;
 
+pub use activity_hours::{Activities, ActivityHours};
 pub use applications::*;
 pub use counter::*;
 pub use declarations::*;

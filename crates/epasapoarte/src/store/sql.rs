@@ -10,6 +10,7 @@ use sqlx::AnyPool;
 
 use super::{Database, StoreResult};
 
+mod activity_hours;
 mod applications;
 mod booking_reads;
 mod bookings;

@@ -78,6 +78,17 @@ const MATRIX: &[(&str, &str, [u16; 6])] = &[
     ),
     (
         "GET",
+        "/admin/birouri/{office}/program-activitati",
+        [303, 403, 200, 404, 404, 200],
+    ),
+    // Every time empty: every day closed, saved.
+    (
+        "POST",
+        "/admin/birouri/{office}/program-activitati",
+        [303, 403, 303, 404, 404, 303],
+    ),
+    (
+        "GET",
         "/admin/birouri/{office}/declaratii",
         [303, 200, 200, 404, 404, 200],
     ),

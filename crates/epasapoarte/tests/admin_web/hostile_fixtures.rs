@@ -145,6 +145,12 @@ impl Ids {
             ]),
             "restrictii/ridicare" => owned(&[("id", "1")]),
             "personal" => owned(&[("username", "ghiseu.ostil"), ("role", "clerk")]),
+            "program-activitati" => owned(&[
+                ("pickup-1-start", "08:30"),
+                ("pickup-1-end", "16:30"),
+                ("public_relations-3-start", "10:00"),
+                ("public_relations-3-end", "14:00"),
+            ]),
             "declaratii" => owned(&[
                 ("kind", "stolen"),
                 ("last_name", "Ionescu"),

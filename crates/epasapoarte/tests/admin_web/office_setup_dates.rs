@@ -14,7 +14,71 @@ on_both_backends!(
     special_hours_on_a_date_open_exactly_their_slots,
     a_manager_saves_services_limits_and_horizon,
     bad_dates_and_settings_are_refused_with_the_error_summary,
+    a_manager_sets_pickup_and_public_relations_hours_that_the_public_page_shows,
 );
+
+/// Issue 12 item 9: separate hours for handing out passports and certificates and for
+/// public relations (seed 004's layout); until set, the application hours stand for them.
+async fn a_manager_sets_pickup_and_public_relations_hours_that_the_public_page_shows(
+    app: Backoffice,
+) {
+    let manager = app.signed_in(Persona::ManagerA).await;
+    let path = format!("/admin/birouri/{}/program-activitati", app.office_a);
+    let public = || async {
+        reqwest::get(format!("{}/birouri", app.address))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+
+    let before = public().await;
+    let form = manager.get(&path).await;
+    let bad = [
+        manager.post(&path, &[("pickup-2-start", "9")]).await,
+        manager.post(&path, &[("pickup-2-start", "09:00")]).await,
+        manager
+            .post(
+                &path,
+                &[("pickup-2-start", "12:00"), ("pickup-2-end", "09:00")],
+            )
+            .await,
+    ];
+    let saved = manager
+        .post(
+            &path,
+            &[
+                ("pickup-1-start", "09:00"),
+                ("pickup-1-end", "12:00"),
+                ("public_relations-3-start", "10:00"),
+                ("public_relations-3-end", "14:00"),
+            ],
+        )
+        .await;
+    let after = public().await;
+    let again = manager.get(&path).await;
+
+    assert!(before.contains("Relații cu publicul"));
+    assert!(!before.contains("Luni: 09:00–12:00"));
+    assert_eq!(form.status, 200);
+    assert_eq!(bad.each_ref().map(|r| r.status), [422, 422, 422]);
+    assert!(bad[0].body.contains("href=\"#pickup-2-start\""));
+    assert!(bad[1].body.contains("Completați ambele ore"));
+    assert!(bad[2].body.contains("după ora de început"));
+    assert_eq!(saved.status, 303);
+    assert!(after.contains("Luni: 09:00–12:00"), "pickup on Monday");
+    assert!(after.contains("Marți–Duminică: închis"));
+    assert!(
+        after.contains("Miercuri: 10:00–14:00"),
+        "public relations on Wednesday"
+    );
+    assert!(
+        again.body.contains("value=\"09:00\""),
+        "the form shows what was saved"
+    );
+    assert_eq!(app.audit_of("office.activity_hours_saved").await.len(), 1);
+}
 
 async fn a_closed_date_strands_its_booking_until_the_exception_is_removed(app: Backoffice) {
     let (id, slot) = confirmed_booking(&app, 1).await;

@@ -32,7 +32,11 @@ async fn every_county_is_listed_with_its_offices_hours_and_next_free_date() {
     }
     let name = cluj[0]["name"].as_str().unwrap();
     assert!(html.contains(name));
-    assert!(html.contains("Program cu publicul") && html.contains("Primul loc liber"));
+    assert!(html.contains("Primiri cereri pașapoarte") && html.contains("Primul loc liber"));
+    assert!(
+        html.contains("Eliberări pașapoarte, eliberări adeverințe")
+            && html.contains("Relații cu publicul")
+    );
     assert!(html.contains("ora României"));
     assert!(
         html.contains("Nu există încă un birou"),

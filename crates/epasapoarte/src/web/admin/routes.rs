@@ -6,7 +6,7 @@
 use axum::routing::{MethodFilter, MethodRouter};
 
 use super::guard::guarded;
-use super::setup::{exceptions, hours, replan, settings};
+use super::setup::{activities, exceptions, hours, replan, settings};
 use super::{
     agenda, applications, audit, dashboard, declarations, login, logout, offices, password,
     personal, reports, restrictions, users,
@@ -98,6 +98,20 @@ pub static ROUTES: &[AdminRoute] = &[
         require: Require::Office(Role::Manager),
         nav: Some("admin.nav.my_office"),
         handler: |route| guarded(route, offices::show),
+    },
+    AdminRoute {
+        verb: Verb::Get,
+        path: "/admin/birouri/{office}/program-activitati",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, activities::show),
+    },
+    AdminRoute {
+        verb: Verb::Post,
+        path: "/admin/birouri/{office}/program-activitati",
+        require: Require::Office(Role::Manager),
+        nav: None,
+        handler: |route| guarded(route, activities::save),
     },
     AdminRoute {
         verb: Verb::Get,

@@ -20,6 +20,7 @@ use crate::web::form::Form;
 use crate::web::page::Page;
 use crate::web::pages::problem;
 
+pub mod activities;
 pub mod exceptions;
 pub mod hours;
 pub mod replan;

@@ -12,6 +12,7 @@ use axum::response::Response;
 use chrono::{NaiveDate, NaiveTime};
 use epasapoarte_domain::county::{COUNTIES, County};
 use epasapoarte_domain::passport::PassportType;
+use epasapoarte_domain::schedule::OfficeActivity;
 
 use super::appointment::Row;
 use super::earliest::SearchForm;
@@ -42,6 +43,8 @@ struct OfficeCard {
     zone: Option<String>,
     services: String,
     hours: Vec<Row>,
+    /// (heading, rows) of each other activity: pickup, public relations (issue 12).
+    activities: Vec<(&'static str, Vec<Row>)>,
     exceptions: Vec<Row>,
     next_free: Option<String>,
 }
@@ -102,6 +105,7 @@ async fn blocks(
 ) -> ServiceResult<Vec<CountyBlock>> {
     let offices = service.directory.offices().await?;
     let next = next_free(service, filter.map(County::code)).await?;
+    let activities = service.store.activity_hours().await?;
     let now = service.now();
     Ok(COUNTIES
         .iter()
@@ -113,7 +117,19 @@ async fn blocks(
                 .filter(|office| office.county_code.eq_ignore_ascii_case(county.code()))
                 .map(|office| {
                     let today = now.with_timezone(&office.timezone).date_naive();
-                    card(lang, office, today, next.get(&office.id).copied())
+                    let mut card = card(lang, office, today, next.get(&office.id).copied());
+                    card.activities = OfficeActivity::ALL
+                        .into_iter()
+                        .map(|activity| {
+                            // Never set: the application hours stand for it (seed 004).
+                            let rows = match activities.of(office.id, activity) {
+                                Some(days) => hours::activity(lang, &days),
+                                None => card.hours.clone(),
+                            };
+                            (lang.t(activity.key()), rows)
+                        })
+                        .collect();
+                    card
                 })
                 .collect(),
         })
@@ -157,6 +173,7 @@ fn card(
             .collect::<Vec<_>>()
             .join(", "),
         hours: hours::weekly(lang, &office.schedule),
+        activities: Vec::new(),
         exceptions: hours::exceptions(lang, &office.schedule, today, EXCEPTION_DAYS),
         next_free: next.map(|(date, time)| {
             lang.tf(

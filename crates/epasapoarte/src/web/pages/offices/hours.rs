@@ -3,7 +3,7 @@
 //! it (a closing, special hours, a public holiday on an open weekday).
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use epasapoarte_domain::schedule::{DayHours, Schedule, TimeInterval};
+use epasapoarte_domain::schedule::{ActivityDay, DayHours, Schedule, TimeInterval};
 
 use super::super::appointment::Row;
 use crate::i18n::Lang;
@@ -32,6 +32,25 @@ pub fn weekly(lang: Lang, schedule: &Schedule) -> Vec<Row> {
             intervals_text(lang, &intervals)
         })
         .collect();
+    grouped(lang, &per_day)
+}
+
+/// An activity's weekly hours (issue 12: pickup, public relations), grouped the same way.
+pub fn activity(lang: Lang, days: &[ActivityDay]) -> Vec<Row> {
+    let per_day: Vec<String> = WEEK
+        .iter()
+        .map(
+            |weekday| match days.iter().find(|d| d.weekday == *weekday) {
+                Some(day) => format!("{}–{}", format::clock(day.start), format::clock(day.end)),
+                None => lang.t("web.offices.closed").to_owned(),
+            },
+        )
+        .collect();
+    grouped(lang, &per_day)
+}
+
+/// One row per run of consecutive weekdays with the same text ("Luni–Vineri: …").
+fn grouped(lang: Lang, per_day: &[String]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let mut start = 0;
     for end in 1..=WEEK.len() {
