@@ -60,6 +60,18 @@ impl BookingService {
         }
     }
 
+    /// The largest family any office takes (at least 1): the earliest search offers up to
+    /// it and refuses more (issue 12).
+    pub async fn largest_family(&self) -> ServiceResult<u16> {
+        let offices = self.directory.offices().await?;
+        Ok(offices
+            .iter()
+            .map(|office| u16::from(office.max_persons))
+            .max()
+            .unwrap_or(1)
+            .max(1))
+    }
+
     /// Days in `[from, to]` (office-local) with the slots that have room for `persons`,
     /// inside the booking window. Days without such a slot are left out.
     pub async fn availability(

@@ -156,5 +156,30 @@ async fn earliest_orders_offices_by_their_first_free_slot(app: TestApp) {
         .unwrap();
     assert!(!cluj.is_empty() && cluj.iter().all(|e| e["county"] == "CJ"));
     assert_eq!(app.get("/api/v1/earliest?persons=99").await.status(), 422);
+    // Issue 12: one more than the largest family any office takes is refused, naming
+    // `persons` with the maximum's own message; 0 is no number of persons.
+    let offices: Vec<serde_json::Value> = app.get("/api/v1/offices").await.json().await.unwrap();
+    let largest = offices
+        .iter()
+        .map(|o| o["max_persons"].as_u64().unwrap())
+        .max()
+        .unwrap();
+    let at_most = app
+        .get(&format!("/api/v1/earliest?persons={largest}"))
+        .await;
+    assert_eq!(at_most.status(), 200);
+    for (persons, code) in [(largest + 1, "too_many_persons"), (0, "invalid_number")] {
+        let refused = app
+            .get(&format!("/api/v1/earliest?persons={persons}"))
+            .await;
+        assert_eq!(refused.status(), 422);
+        let body: serde_json::Value = refused.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "validation");
+        let message = body["error"]["fields"]["persons"]
+            .as_str()
+            .unwrap_or_default();
+        let expected = epasapoarte::i18n::Lang::En.t(&format!("field.{code}"));
+        assert_eq!(message, expected, "{persons}: {body}");
+    }
     assert_eq!(app.get("/api/v1/earliest?county=ZZ").await.status(), 422);
 }

@@ -114,3 +114,29 @@ async fn the_earliest_search_refuses_malformed_criteria() {
         assert!(html.contains(&format!(r##"href="#{id}""##)), "{id}");
     }
 }
+
+/// Issue 12: the search offers 1 to the largest family any office takes, never more, and
+/// a larger number typed into the address is refused with the maximum's message.
+#[tokio::test]
+async fn the_earliest_search_offers_families_up_to_the_largest_an_office_takes() {
+    let site = Site::spawn(TestDatabase::sqlite()).await;
+    let largest = offices(&site, "")
+        .await
+        .iter()
+        .map(|o| o["max_persons"].as_u64().unwrap())
+        .max()
+        .unwrap();
+
+    let (_, form) = site.page("/birouri/cel-mai-devreme").await;
+    let (status, too_many) = site
+        .page(&format!(
+            "/birouri/cel-mai-devreme?serviciu=passport_electronic&persoane={}&judet=",
+            largest + 1
+        ))
+        .await;
+
+    assert!(form.contains(&format!("<option value=\"{largest}\"")));
+    assert!(!form.contains(&format!("<option value=\"{}\"", largest + 1)));
+    assert_eq!(status, 422);
+    assert!(too_many.contains("Numărul de persoane depășește maximul permis de birou."));
+}

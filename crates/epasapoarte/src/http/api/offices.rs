@@ -225,14 +225,23 @@ pub async fn earliest(
         "unknown_service",
         &mut errors,
     );
+    let largest = state.service.largest_family().await?;
     let persons = optional(
         query.persons.as_deref(),
         "1",
-        |p| p.parse::<u16>().ok().filter(|n| (1..=10).contains(n)),
+        |p| p.parse::<u16>().ok().filter(|n| *n >= 1),
         "persons",
         "invalid_number",
         &mut errors,
-    );
+    )
+    .filter(|n| {
+        // More than any office takes: named, with the maximum's own message.
+        let fits = *n <= largest;
+        if !fits {
+            errors.add("persons", "too_many_persons");
+        }
+        fits
+    });
     let county = known_county(query.county.as_deref()).unwrap_or_else(|_| {
         errors.add("county", "unknown_county");
         None

@@ -13,8 +13,12 @@ pub struct PersonName(String);
 impl PersonName {
     pub const MAX_CHARS: usize = 100;
 
+    /// A name as typed: composed (NFC) first, so "S" + a combining comma below — what
+    /// some keyboards and copied text produce — is the letter "Ș" (issue 12).
     pub fn parse(input: &str) -> Result<PersonName, &'static str> {
-        let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        use unicode_normalization::UnicodeNormalization;
+        let composed: String = input.nfc().collect();
+        let collapsed = composed.split_whitespace().collect::<Vec<_>>().join(" ");
         if collapsed.is_empty() {
             return Err("required");
         }

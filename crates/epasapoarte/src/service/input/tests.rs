@@ -178,3 +178,12 @@ fn a_missing_date_or_time_is_reported_under_the_apis_field_names() {
         .collect();
     assert_eq!(codes, [("date", "invalid_date"), ("time", "invalid_time")]);
 }
+
+#[test]
+fn a_name_typed_with_combining_marks_is_composed_and_accepted() {
+    // "Ștefănescu" as S + U+0326 (comma below) … a + U+0306 (breve): decomposed.
+    let decomposed = "S\u{326}tefa\u{306}nescu";
+    let name = PersonName::parse(decomposed).expect("accepted");
+    assert_eq!(name.as_str(), "Ștefănescu");
+    assert_eq!(name.as_str().chars().count(), 10);
+}

@@ -49,7 +49,11 @@ impl EarliestPage {
 
 pub async fn show(page: Page, RawQuery(raw): RawQuery) -> Response {
     let chrome = page.chrome.clone();
-    let mut search = SearchForm::blank(&chrome);
+    let largest = match page.state.service.largest_family().await {
+        Ok(largest) => largest,
+        Err(error) => return problem::failed(page, error),
+    };
+    let mut search = SearchForm::blank(&chrome, largest);
     let criteria = match search::read(raw.as_deref(), &mut search) {
         None => {
             let template = EarliestPage {

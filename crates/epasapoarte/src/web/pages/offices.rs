@@ -87,9 +87,13 @@ pub async fn show(page: Page, RawQuery(raw): RawQuery) -> Response {
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let largest = match page.state.service.largest_family().await {
+        Ok(largest) => largest,
+        Err(error) => return problem::failed(page, error),
+    };
     let template = OfficesPage {
         counties: COUNTIES.iter().map(|c| (c.code(), c.name())).collect(),
-        search: SearchForm::blank(&chrome),
+        search: SearchForm::blank(&chrome, largest),
         selected,
         blocks,
         errors,

@@ -7,7 +7,7 @@ use epasapoarte_domain::county::{COUNTIES, County};
 use epasapoarte_domain::passport::PassportType;
 
 use super::super::query;
-use crate::service::input::{MAX_PERSONS, parse_service};
+use crate::service::input::parse_service;
 use crate::web::page::Chrome;
 
 /// The form's choices and current values.
@@ -18,10 +18,13 @@ pub struct SearchForm {
     pub services: Vec<(&'static str, &'static str)>,
     pub persons_choices: Vec<String>,
     pub counties: Vec<(&'static str, &'static str)>,
+    /// The largest family any office takes: the choices go up to it, never beyond.
+    pub largest: u16,
 }
 
 impl SearchForm {
-    pub fn blank(chrome: &Chrome) -> SearchForm {
+    /// The empty form; `largest` is the largest family any office takes.
+    pub fn blank(chrome: &Chrome, largest: u16) -> SearchForm {
         SearchForm {
             service: PassportType::Electronic.as_str().to_owned(),
             persons: "1".to_owned(),
@@ -30,8 +33,9 @@ impl SearchForm {
                 .iter()
                 .map(|p| (p.as_str(), chrome.lang.t(p.key())))
                 .collect(),
-            persons_choices: (1..=MAX_PERSONS).map(|n| n.to_string()).collect(),
+            persons_choices: (1..=largest.max(1)).map(|n| n.to_string()).collect(),
             counties: COUNTIES.iter().map(|c| (c.code(), c.name())).collect(),
+            largest: largest.max(1),
         }
     }
 
@@ -80,7 +84,8 @@ pub fn read(raw: Option<&str>, form: &mut SearchForm) -> Option<Result<Criteria,
     }
     let count = form.persons.parse::<u16>().ok();
     match count {
-        Some(n) if (1..=MAX_PERSONS).contains(&usize::from(n)) => {}
+        Some(n) if (1..=form.largest).contains(&n) => {}
+        Some(0) => problems.push(("earliest-persons", "field.invalid_number")),
         Some(_) => problems.push(("earliest-persons", "field.too_many_persons")),
         None => problems.push(("earliest-persons", "field.invalid_number")),
     }
