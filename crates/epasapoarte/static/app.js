@@ -14,6 +14,10 @@
       var sync = function () { save.disabled = !consent.checked; };
       consent.addEventListener("change", sync);
       sync();
+      // After Back the browser restores the ticked box (from its cache, or by refilling
+      // the form after this ran): the button follows it again (issue 12).
+      window.addEventListener("pageshow", sync);
+      window.addEventListener("load", sync);
     }
   });
 })();

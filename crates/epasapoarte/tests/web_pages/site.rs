@@ -203,3 +203,17 @@ fn every_scrolling_table_is_a_named_keyboard_focusable_region() {
     }
     assert!(wrappers >= 15, "only {wrappers} wrappers found");
 }
+
+/// Issue 12: the start page says what to have ready before starting.
+#[tokio::test]
+async fn the_start_page_says_what_you_need_before_you_start() {
+    let site = Site::spawn(TestDatabase::sqlite()).await;
+
+    let (_, ro) = site.page("/").await;
+    let (_, en) = site.page("/?lang=en").await;
+
+    assert!(ro.contains("Înainte de a începe, pregătiți"));
+    assert!(ro.contains("numele și CNP-ul fiecărei persoane"));
+    assert!(ro.contains("în 30 de minute"));
+    assert!(en.contains("Before you start, have ready"));
+}

@@ -71,9 +71,10 @@ async fn malformed_input_gets_the_error_summary_linking_to_each_field() {
         .await;
 
     assert_eq!((none, bad), (422, 422));
-    assert!(
-        no_choice.contains("Există o problemă") && no_choice.contains(r##"href="#method-number""##)
-    );
+    // Nothing typed and no way chosen: the first way is taken and its field named
+    // (issue 12: no radio to pick first), with that way checked.
+    assert!(no_choice.contains("Există o problemă") && no_choice.contains(r##"href="#number""##));
+    assert!(no_choice.contains(r#"id="method-number" name="method" value="number" checked"#));
     assert!(
         malformed.contains(r##"href="#cnp_last9""##)
             && malformed.contains(r##"href="#submitted_day""##)

@@ -39,7 +39,8 @@ impl StatusPage {
         StatusPage {
             chrome,
             errors: Vec::new(),
-            method: String::new(),
+            // The first way is chosen: nobody has to pick before typing (issue 12).
+            method: "number".to_owned(),
             number: String::new(),
             cnp_last9: String::new(),
             day: String::new(),
@@ -89,7 +90,7 @@ pub async fn submit(page: Page, form: Form) -> Response {
                 .collect();
             let status_page = StatusPage {
                 errors,
-                method: form.get("method").to_owned(),
+                method: question::method(&form).to_owned(),
                 number: form.get("number").to_owned(),
                 cnp_last9: form.get("cnp_last9").to_owned(),
                 day: form.get("submitted_day").to_owned(),

@@ -21,16 +21,37 @@ pub type Problem = (&'static str, &'static str);
 const NUMBER_MAX_CHARS: usize = 40;
 
 pub fn parse(form: &Form, today: NaiveDate) -> Result<Question, Vec<Problem>> {
-    match form.get("method") {
-        "number" => parse_number(form.get("number")).map_err(|p| vec![p]),
+    match method(form) {
         "cnp" => parse_cnp(form, today),
-        _ => Err(vec![("method-number", "web.status.error.method")]),
+        _ => parse_number(form.get("number")),
     }
 }
 
-fn parse_number(text: &str) -> Result<Question, Problem> {
+/// The way asked: the radio if one was chosen, else what was typed (issue 12: the page
+/// does not demand a choice first) — the number when nothing was.
+pub fn method(form: &Form) -> &'static str {
+    match form.get("method") {
+        "number" => "number",
+        "cnp" => "cnp",
+        _ if form.get("number").trim().is_empty()
+            && [
+                "cnp_last9",
+                "submitted_day",
+                "submitted_month",
+                "submitted_year",
+            ]
+            .iter()
+            .any(|field| !form.get(field).trim().is_empty()) =>
+        {
+            "cnp"
+        }
+        _ => "number",
+    }
+}
+
+fn parse_number(text: &str) -> Result<Question, Vec<Problem>> {
     if text.is_empty() {
-        return Err(("number", "web.status.error.number_required"));
+        return Err(vec![("number", "web.status.error.number_required")]);
     }
     let well_formed = text.chars().count() <= NUMBER_MAX_CHARS
         && text
@@ -39,7 +60,7 @@ fn parse_number(text: &str) -> Result<Question, Problem> {
     if well_formed {
         Ok(Question::Number(text.to_owned()))
     } else {
-        Err(("number", "web.status.error.number_invalid"))
+        Err(vec![("number", "web.status.error.number_invalid")])
     }
 }
 
@@ -125,10 +146,21 @@ mod tests {
     }
 
     #[test]
-    fn no_method_chosen_links_to_the_first_radio() {
+    fn without_a_chosen_way_what_was_typed_decides() {
+        assert_eq!(
+            ask(&[("number", "CJ-2026/000123")]),
+            Ok(Question::Number("CJ-2026/000123".into()))
+        );
+        let by_cnp = ask(&[
+            ("cnp_last9", "850101123"),
+            ("submitted_day", "3"),
+            ("submitted_month", "11"),
+            ("submitted_year", "2026"),
+        ]);
+        assert!(matches!(by_cnp, Ok(Question::Cnp { .. })), "{by_cnp:?}");
         assert_eq!(
             ask(&[]),
-            Err(vec![("method-number", "web.status.error.method")])
+            Err(vec![("number", "web.status.error.number_required")])
         );
     }
 
