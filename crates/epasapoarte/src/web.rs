@@ -44,6 +44,28 @@ pub struct FieldMessage {
     pub message: String,
 }
 
+/// The page text of a service field error (issue 12: every error names its field). A
+/// missing value says which field ("Completați câmpul „Prenume”."), by the label of the
+/// path's last part (`applicant.first_name` → `label.first_name`); any other problem is
+/// the catalogue's `field.<code>` (the API's text too).
+pub fn field_error_text(lang: crate::i18n::Lang, path: &str, code: &str) -> String {
+    let field = path
+        .rsplit(['.', '['])
+        .find(|part| {
+            !part
+                .trim_end_matches(']')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+        .unwrap_or(path);
+    let label_key = format!("label.{field}");
+    let label = lang.t(&label_key);
+    if code == "required" && label != label_key {
+        return lang.tf("web.journey.required", &[("label", label)]);
+    }
+    lang.t(&format!("field.{code}")).to_owned()
+}
+
 /// Looks up a field's message in a list (for inline errors in templates).
 pub fn message_for<'a>(errors: &'a [FieldMessage], id: &str) -> Option<&'a str> {
     errors

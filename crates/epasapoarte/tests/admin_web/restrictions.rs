@@ -10,6 +10,7 @@ on_both_backends!(
     an_admin_adds_and_lifts_a_restriction,
     a_restriction_without_an_end_date_is_refused_with_the_summary,
     clerks_and_managers_may_not_touch_the_registry,
+    empty_fields_are_named_in_the_error_summary,
 );
 
 async fn an_admin_adds_and_lifts_a_restriction(app: Backoffice) {
@@ -107,4 +108,35 @@ async fn clerks_and_managers_may_not_touch_the_registry(app: Backoffice) {
         assert_eq!((list.status, add.status), (403, 403), "{persona:?}");
     }
     assert!(app.state.service.restrictions().await.unwrap().is_empty());
+}
+
+/// Issue 12: an empty form's errors each name their field ("Completați câmpul „CNP”."),
+/// never the anonymous "Completați acest câmp.".
+async fn empty_fields_are_named_in_the_error_summary(app: Backoffice) {
+    let admin = app.signed_in(Persona::Admin).await;
+    let clerk = app.signed_in(Persona::ClerkA).await;
+
+    let restriction = admin.post("/admin/restrictii", &[]).await;
+    let application = clerk
+        .post(
+            &format!("/admin/birouri/{}/cereri/noua", app.office_a),
+            &[("passport_type", "passport_electronic")],
+        )
+        .await;
+
+    for reply in [&restriction, &application] {
+        assert_eq!(reply.status, 422);
+        assert!(
+            !reply.body.contains("Completați acest câmp."),
+            "{}",
+            reply.body
+        );
+    }
+    assert!(restriction.body.contains("Introduceți codul numeric personal."));
+    assert!(
+        restriction
+            .body
+            .contains("Completați câmpul „Temeiul legal”")
+    );
+    assert!(application.body.contains("Completați câmpul „Nume”"));
 }

@@ -46,7 +46,7 @@ fn messages(lang: Lang, errors: &FieldErrors) -> Vec<FieldMessage> {
         .iter()
         .map(|(field, error)| FieldMessage {
             id: html_id(field),
-            message: lang.t(&format!("field.{}", error.code)).to_owned(),
+            message: crate::web::field_error_text(lang, field, error.code),
         })
         .collect()
 }

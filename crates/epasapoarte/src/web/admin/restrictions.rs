@@ -113,7 +113,7 @@ fn messages(lang: Lang, errors: &FieldErrors) -> Vec<FieldMessage> {
         .iter()
         .map(|(field, error)| FieldMessage {
             id: field.clone(),
-            message: lang.t(&format!("field.{}", error.code)).to_owned(),
+            message: crate::web::field_error_text(lang, field, error.code),
         })
         .collect()
 }

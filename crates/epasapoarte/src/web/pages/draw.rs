@@ -278,7 +278,7 @@ pub async fn submit(page: Page, ClientIp(ip): ClientIp, form: Form) -> Response 
             .iter()
             .map(|(path, error)| FieldMessage {
                 id: field_id(path),
-                message: chrome.t(&format!("field.{}", error.code)).to_owned(),
+                message: crate::web::field_error_text(chrome.lang, path, error.code),
             })
             .collect(),
         Err(ServiceError::ConsentRequired) => {

@@ -53,7 +53,7 @@ pub async fn submit(page: Page, ClientIp(ip): ClientIp, form: Form) -> Response 
                 .values()
                 .map(|error| FieldMessage {
                     id: "email".to_owned(),
-                    message: chrome.t(&format!("field.{}", error.code)).to_owned(),
+                    message: crate::web::field_error_text(chrome.lang, "email", error.code),
                 })
                 .collect();
             return page.render_status(

@@ -160,7 +160,7 @@ pub async fn submit(page: Page, ClientIp(ip): ClientIp, form: Form) -> Response 
             .iter()
             .map(|(path, error)| FieldMessage {
                 id: input_id(path),
-                message: page.chrome.t(&format!("field.{}", error.code)).to_owned(),
+                message: crate::web::field_error_text(page.chrome.lang, path, error.code),
             })
             .collect(),
         Err(ServiceError::ConsentRequired) => vec![FieldMessage {
