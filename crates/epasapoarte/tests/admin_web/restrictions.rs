@@ -132,7 +132,11 @@ async fn empty_fields_are_named_in_the_error_summary(app: Backoffice) {
             reply.body
         );
     }
-    assert!(restriction.body.contains("Introduceți codul numeric personal."));
+    assert!(
+        restriction
+            .body
+            .contains("Introduceți codul numeric personal.")
+    );
     assert!(
         restriction
             .body

@@ -96,10 +96,15 @@ async fn day_and_time_refuse_bad_answers(browser: &mut Browser, days: &Page) {
         .post("/programare/data", &[("date", &days.first("date"))])
         .await;
 
-    browser
-        .post("/programare/ora", &[])
-        .await
-        .assert_errors(&["time"]);
+    let empty = browser.post("/programare/ora", &[]).await;
+    empty.assert_errors(&["time"]);
+    // Issue 12: the times come grouped by part of the day; the first radio keeps the
+    // group's id, so the summary's link still lands on it.
+    assert!(
+        empty.html.contains("Dimineața (până la 12:00)")
+            || empty.html.contains("După-amiaza (de la 12:00)")
+    );
+    assert!(empty.html.contains(r#"id="time" name="time""#));
     browser
         .post("/programare/ora", &[("time", "25:99")])
         .await

@@ -8,7 +8,7 @@ use chrono::NaiveTime;
 
 use super::flow::{Ctx, Step};
 use super::state::{Journey, Notice};
-use super::view::{Radios, field_error, field_message, status_for};
+use super::view::{Choice, Radios, field_error, field_message, status_for};
 use crate::i18n::format::{clock, count, date as long_date, zone_in_text};
 use crate::service::input::parse_time;
 use crate::web::FieldMessage;
@@ -25,6 +25,8 @@ struct TimePage {
     action: &'static str,
     day: String,
     radios: Radios,
+    /// The same choices by part of the day: (heading, choices).
+    parts: Vec<(String, Vec<Choice>)>,
 }
 
 pub async fn show(page: Page, journey: Journey) -> Result<Response, Response> {
@@ -112,7 +114,23 @@ async fn render(
         .date
         .map(|d| long_date(lang, d))
         .unwrap_or_default();
+    // A day holds up to ~40 times: grouped into morning and afternoon (issue 12), each a
+    // grid, rather than one long column on a phone.
+    let (morning, afternoon): (Vec<_>, Vec<_>) = radios
+        .choices
+        .iter()
+        .cloned()
+        .partition(|choice| choice.value.as_str() < "12:00");
+    let parts = [
+        (chrome.t("web.journey.time.morning"), morning),
+        (chrome.t("web.journey.time.afternoon"), afternoon),
+    ]
+    .into_iter()
+    .filter(|(_, choices)| !choices.is_empty())
+    .map(|(heading, choices)| (heading.to_owned(), choices))
+    .collect();
     let template = TimePage {
+        parts,
         title: chrome.t("web.journey.time.title"),
         back: ctx.back(Step::Time),
         action: Step::Time.path(),
