@@ -15,6 +15,35 @@ impl TestApp {
         booking_at(office_id, &date, &time, persons, first_cnp)
     }
 
+    /// [`Self::booking_body`] on the first day after today with room: for a test that
+    /// moves the clock, a slot later today could pass while it runs.
+    pub async fn booking_body_after_today(&self, persons: u16, first_cnp: u32) -> Value {
+        let office = self.office_in("CJ").await;
+        let office_id = office["id"].as_i64().unwrap();
+        let body: Value = self
+            .get(&format!(
+                "/api/v1/offices/{office_id}/availability?service=passport_electronic&persons={persons}"
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let today = self.state.service.today_in_romania().to_string();
+        let day = body["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["date"].as_str().unwrap() > today.as_str())
+            .expect("a free day after today");
+        booking_at(
+            office_id,
+            day["date"].as_str().unwrap(),
+            day["slots"][0]["time"].as_str().unwrap(),
+            persons,
+            first_cnp,
+        )
+    }
+
     pub async fn book(&self, body: &Value) -> reqwest::Response {
         self.post("/api/v1/bookings", body).await
     }
