@@ -184,4 +184,26 @@ async fn a_book_here_link_starts_the_journey_with_that_office_chosen() {
     );
     let unknown = browser.send_get("/programare?birou=999999").await;
     assert_eq!(unknown.status(), 200, "an unknown office just shows step 1");
+
+    // Issue 12: from the earliest search, the service and persons come along.
+    let from_search = browser
+        .get(&format!(
+            "/programare?birou={office}&serviciu=passport_temporary&persoane=2"
+        ))
+        .await;
+    from_search.assert_at("/programare/serviciu");
+    assert!(
+        from_search
+            .html
+            .contains(r#"value="passport_temporary" checked"#),
+        "{}",
+        from_search.html
+    );
+    let persons = browser.get("/programare/persoane").await;
+    assert!(
+        persons.html.contains(r#"value="2" checked"#)
+            || persons.html.contains(r#"value="2" selected"#),
+        "{}",
+        persons.html
+    );
 }

@@ -83,7 +83,7 @@ async fn the_earliest_search_lists_offices_in_the_order_of_their_first_free_slot
     let listed: Vec<i64> = html
         .split("href=\"/programare?birou=")
         .skip(1)
-        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .filter_map(|rest| rest.split(['"', '&']).next()?.parse().ok())
         .collect();
     let ordered: Vec<i64> = expected
         .iter()
@@ -92,6 +92,8 @@ async fn the_earliest_search_lists_offices_in_the_order_of_their_first_free_slot
     assert!(!listed.is_empty());
     assert_eq!(listed, ordered, "the page keeps the service's order");
     assert!(html.contains("locuri libere") || html.contains("loc liber"));
+    // Issue 12: each link carries the search's service and persons into the booking.
+    assert!(html.contains("&amp;serviciu=passport_electronic&amp;persoane=2\""));
 }
 
 #[tokio::test]

@@ -39,6 +39,25 @@ pub async fn show(
         ctx.journey.office_id = Some(office.id);
         ctx.journey.date = None;
         ctx.journey.time = None;
+        // From the earliest search (issue 12): the service and the number of persons it
+        // searched for come along, when this office takes them.
+        let param = |name: &str| {
+            form_urlencoded::parse(query.as_deref().unwrap_or_default().as_bytes())
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.into_owned())
+        };
+        if let Some(service) = param("serviciu")
+            .and_then(|text| crate::service::input::parse_service(&text))
+            .filter(|service| office.services.contains(service))
+        {
+            ctx.journey.service = Some(service.as_str().to_owned());
+        }
+        if let Some(persons) = param("persoane")
+            .and_then(|text| text.parse::<u8>().ok())
+            .filter(|n| (1..=office.max_persons).contains(n))
+        {
+            ctx.journey.persons = Some(persons);
+        }
         ctx.office = Some(office);
         return Ok(ctx.advance(Step::Office));
     }
