@@ -16,7 +16,7 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// How many characters a reference has (two groups of four).
 pub const REFERENCE_LEN: usize = 8;
 
-/// A booking reference: 40 bits, shown as `XXXX-XXXX`.
+/// A booking reference: 40 bits, shown as two groups of four (`PJ7K-3QXD`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BookingReference(u64);
 

@@ -9,6 +9,7 @@ use crate::http::layers;
 use crate::state::AppState;
 use crate::web::csrf::{self, Area};
 
+mod accounts;
 mod agenda;
 mod applications;
 mod audit;

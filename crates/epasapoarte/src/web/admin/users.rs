@@ -8,9 +8,9 @@ use axum::extract::{MatchedPath, RawQuery};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use super::accounts::{self, Failure};
 use super::frame::{self, StaffBar};
 use super::guard::Staff;
-use super::personal::{self, Failure};
 use crate::ids::OfficeId;
 use crate::staff::StaffService;
 use crate::web::FieldMessage;
@@ -33,7 +33,7 @@ struct UsersPage {
 }
 
 struct UserRow {
-    line: personal::UserLine,
+    line: accounts::UserLine,
     office: String,
     /// The office's staff page, for office accounts.
     office_id: Option<OfficeId>,
@@ -51,7 +51,7 @@ pub async fn list(page: Page, staff: Staff, RawQuery(raw): RawQuery) -> Response
 
 /// POST: disables or enables an account.
 pub async fn set_state(page: Page, staff: Staff, route: MatchedPath, form: Form) -> Response {
-    match personal::change_state(page, &staff, None, route.as_str(), &form, LIST).await {
+    match accounts::change_state(page, &staff, None, route.as_str(), &form, LIST).await {
         Ok(answer) | Err(Failure::Answer(answer)) => answer,
         Err(Failure::Form(page)) => form_error(*page, &staff).await,
     }
@@ -59,7 +59,7 @@ pub async fn set_state(page: Page, staff: Staff, route: MatchedPath, form: Form)
 
 /// POST: a new temporary password for an account, shown once.
 pub async fn reset(page: Page, staff: Staff, route: MatchedPath, form: Form) -> Response {
-    match personal::reset_password(page, &staff, None, route.as_str(), &form).await {
+    match accounts::reset_password(page, &staff, None, route.as_str(), &form).await {
         Ok((page, handed)) => {
             let notice = page.chrome.t("admin.personal.done_reset").to_owned();
             render(
@@ -112,7 +112,7 @@ async fn render(
     let mut rows = Vec::with_capacity(users.len());
     for user in &users {
         rows.push(UserRow {
-            line: personal::line(lang, staff, user),
+            line: accounts::line(lang, staff, user),
             office: frame::office_name(&page.state, lang, user.office_id)
                 .await
                 .unwrap_or_else(|| lang.t("admin.dashboard.national").to_owned()),
