@@ -10,6 +10,7 @@ mod activity;
 mod error;
 mod hours;
 mod model;
+mod seating;
 mod slots;
 mod types;
 mod validate;
@@ -19,6 +20,7 @@ pub use activity::{ActivityDay, ActivityHoursError, OfficeActivity, activity_day
 pub use error::{IntervalPlace, ScheduleError};
 pub use hours::DayHours;
 pub use model::Schedule;
+pub use seating::{following_times, seat_family};
 pub use slots::{Slot, slot_at, slots_between};
 pub use types::{
     DateException, ExceptionHours, HolidayRule, OpeningInterval, TimeInterval, UnknownHolidayRule,

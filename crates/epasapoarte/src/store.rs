@@ -143,12 +143,32 @@ pub struct NewBooking {
     /// `created_at`. Checked inside the booking's own write (a read before it cost the
     /// plain booking path 14% of its throughput).
     pub refuse_cooling_off: bool,
+    /// A family larger than its slot's free seats (issue 12): the seats it takes in the
+    /// slots after `time` that day, in order. Its own slot takes the rest of `persons`.
+    /// Empty when one slot seats it (the common case, and the hot path).
+    pub overflow: Vec<(NaiveTime, u16)>,
+}
+
+impl NewBooking {
+    /// The seats the booking takes in its own slot.
+    pub fn own_seats(&self) -> i64 {
+        let spilled: i64 = self
+            .overflow
+            .iter()
+            .map(|(_, seats)| i64::from(*seats))
+            .sum();
+        i64::try_from(self.persons.len()).unwrap_or(i64::MAX) - spilled
+    }
 }
 
 /// An unconfirmed booking a new booking of the same family may replace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replaceable {
     pub id: BookingId,
+    /// The seats it holds (date, time, seats at its office): its own slot's, and those of
+    /// later slots for a family seated over consecutive ones. They return when it is
+    /// replaced, so the new booking may be planned on them.
+    pub seats: Vec<(OfficeId, NaiveDate, NaiveTime, u16)>,
     /// The CNP hashes it holds: the new booking must hold all of them.
     pub cnp_hashes: Vec<Vec<u8>>,
     /// Bookings of these CNPs replaced lately (the guard against hoarding by replacing).

@@ -16,6 +16,7 @@ mod api {
     mod bad_input;
     mod bookings;
     mod challenge;
+    mod families;
     mod lookup;
     mod offices;
     mod ops;

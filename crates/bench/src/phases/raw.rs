@@ -129,5 +129,6 @@ fn sealed_booking(crypto: &Crypto, seat: &Seat, cnp: &str, payload_plain: &[u8])
         },
         // As the service asks (the default `EPAS_NO_SHOW_COOLOFF_DAYS` is on).
         refuse_cooling_off: true,
+        overflow: Vec::new(),
     }
 }

@@ -1,11 +1,15 @@
 //! Seats for a draw's entries: in draw order, each family gets the earliest slot time that
-//! day at its first ranked office with room for all of it (never split), in its part of day.
+//! day at its first ranked office with room for all of it, in its part of day. The family
+//! is never split between times: when one slot is too small it is seated over that slot
+//! and the consecutive ones of the same opening interval, as a booking is
+//! ([`crate::schedule::seat_family`], issue 12), and comes together at the first.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveTime;
 
 use super::part_of_day::PartOfDay;
+use crate::schedule::seat_family;
 
 /// One confirmed entry of the draw. `O` identifies an office (the shell's id).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,35 +28,50 @@ pub struct DaySlot<O> {
     pub office: O,
     pub time: NaiveTime,
     pub free: u16,
+    /// The opening interval of the office's day it belongs to: slots of one interval, in
+    /// time order, are consecutive (a family may be seated over them).
+    pub interval: u16,
 }
 
 /// What an entry got.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome<O> {
-    Won { office: O, time: NaiveTime },
+    Won {
+        office: O,
+        time: NaiveTime,
+        /// The seats it takes in the slots after `time` (a family seated over consecutive
+        /// slots); empty when the slot at `time` seats all of it.
+        later: Vec<(NaiveTime, u16)>,
+    },
     Lost,
 }
 
 /// The outcome of each entry (same order as `entries`, which must be the draw order).
 #[must_use]
 pub fn assign<O: Ord + Clone>(entries: &[DrawEntry<O>], slots: &[DaySlot<O>]) -> Vec<Outcome<O>> {
-    let mut free: BTreeMap<&O, Vec<(NaiveTime, u16)>> = BTreeMap::new();
+    let mut free: BTreeMap<&O, Vec<Seats>> = BTreeMap::new();
     for slot in slots {
-        free.entry(&slot.office)
-            .or_default()
-            .push((slot.time, slot.free));
+        free.entry(&slot.office).or_default().push(Seats {
+            time: slot.time,
+            free: slot.free,
+            interval: slot.interval,
+        });
     }
     for times in free.values_mut() {
-        times.sort_by_key(|(time, _)| *time); // stable: equal times keep their listed order
+        times.sort_by_key(|seats| seats.time); // stable: equal times keep their listed order
     }
     entries.iter().map(|entry| seat(entry, &mut free)).collect()
 }
 
+/// One slot's free seats while the draw goes on.
+struct Seats {
+    time: NaiveTime,
+    free: u16,
+    interval: u16,
+}
+
 /// Seats one entry, taking its seats from `free`.
-fn seat<O: Ord + Clone>(
-    entry: &DrawEntry<O>,
-    free: &mut BTreeMap<&O, Vec<(NaiveTime, u16)>>,
-) -> Outcome<O> {
+fn seat<O: Ord + Clone>(entry: &DrawEntry<O>, free: &mut BTreeMap<&O, Vec<Seats>>) -> Outcome<O> {
     if entry.persons == 0 {
         return Outcome::Lost;
     }
@@ -60,14 +79,30 @@ fn seat<O: Ord + Clone>(
         let Some(times) = free.get_mut(office) else {
             continue;
         };
-        let fits = |(time, seats): &&mut (NaiveTime, u16)| {
-            entry.part_of_day.admits(*time) && *seats >= entry.persons
-        };
-        if let Some((time, seats)) = times.iter_mut().find(fits) {
-            *seats -= entry.persons;
+        for start in 0..times.len() {
+            if !entry.part_of_day.admits(times[start].time) {
+                continue;
+            }
+            let interval = times[start].interval;
+            let run = times[start..]
+                .iter()
+                .take_while(|seats| seats.interval == interval)
+                .map(|seats| seats.free);
+            let Some(taken) = seat_family(run, entry.persons) else {
+                continue;
+            };
+            let mut later = Vec::new();
+            for (k, seats) in taken.into_iter().enumerate() {
+                let slot = &mut times[start + k];
+                slot.free -= seats;
+                if k > 0 {
+                    later.push((slot.time, seats));
+                }
+            }
             return Outcome::Won {
                 office: office.clone(),
-                time: *time,
+                time: times[start].time,
+                later,
             };
         }
     }

@@ -1,18 +1,27 @@
 //! J1/J2: which slots an office can offer a family of N for a service, and the earliest
 //! free appointment across a county or the country.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveTime};
 use epasapoarte_domain::passport::PassportType;
-use epasapoarte_domain::schedule::BookingWindow;
+use epasapoarte_domain::schedule::{BookingWindow, following_times, seat_family};
 
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::ids::OfficeId;
-use crate::store::OfficeRecord;
+use crate::store::{OfficeRecord, SlotSeats};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotAvailability {
     pub time: NaiveTime,
+    /// This slot's own free seats.
     pub free: u16,
+    /// How many consecutive slots the family takes from this time (issue 12): 1 when this
+    /// slot has room for all of it, more for a family seated over the following slots of
+    /// the same opening interval, 0 when it cannot be seated from here.
+    pub span: u16,
+    /// The free seats of those `span` slots together (`free` when one slot is enough).
+    pub span_free: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +37,8 @@ pub struct EarliestSlot {
     pub county: String,
     pub date: NaiveDate,
     pub time: NaiveTime,
+    /// Free seats from that time for the family: the slot's own, or those of the
+    /// consecutive slots it would be seated over (issue 12).
     pub free: u16,
 }
 
@@ -72,14 +83,38 @@ impl BookingService {
             .max(1))
     }
 
-    /// Days in `[from, to]` (office-local) with the slots that have room for `persons`,
-    /// inside the booking window. Days without such a slot are left out.
+    /// Days in `[from, to]` (office-local) with the slots from which a family of `persons`
+    /// can be seated (in that slot, or over consecutive ones: [`seating`]), inside the
+    /// booking window. Days without such a slot are left out; `persons` 0 lists every slot.
     pub async fn availability(
         &self,
         office: &OfficeRecord,
         persons: u16,
         from: NaiveDate,
         to: NaiveDate,
+    ) -> ServiceResult<Vec<DayAvailability>> {
+        self.slots_for(office, persons, from, to, false).await
+    }
+
+    /// Every slot of the days in `[from, to]` inside the booking window, full ones too,
+    /// each with whether (`span` ≥ 1) a family of `persons` can be seated from it.
+    pub async fn every_slot(
+        &self,
+        office: &OfficeRecord,
+        persons: u16,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> ServiceResult<Vec<DayAvailability>> {
+        self.slots_for(office, persons, from, to, true).await
+    }
+
+    async fn slots_for(
+        &self,
+        office: &OfficeRecord,
+        persons: u16,
+        from: NaiveDate,
+        to: NaiveDate,
+        every: bool,
     ) -> ServiceResult<Vec<DayAvailability>> {
         let now = self.now();
         let window = BookingWindow {
@@ -89,18 +124,29 @@ impl BookingService {
         let seats = self.directory.seats(office, now).await?;
         let first = from.max(window.first_date(office.timezone));
         let last = to.min(window.last_date(office.timezone));
+        let free = free_seats(&seats);
         let mut days: Vec<DayAvailability> = Vec::new();
         for slot in seats.iter() {
-            if slot.date < first
-                || slot.date > last
-                || slot.starts_at <= now
-                || slot.free() < persons
-            {
+            if slot.date < first || slot.date > last || slot.starts_at <= now {
                 continue;
             }
+            let seated = match persons {
+                0 => Some(vec![(slot.time, 0)]),
+                _ => seating(office, &free, slot.date, slot.time, persons),
+            };
+            if seated.is_none() && !every {
+                continue;
+            }
+            let seated = seated.unwrap_or_default();
+            let span_free = seated
+                .iter()
+                .map(|(time, _)| free.get(&(slot.date, *time)).copied().unwrap_or(0))
+                .sum();
             let entry = SlotAvailability {
                 time: slot.time,
                 free: slot.free(),
+                span: u16::try_from(seated.len()).unwrap_or(u16::MAX),
+                span_free,
             };
             match days.last_mut() {
                 Some(day) if day.date == slot.date => day.slots.push(entry),
@@ -138,7 +184,36 @@ impl BookingService {
             .max()
             .unwrap_or(0);
         let to = now + chrono::Duration::days(i64::from(horizon) + 2);
-        let found = self.store.first_free_slots(&ids, persons, now, to).await?;
+        let mut found = self.store.first_free_slots(&ids, persons, now, to).await?;
+        let mut spanned_free: HashMap<OfficeId, u16> = HashMap::new();
+        // An office whose slots may be too small for the family seats it over consecutive
+        // slots (issue 12), which one indexed probe cannot see: its cached seats tell.
+        for office in candidates.iter().filter(|office| may_span(office, persons)) {
+            let probed = found.iter().position(|slot| slot.office_id == office.id);
+            let before = probed.map(|i| found[i].starts_at);
+            let seats = self.directory.seats(office, now).await?;
+            let free = free_seats(&seats);
+            let spanned = seats.iter().find(|slot| {
+                slot.starts_at > now
+                    && before.is_none_or(|before| slot.starts_at < before)
+                    && slot.free() > 0
+                    && seating(office, &free, slot.date, slot.time, persons).is_some()
+            });
+            if let Some(slot) = spanned {
+                if let Some(i) = probed {
+                    found.remove(i);
+                }
+                let seated = seating(office, &free, slot.date, slot.time, persons);
+                let together = seated
+                    .iter()
+                    .flatten()
+                    .map(|(time, _)| free.get(&(slot.date, *time)).copied().unwrap_or(0))
+                    .sum();
+                spanned_free.insert(office.id, together);
+                found.push(*slot);
+            }
+        }
+        found.sort_by_key(|slot| (slot.starts_at, slot.office_id));
         Ok(found
             .into_iter()
             .filter_map(|slot| {
@@ -155,9 +230,68 @@ impl BookingService {
                     county: office.county_code.clone(),
                     date: slot.date,
                     time: slot.time,
-                    free: slot.free(),
+                    free: spanned_free
+                        .get(&office.id)
+                        .copied()
+                        .unwrap_or_else(|| slot.free()),
                 })
             })
             .collect())
     }
+}
+
+/// Free seats by office-local date and time.
+pub(super) type FreeSeats = HashMap<(NaiveDate, NaiveTime), u16>;
+
+pub(super) fn free_seats(seats: &[SlotSeats]) -> FreeSeats {
+    seats
+        .iter()
+        .map(|slot| ((slot.date, slot.time), slot.free()))
+        .collect()
+}
+
+/// The seats a family of `persons` takes from the slot at `date` `time` on (issue 12): all
+/// of them there when that slot has room, else as many as each consecutive slot of the
+/// same opening interval has, until everyone is seated. `None` when it cannot be seated
+/// from there. The first entry is the chosen slot: the time the family comes.
+pub(super) fn seating(
+    office: &OfficeRecord,
+    free: &FreeSeats,
+    date: NaiveDate,
+    time: NaiveTime,
+    persons: u16,
+) -> Option<Vec<(NaiveTime, u16)>> {
+    let own = *free.get(&(date, time))?;
+    if own >= persons {
+        return Some(vec![(time, persons)]);
+    }
+    let times: Vec<NaiveTime> = std::iter::once(time)
+        .chain(following_times(&office.schedule, date, time))
+        .collect();
+    let seats = seat_family(
+        times.iter().map_while(|t| free.get(&(date, *t)).copied()),
+        persons,
+    )?;
+    Some(times.into_iter().zip(seats).collect())
+}
+
+/// Whether some slot of the office may have fewer seats than `persons` (a day's hours,
+/// weekly or special, with fewer counters): then it may seat the family over several.
+fn may_span(office: &OfficeRecord, persons: u16) -> bool {
+    use epasapoarte_domain::schedule::ExceptionHours;
+    let special = office
+        .schedule
+        .exceptions()
+        .iter()
+        .flat_map(|exception| match &exception.hours {
+            ExceptionHours::Closed => &[][..],
+            ExceptionHours::Special(intervals) => &intervals[..],
+        })
+        .map(|interval| interval.counters);
+    office
+        .schedule
+        .weekly()
+        .map(|interval| interval.counters)
+        .chain(special)
+        .any(|counters| counters < persons)
 }

@@ -11,7 +11,8 @@ use crate::i18n::Lang;
 use crate::ids::{BookingId, LinkToken};
 use crate::mail::Mail;
 use crate::store::{
-    NewBooking, NewOutboxMessage, OfficeRecord, SealedPerson, TokenPurpose, TransitionOutcome,
+    NewBooking, NewOutboxMessage, OfficeRecord, Replaceable, SealedPerson, StoreError,
+    TokenPurpose, TransitionOutcome,
 };
 
 /// The version of the data-protection policy a consent refers to (SPEC §7).
@@ -49,7 +50,8 @@ impl BookingService {
         if !parsed.consent {
             return Err(ServiceError::ConsentRequired);
         }
-        let (office, starts_at) = self.bookable_slot(parsed).await?;
+        let (office, slot) = self.bookable_slot(parsed).await?;
+        let starts_at = slot.starts_at;
         let now = self.now();
         let lang = parsed.lang;
         let id = BookingId::generate();
@@ -83,7 +85,7 @@ impl BookingService {
             expires_at,
             appointment,
         };
-        let booking = self.seal_booking(
+        let mut booking = self.seal_booking(
             parsed,
             Pending {
                 id: id.clone(),
@@ -94,15 +96,42 @@ impl BookingService {
             },
             &mail,
         )?;
-        let mut result = self.store.create_booking(&booking).await;
-        if let Err(crate::store::StoreError::CnpAlreadyBooked) = result
-            && let Some(old) = self.replaceable(&booking).await?
-        {
-            // The same family booking again while its first booking waits for a
-            // confirmation that went to a mistyped address (issue 12).
-            result = self.store.create_booking_replacing(&booking, &old).await;
+        let persons = u16::try_from(parsed.persons.len()).unwrap_or(u16::MAX);
+        // A family larger than the slot itself is always seated over consecutive slots
+        // (issue 12); one that only finds the slot partly taken tries the slot first (the
+        // hot path) and spreads over the next slots when it is short of seats.
+        let mut result = if persons > slot.capacity {
+            Err(StoreError::SlotFull)
+        } else {
+            self.store.create_booking(&booking).await
+        };
+        let spreads = persons > 1 && matches!(result, Err(StoreError::SlotFull));
+        if spreads && let Some(overflow) = self.overflow(&office, parsed, starts_at, &[]).await? {
+            booking.overflow = overflow;
+            result = self.store.create_booking(&booking).await;
+        }
+        // The same family booking again while its first booking waits for a confirmation
+        // that went to a mistyped address (issue 12). A family that spreads may find its
+        // own unconfirmed booking in the way of its seats: it is planned as if they were
+        // back, as they are once the old booking is replaced (in the same transaction).
+        let blocked = matches!(result, Err(StoreError::CnpAlreadyBooked))
+            || (spreads && matches!(result, Err(StoreError::SlotFull)));
+        if blocked && let Some(old) = self.replaceable(&booking).await? {
+            if spreads {
+                let returning: Vec<_> = old
+                    .seats
+                    .iter()
+                    .filter(|(office_id, ..)| *office_id == office.id)
+                    .map(|(_, date, time, seats)| (*date, *time, *seats))
+                    .collect();
+                booking.overflow = self
+                    .overflow(&office, parsed, starts_at, &returning)
+                    .await?
+                    .unwrap_or_default();
+            }
+            result = self.store.create_booking_replacing(&booking, &old.id).await;
             if result.is_ok() {
-                tracing::info!(booking = %id, replaced = %old, "an unconfirmed booking was replaced");
+                tracing::info!(booking = %id, replaced = %old.id, "an unconfirmed booking was replaced");
             }
         }
         self.metrics.booking_outcome(match &result {
@@ -123,22 +152,50 @@ impl BookingService {
     /// it), it is still pending, and these CNPs replaced fewer than
     /// [`REPLACEMENTS_PER_DAY`] bookings in the last 24 hours (so replacing cannot keep
     /// seats held without ever confirming).
-    async fn replaceable(&self, booking: &NewBooking) -> ServiceResult<Option<BookingId>> {
+    async fn replaceable(&self, booking: &NewBooking) -> ServiceResult<Option<Replaceable>> {
         let hashes: Vec<Vec<u8>> = booking.persons.iter().map(|p| p.cnp_hash.clone()).collect();
         let since = booking.created_at - chrono::Duration::hours(24);
         let Some(old) = self.store.replaceable_pending(&hashes, since).await? else {
             return Ok(None);
         };
         let same_family = old.cnp_hashes.iter().all(|hash| hashes.contains(hash));
-        Ok((same_family && old.replaced_lately < REPLACEMENTS_PER_DAY).then_some(old.id))
+        Ok((same_family && old.replaced_lately < REPLACEMENTS_PER_DAY).then_some(old))
     }
 
-    /// The office and the start of the slot a booking asks for, once the office exists,
-    /// offers the service to that many persons, and the slot is real and bookable now.
+    /// The seats a family short of room in its slot takes in the following slots of the
+    /// same opening interval (issue 12), read fresh, with `returning` seats counted free
+    /// (a replaced booking's); `None` when it cannot be seated from that slot even so (or
+    /// the slot alone has room now: a plain booking then lost a race).
+    async fn overflow(
+        &self,
+        office: &OfficeRecord,
+        parsed: &ParsedBooking,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        returning: &[(chrono::NaiveDate, chrono::NaiveTime, u16)],
+    ) -> ServiceResult<Option<Vec<(chrono::NaiveTime, u16)>>> {
+        let persons = u16::try_from(parsed.persons.len()).unwrap_or(u16::MAX);
+        let seats = self
+            .store
+            .slots(office.id, starts_at, starts_at + chrono::Duration::days(1))
+            .await?;
+        let mut free = super::availability::free_seats(&seats);
+        for (date, time, seats) in returning {
+            if let Some(free) = free.get_mut(&(*date, *time)) {
+                *free = free.saturating_add(*seats);
+            }
+        }
+        let seated = super::availability::seating(office, &free, parsed.date, parsed.time, persons);
+        Ok(seated
+            .filter(|seats| seats.len() > 1)
+            .map(|seats| seats[1..].to_vec()))
+    }
+
+    /// The office and the slot a booking asks for, once the office exists, offers the
+    /// service to that many persons, and the slot is real and bookable now.
     async fn bookable_slot(
         &self,
         parsed: &ParsedBooking,
-    ) -> ServiceResult<(OfficeRecord, chrono::DateTime<chrono::Utc>)> {
+    ) -> ServiceResult<(OfficeRecord, epasapoarte_domain::schedule::Slot)> {
         let office = self
             .directory
             .office(parsed.office_id)
@@ -163,7 +220,7 @@ impl BookingService {
             };
             return Err(ServiceError::Validation(FieldErrors::single("date", code)));
         }
-        Ok((office, slot.starts_at))
+        Ok((office, slot))
     }
 
     fn seal_booking(
@@ -210,6 +267,7 @@ impl BookingService {
             outbox: self.seal_mail(mail)?,
             // SPEC §8: a CNP marked no-show lately may not book (nor enter a draw).
             refuse_cooling_off: self.config.fair.cooloff.days != 0,
+            overflow: Vec::new(),
         })
     }
 

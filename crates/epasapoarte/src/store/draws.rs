@@ -104,6 +104,9 @@ pub struct DrawWinner {
     pub office_id: OfficeId,
     pub time: NaiveTime,
     pub persons: u16,
+    /// Its seats in the slots after `time`, for a family seated over consecutive slots
+    /// (issue 12); the slot at `time` holds the rest of `persons`.
+    pub later: Vec<(NaiveTime, u16)>,
     pub cancel_token_hash: TokenHash,
     pub outbox: NewOutboxMessage,
 }

@@ -77,6 +77,7 @@ pub(crate) fn classify(error: sqlx::Error) -> StoreError {
         // booking's slot_id NULL (see `one_trip.rs`).
         if message.contains("slots_taken_within_capacity")
             || message.contains("NOT NULL constraint failed: bookings.slot_id")
+            || message.contains("NOT NULL constraint failed: booking_overflow.slot_id")
         {
             return StoreError::SlotFull;
         }

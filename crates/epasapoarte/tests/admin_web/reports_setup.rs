@@ -161,6 +161,7 @@ fn new_booking(
         confirm_token_hash: TokenHash(bytes()),
         outbox: message(),
         refuse_cooling_off: false,
+        overflow: Vec::new(),
     }
 }
 

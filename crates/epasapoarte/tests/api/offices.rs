@@ -56,7 +56,12 @@ async fn offices_filter_by_county_and_unknown_counties_are_refused(app: TestApp)
 
 async fn availability_offers_only_slots_with_room_for_the_whole_family(app: TestApp) {
     let office = app.office_in("CJ").await["id"].as_i64().unwrap();
-    let (date, time) = app.free_slot(office, 1).await;
+    // The first time of a day after today: a later time follows it in the same interval.
+    let body = app.booking_body_after_today(1, 900).await;
+    let (date, time) = (
+        body["date"].as_str().unwrap().to_owned(),
+        body["time"].as_str().unwrap().to_owned(),
+    );
     let capacity = app.free_seats(office, &date, &time).await;
     // Fill the slot but one seat.
     for i in 0..u32::from(capacity - 1) {
@@ -78,15 +83,30 @@ async fn availability_offers_only_slots_with_room_for_the_whole_family(app: Test
             "/api/v1/offices/{office}/availability?service=passport_electronic&persons={persons}&from={date}&to={date}"
         )
     };
-    let for_one: Value = app.get(&url(1)).await.json().await.unwrap();
-    let offered = |body: &Value| {
+    let at_time = |body: &Value| {
         body["days"][0]["slots"]
             .as_array()
-            .is_some_and(|s| s.iter().any(|s| s["time"] == time.as_str()))
+            .and_then(|s| s.iter().find(|s| s["time"] == time.as_str()).cloned())
     };
-    assert!(offered(&for_one), "one seat is left for one person");
+    let for_one: Value = app.get(&url(1)).await.json().await.unwrap();
+    let one = at_time(&for_one).expect("one seat is left for one person");
+    assert_eq!(
+        (one["free"].as_u64(), one["slots"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // A family of two takes the last seat and one of the next time (issue 12): offered,
+    // saying over how many slots, with the free seats of both.
     let for_two: Value = app.get(&url(2)).await.json().await.unwrap();
-    assert!(!offered(&for_two), "not offered to a family of two");
+    let two = at_time(&for_two).expect("offered to a family of two over two slots");
+    assert_eq!(two["slots"], 2);
+    assert_eq!(two["free"].as_u64(), Some(1 + u64::from(capacity)));
+    // The last seat taken, the time is offered to nobody.
+    let last = super::support::booking_at(office, &date, &time, 1, 990);
+    assert_eq!(app.book(&last).await.status(), 201);
+    for persons in [1, 2] {
+        let body: Value = app.get(&url(persons)).await.json().await.unwrap();
+        assert!(at_time(&body).is_none(), "a full time for {persons}");
+    }
 }
 
 async fn availability_never_offers_past_slots_or_days_beyond_the_horizon(app: TestApp) {

@@ -20,6 +20,7 @@ use crate::on_both_backends;
 
 on_both_backends!(
     the_draw_seats_families_together_in_their_part_of_day,
+    the_draw_seats_a_family_larger_than_a_slot_over_consecutive_slots,
     hundreds_of_losers_are_recorded_in_sets,
     the_draw_runs_once_under_concurrent_attempts,
     replaying_the_published_seed_gives_the_winner_order,
@@ -125,6 +126,61 @@ async fn the_draw_seats_families_together_in_their_part_of_day(app: DrawApp) {
             .any(|m| m.subject.contains("tragerii la sorți") && m.text.contains(&loser)),
         "the loser is told, with the entry id"
     );
+}
+
+/// Issue 12: with 2 seats per slot, a family of five wins 2 + 2 + 1 seats over three
+/// consecutive times and comes at the first; the seats in the later slots are recorded
+/// as the booking's (what every release gives back).
+async fn the_draw_seats_a_family_larger_than_a_slot_over_consecutive_slots(app: DrawApp) {
+    let cluj = app.office_id("CJ").await;
+    let (date, _) = app.open_draw().await;
+    let times = app.times(cluj, date).await;
+    let run = times[..3].to_vec();
+    app.plan_day(date, |county, time| match county {
+        "CJ" if run.iter().any(|t| t == time) => 2,
+        _ => 0,
+    })
+    .await;
+    let family = app.enter_confirmed(&entry(&[cluj], 5, 300, "any")).await;
+    app.run_draw().await;
+
+    let db = app.sql().await;
+    let won: (String, String) = sqlx::query_as(
+        "SELECT e.status, s.time FROM draw_entries e
+         JOIN bookings b ON b.id = e.booking_id JOIN slots s ON s.id = b.slot_id WHERE e.id = $1",
+    )
+    .bind(&family)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        won,
+        ("won".to_owned(), times[0].clone()),
+        "it comes at the first time"
+    );
+    let taken: Vec<i64> = sqlx::query_scalar(
+        "SELECT taken FROM slots WHERE office_id = $1 AND date = $2 ORDER BY time LIMIT 4",
+    )
+    .bind(cluj)
+    .bind(date.to_string())
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(taken, [2, 2, 1, 0], "2 + 2 + 1 seats over three times");
+    let later: Vec<i64> = sqlx::query_scalar(
+        "SELECT o.seats FROM booking_overflow o JOIN draw_entries e ON e.booking_id = o.booking_id
+         WHERE e.id = $1 ORDER BY o.slot_id",
+    )
+    .bind(&family)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        later,
+        [2, 1],
+        "the seats in the later slots are the booking's"
+    );
+    db.close().await;
 }
 
 /// More losers than one set of the store's set-based writes (200): every one is marked

@@ -24,6 +24,9 @@ pub struct Ledger {
     /// By office-local time `HH:MM`.
     pub slots: BTreeMap<String, SlotRow>,
     pub bookings: Vec<BookingRow>,
+    /// The seats each booking holds per slot (time, seats, status): a family seated over
+    /// consecutive slots (issue 12) holds seats in its own slot and in the later ones.
+    pub holdings: Vec<(String, i64, String)>,
 }
 
 impl Ledger {
@@ -45,7 +48,22 @@ impl Ledger {
         .fetch_all(pool)
         .await
         .expect("reading the bookings");
+        let holdings: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT s.time, b.persons - COALESCE((SELECT SUM(o.seats) FROM booking_overflow o
+                                                  WHERE o.booking_id = b.id), 0)::BIGINT, b.status
+             FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE s.office_id = $1 AND s.date = $2
+             UNION ALL
+             SELECT s.time, o.seats, b.status FROM booking_overflow o
+             JOIN bookings b ON b.id = o.booking_id JOIN slots s ON s.id = o.slot_id
+             WHERE s.office_id = $1 AND s.date = $2",
+        )
+        .bind(office_id)
+        .bind(date)
+        .fetch_all(pool)
+        .await
+        .expect("reading the seats held");
         Ledger {
+            holdings,
             slots: slots
                 .into_iter()
                 .map(|(time, capacity, taken)| (time, SlotRow { capacity, taken }))
@@ -80,7 +98,8 @@ impl Ledger {
     }
 
     /// The invariant that holds at every moment: no slot over capacity, and each slot's
-    /// `taken` equals the persons of the bookings that hold seats there.
+    /// `taken` equals the seats the bookings hold there (their persons, less those seated
+    /// in later slots; plus those of earlier bookings seated on into it).
     pub fn assert_seats_match_bookings(&self) {
         for (time, slot) in &self.slots {
             assert!(
@@ -89,7 +108,14 @@ impl Ledger {
                 slot.taken,
                 slot.capacity
             );
-            let holding = self.persons_at(time, &["pending", "confirmed"]);
+            let holding: i64 = self
+                .holdings
+                .iter()
+                .filter(|(at, _, status)| {
+                    at == time && ["pending", "confirmed"].contains(&status.as_str())
+                })
+                .map(|(_, seats, _)| seats)
+                .sum();
             assert_eq!(
                 slot.taken, holding,
                 "{time}: taken must equal the persons of its pending/confirmed bookings"

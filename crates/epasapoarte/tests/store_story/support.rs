@@ -183,6 +183,7 @@ pub fn booking(slot: &SlotSeats) -> BookingBuilder {
             confirm_token_hash: random_hash(),
             outbox: message("confirm_request"),
             refuse_cooling_off: false,
+            overflow: Vec::new(),
         },
     }
 }

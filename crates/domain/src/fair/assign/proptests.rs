@@ -19,6 +19,9 @@ fn slots() -> impl Strategy<Value = Vec<DaySlot<u8>>> {
                 time: NaiveTime::from_hms_opt(half_hour / 2, 30 * (half_hour % 2), 0)
                     .unwrap_or_default(),
                 free,
+                // Each slot its own opening interval: one slot seats a family or none
+                // does (seating over consecutive slots has its own property below).
+                interval: u16::try_from(half_hour).unwrap_or(0),
             })
             .collect()
     })
@@ -66,7 +69,8 @@ proptest! {
             let choice = entry.offices.iter().position(|office| !fitting(&left, entry, *office).is_empty());
             match (outcome, choice) {
                 (Outcome::Lost, None) => {}
-                (Outcome::Won { office, time }, Some(rank)) => {
+                (Outcome::Won { office, time, later }, Some(rank)) => {
+                    prop_assert!(later.is_empty(), "one slot per interval: nothing later");
                     // Its first ranked office with room, at the earliest time there.
                     prop_assert_eq!(*office, entry.offices[rank]);
                     let earliest = fitting(&left, entry, *office).first().copied();
@@ -92,8 +96,48 @@ proptest! {
     fn seats_given_never_exceed_seats_free(slots in slots(), entries in entries()) {
         let mut given: BTreeMap<(u8, NaiveTime), u32> = BTreeMap::new();
         for (entry, outcome) in entries.iter().zip(assign(&entries, &slots)) {
-            if let Outcome::Won { office, time } = outcome {
+            if let Outcome::Won { office, time, .. } = outcome {
                 *given.entry((office, time)).or_default() += u32::from(entry.persons);
+            }
+        }
+        for slot in &slots {
+            prop_assert!(given.get(&(slot.office, slot.time)).copied().unwrap_or(0) <= u32::from(slot.free));
+        }
+    }
+
+    /// With opening intervals of several slots, families larger than a slot are seated
+    /// over consecutive slots of one interval: every winner gets exactly its persons'
+    /// seats, starting at an admitted time, in slots of one interval listed one after
+    /// another; no slot ever gives more than it had.
+    #[test]
+    fn families_seated_over_consecutive_slots_stay_whole_and_within_the_seats(
+        slots in slots(),
+        intervals in proptest::collection::vec(0_u16..3, 30),
+        entries in entries(),
+    ) {
+        let slots: Vec<DaySlot<u8>> = slots
+            .into_iter()
+            .zip(intervals)
+            .map(|(slot, interval)| DaySlot { interval, ..slot })
+            .collect();
+        let mut given: BTreeMap<(u8, NaiveTime), u32> = BTreeMap::new();
+        for (entry, outcome) in entries.iter().zip(assign(&entries, &slots)) {
+            let Outcome::Won { office, time, later } = outcome else { continue };
+            prop_assert!(entry.part_of_day.admits(time));
+            let mut listed: Vec<&DaySlot<u8>> = slots.iter().filter(|s| s.office == office).collect();
+            listed.sort_by_key(|s| s.time);
+            let start = listed.iter().position(|s| s.time == time).ok_or_else(|| TestCaseError::fail("no such slot"))?;
+            for (k, (later_time, _)) in later.iter().enumerate() {
+                let next = listed.get(start + 1 + k).ok_or_else(|| TestCaseError::fail("past the end"))?;
+                prop_assert_eq!(next.time, *later_time, "consecutive");
+                prop_assert_eq!(next.interval, listed[start].interval, "one interval");
+            }
+            let later_seats: u32 = later.iter().map(|(_, seats)| u32::from(*seats)).sum();
+            prop_assert!(later_seats < u32::from(entry.persons));
+            *given.entry((office, time)).or_default() += u32::from(entry.persons) - later_seats;
+            for (later_time, seats) in later {
+                prop_assert!(seats >= 1);
+                *given.entry((office, later_time)).or_default() += u32::from(seats);
             }
         }
         for slot in &slots {

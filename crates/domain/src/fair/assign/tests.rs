@@ -12,11 +12,17 @@ fn entry(persons: u16, offices: &[u8], part_of_day: PartOfDay) -> DrawEntry<u8> 
     }
 }
 
+/// A slot alone in its opening interval (no family is seated over it and another).
 fn slot(office: u8, h: u32, free: u16) -> DaySlot<u8> {
+    in_interval(office, h, free, u16::try_from(h).unwrap_or(0))
+}
+
+fn in_interval(office: u8, h: u32, free: u16, interval: u16) -> DaySlot<u8> {
     DaySlot {
         office,
         time: time(h, 0),
         free,
+        interval,
     }
 }
 
@@ -24,6 +30,7 @@ fn won(office: u8, h: u32) -> Outcome<u8> {
     Outcome::Won {
         office,
         time: time(h, 0),
+        later: Vec::new(),
     }
 }
 
@@ -43,11 +50,43 @@ fn each_entry_gets_the_earliest_time_with_room_for_the_whole_family() {
 }
 
 #[test]
-fn a_family_is_never_split_across_slots() {
+fn a_family_is_never_split_across_opening_intervals() {
     let slots = [slot(1, 9, 2), slot(1, 10, 2)];
     assert_eq!(
         assign(&[entry(3, &[1], PartOfDay::Any)], &slots),
         [Outcome::Lost]
+    );
+}
+
+#[test]
+fn a_family_larger_than_a_slot_is_seated_over_consecutive_slots() {
+    // One interval 09:00–12:00 of 2 seats per slot; 11:00 already has one taken.
+    let slots = [
+        in_interval(1, 9, 2, 0),
+        in_interval(1, 10, 2, 0),
+        in_interval(1, 11, 1, 0),
+    ];
+    let entries = [
+        entry(3, &[1], PartOfDay::Any),
+        entry(2, &[1], PartOfDay::Any),
+        entry(1, &[1], PartOfDay::Any),
+    ];
+    assert_eq!(
+        assign(&entries, &slots),
+        [
+            Outcome::Won {
+                office: 1,
+                time: time(9, 0),
+                later: vec![(time(10, 0), 1)],
+            },
+            // The second starts where a seat is left: 10:00, and goes on to 11:00.
+            Outcome::Won {
+                office: 1,
+                time: time(10, 0),
+                later: vec![(time(11, 0), 1)],
+            },
+            Outcome::Lost,
+        ]
     );
 }
 

@@ -112,7 +112,14 @@ pub struct DayDto {
 pub struct SlotDto {
     /// Office-local `HH:MM`.
     pub time: String,
+    /// Free seats for the family from this time: the slot's own, or those of the
+    /// consecutive slots it is seated over (`slots` > 1); always at least `persons`.
     pub free: u16,
+    /// How many consecutive slots of the same opening interval the family takes from
+    /// this time (issue 12): 1 when this slot has room for all of it. The family comes
+    /// together at `time`.
+    #[schema(minimum = 1)]
+    pub slots: u16,
 }
 
 #[utoipa::path(get, path = "/api/v1/offices/{id}/availability", tag = "offices", params(AvailabilityQuery),
@@ -183,7 +190,8 @@ pub async fn availability(
                     .into_iter()
                     .map(|s| SlotDto {
                         time: s.time.format("%H:%M").to_string(),
-                        free: s.free,
+                        free: s.span_free,
+                        slots: s.span,
                     })
                     .collect(),
             })

@@ -43,12 +43,19 @@ impl BookingService {
                 last.starts_at + chrono::Duration::seconds(1),
             );
             self.store.plan_slots(office.id, &planned).await?;
+            // Which opening interval each slot is in: a family may be seated over the
+            // consecutive slots of one (issue 12).
+            let intervals = office.schedule.hours_on(date).intervals();
             for slot in self.store.slots(office.id, from, to).await? {
-                if slot.date == date {
+                let interval = intervals
+                    .iter()
+                    .position(|interval| interval.has_slot_at(slot.time));
+                if let (true, Some(interval)) = (slot.date == date, interval) {
                     day.push(DaySlot {
                         office: office.id,
                         time: slot.time,
                         free: slot.free(),
+                        interval: u16::try_from(interval).unwrap_or(u16::MAX),
                     });
                 }
             }

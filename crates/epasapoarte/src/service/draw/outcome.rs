@@ -21,6 +21,7 @@ impl BookingService {
         office_id: OfficeId,
         date: NaiveDate,
         time: NaiveTime,
+        later: Vec<(NaiveTime, u16)>,
     ) -> ServiceResult<DrawWinner> {
         let office = offices
             .iter()
@@ -58,6 +59,7 @@ impl BookingService {
             office_id,
             time,
             persons: u16::try_from(entry.persons.len()).unwrap_or(u16::MAX),
+            later,
             cancel_token_hash: cancel_token.hash(),
             outbox: self.seal_mail(&mail)?,
         })

@@ -80,8 +80,12 @@ impl BookingService {
         };
         for (entry, outcome) in ordered.iter().zip(outcomes) {
             match outcome {
-                Outcome::Won { office, time } => {
-                    let winner = self.winner(entry, &offices, office, date, time)?;
+                Outcome::Won {
+                    office,
+                    time,
+                    later,
+                } => {
+                    let winner = self.winner(entry, &offices, office, date, time, later)?;
                     result.winners.push(winner);
                 }
                 Outcome::Lost => {

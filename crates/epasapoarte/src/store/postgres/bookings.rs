@@ -11,40 +11,52 @@ use crate::store::rows;
 use crate::store::sql::value_rows;
 use crate::store::*;
 
-/// [`create_booking`] after cancelling the family's unconfirmed booking `old` it replaces
-/// (issue 12), in one transaction: each step does nothing unless `old` is still pending,
-/// so one confirmed meanwhile keeps its CNPs and the insert then fails on the
-/// one-active-booking index, rolling everything back. Its seats return at once and its
-/// confirm link stops working.
-pub(crate) async fn create_booking_replacing(
+/// [`create_booking`] in an explicit transaction: after cancelling the family's
+/// unconfirmed booking `old` it replaces (issue 12), and for a family seated over
+/// consecutive slots (whose later slots must all be there, or nothing is written). Each
+/// replacing step does nothing unless `old` is still pending, so one confirmed meanwhile
+/// keeps its CNPs and the insert then fails on the one-active-booking index, rolling
+/// everything back. Its seats return at once (those in later slots too) and its confirm
+/// link stops working.
+pub(crate) async fn create_booking_in_transaction(
     pool: &AnyPool,
     booking: &NewBooking,
-    old: &BookingId,
+    old: Option<&BookingId>,
 ) -> StoreResult<()> {
     let mut tx = pool.begin().await?;
-    let closed_at = rows::millis(booking.created_at);
-    let cancelled: Option<(i64, i64)> = sqlx::query_as(
-        "UPDATE bookings SET status = 'cancelled', closed_at = $2, cancel_reason = 'replaced'
-         WHERE id = $1 AND status = 'pending' RETURNING slot_id, persons",
-    )
-    .bind(old)
-    .bind(closed_at)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some((slot_id, persons)) = cancelled {
-        sqlx::query("UPDATE slots SET taken = taken - $2 WHERE id = $1")
+    if let Some(old) = old {
+        let closed_at = rows::millis(booking.created_at);
+        let cancelled: Option<(i64, i64)> = sqlx::query_as(
+            "UPDATE bookings SET status = 'cancelled', closed_at = $2, cancel_reason = 'replaced'
+             WHERE id = $1 AND status = 'pending' RETURNING slot_id, persons",
+        )
+        .bind(old)
+        .bind(closed_at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((slot_id, persons)) = cancelled {
+            sqlx::query(
+                "WITH later AS (
+                     UPDATE slots SET taken = slots.taken - o.seats FROM booking_overflow o
+                     WHERE o.booking_id = $1 AND slots.id = o.slot_id RETURNING o.seats
+                 )
+                 UPDATE slots SET taken = taken - ($3 - (SELECT COALESCE(SUM(seats), 0) FROM later))
+                 WHERE id = $2",
+            )
+            .bind(old)
             .bind(slot_id)
             .bind(persons)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
-            .bind(old)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM booking_tokens WHERE booking_id = $1 AND purpose = 'confirm'")
-            .bind(old)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM booking_tokens WHERE booking_id = $1 AND purpose = 'confirm'")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+        }
     }
     create_booking(&mut *tx, booking).await?;
     tx.commit().await?;
@@ -63,8 +75,30 @@ where
     persons.sort_by(|(_, a), (_, b)| a.cnp_hash.cmp(&b.cnp_hash));
     let count = i64::try_from(persons.len()).unwrap_or(i64::MAX);
     let now = rows::millis(booking.created_at);
-    // The persons' values follow the 16 fixed ones: `$17, …` five to a row.
-    let people = value_rows(17, persons.len(), 5);
+    // The persons' values follow the 17 fixed ones: `$18, …` five to a row.
+    let people = value_rows(18, persons.len(), 5);
+    // A family seated over consecutive slots (issue 12): its seats in each later slot,
+    // two parameters per slot after the persons'. No capacity condition here: the seat
+    // CHECK fails the statement on a slot without the seats. A missing slot takes no
+    // seat and is seen in the count below (the caller's transaction then rolls back).
+    let mut later = String::new();
+    let first = 18 + 5 * persons.len();
+    for (k, _) in booking.overflow.iter().enumerate() {
+        let (time, seats) = (first + 2 * k, first + 2 * k + 1);
+        later.push_str(&format!(
+            ", later_{k} AS (
+                 UPDATE slots SET taken = taken + ${seats}
+                 WHERE office_id = $2 AND date = $3 AND time = ${time} AND EXISTS (SELECT 1 FROM booking)
+                 RETURNING id
+             ), later_row_{k} AS (
+                 INSERT INTO booking_overflow (booking_id, slot_id, seats)
+                 SELECT booking.id, later_{k}.id, ${seats} FROM booking, later_{k}
+             )"
+        ));
+    }
+    let counted: String = (0..booking.overflow.len())
+        .map(|k| format!(" + (SELECT count(*) FROM later_{k})"))
+        .collect();
     // A cooling-off CNP (SPEC §8) takes no seat, as a full slot does.
     let cooling = if booking.refuse_cooling_off {
         format!(
@@ -78,8 +112,8 @@ where
     };
     let sql = format!(
         "WITH seat AS (
-             UPDATE slots SET taken = taken + $1
-             WHERE office_id = $2 AND date = $3 AND time = $4 AND taken + $1 <= capacity
+             UPDATE slots SET taken = taken + $17
+             WHERE office_id = $2 AND date = $3 AND time = $4 AND taken + $17 <= capacity
              {cooling}
              RETURNING id
          ), booking AS (
@@ -97,8 +131,8 @@ where
          ), message AS (
              INSERT INTO outbox (created_at, kind, payload, next_attempt_at)
              SELECT $7, $15, $16, $7 FROM booking
-         )
-         SELECT count(*) FROM seat"
+         ){later}
+         SELECT (SELECT count(*) FROM seat){counted}"
     );
     let mut query = sqlx::query_scalar::<_, i64>(&sql)
         .bind(count)
@@ -116,7 +150,8 @@ where
         .bind(&booking.lang)
         .bind(&booking.confirm_token_hash)
         .bind(booking.outbox.kind)
-        .bind(&booking.outbox.payload);
+        .bind(&booking.outbox.payload)
+        .bind(booking.own_seats());
     for (position, person) in &persons {
         query = query
             .bind(*position)
@@ -125,8 +160,11 @@ where
             .bind(&person.cnp)
             .bind(&person.cnp_hash);
     }
+    for (time, seats) in &booking.overflow {
+        query = query.bind(rows::time_text(*time)).bind(i64::from(*seats));
+    }
     let seated = query.fetch_one(executor).await.map_err(classify)?;
-    if seated == 1 {
+    if usize::try_from(seated).ok() == Some(1 + booking.overflow.len()) {
         Ok(())
     } else {
         Err(StoreError::SlotFull)
@@ -199,9 +237,17 @@ pub(crate) async fn expire_due(pool: &AnyPool, now: DateTime<Utc>, limit: u32) -
              UPDATE bookings SET status = 'expired', closed_at = $1
              FROM due WHERE bookings.id = due.id AND bookings.status = 'pending'
              RETURNING bookings.id, bookings.slot_id, bookings.persons
+         ), parts AS (
+             -- Each booking's own slot holds its persons less those seated in later
+             -- slots (issue 12); those later slots get theirs back too.
+             SELECT e.slot_id, e.persons - COALESCE((SELECT sum(o.seats) FROM booking_overflow o
+                                                     WHERE o.booking_id = e.id), 0) AS seats
+             FROM expired e
+             UNION ALL
+             SELECT o.slot_id, o.seats FROM booking_overflow o JOIN expired e ON e.id = o.booking_id
          ), seats AS (
-             UPDATE slots SET taken = slots.taken - freed.persons
-             FROM (SELECT slot_id, sum(persons) AS persons FROM expired GROUP BY slot_id) AS freed
+             UPDATE slots SET taken = slots.taken - freed.seats
+             FROM (SELECT slot_id, sum(seats) AS seats FROM parts GROUP BY slot_id) AS freed
              WHERE slots.id = freed.slot_id
          ), people AS (
              UPDATE booking_persons SET holds = false WHERE booking_id IN (SELECT id FROM expired)

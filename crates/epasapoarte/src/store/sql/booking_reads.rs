@@ -186,8 +186,32 @@ pub(crate) async fn replaceable_pending(
         query = query.bind(hash.as_slice());
     }
     let replaced = query.bind(rows::millis(since)).fetch_one(pool).await?;
+    let held: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT b.office_id, s.date, s.time,
+                CAST(b.persons - COALESCE((SELECT SUM(o.seats) FROM booking_overflow o
+                                           WHERE o.booking_id = b.id), 0) AS BIGINT)
+         FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.id = $1
+         UNION ALL
+         SELECT s.office_id, s.date, s.time, o.seats
+         FROM booking_overflow o JOIN slots s ON s.id = o.slot_id WHERE o.booking_id = $1",
+    )
+    .bind(id.as_str())
+    .fetch_all(pool)
+    .await?;
+    let seats = held
+        .into_iter()
+        .map(|(office, date, time, seats)| {
+            Ok((
+                crate::ids::OfficeId(office),
+                rows::date(&date)?,
+                rows::time(&time)?,
+                rows::small(seats, "seats")?,
+            ))
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
     Ok(Some(Replaceable {
         id: BookingId(id.clone()),
+        seats,
         cnp_hashes: rows.into_iter().map(|(_, _, hash)| hash).collect(),
         replaced_lately: u32::try_from(replaced).unwrap_or(u32::MAX),
     }))

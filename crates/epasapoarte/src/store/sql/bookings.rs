@@ -205,11 +205,12 @@ impl SqlStore {
             (Backend::Sqlite, _) => {
                 sqlite::one_trip::create_booking(&self.writer, booking, replacing).await
             }
-            (Backend::Postgres, None) => {
+            (Backend::Postgres, None) if booking.overflow.is_empty() => {
                 postgres::bookings::create_booking(&self.writer, booking).await
             }
-            (Backend::Postgres, Some(old)) => {
-                postgres::bookings::create_booking_replacing(&self.writer, booking, old).await
+            (Backend::Postgres, _) => {
+                postgres::bookings::create_booking_in_transaction(&self.writer, booking, replacing)
+                    .await
             }
         };
         // The write refuses a cooling-off CNP the way it refuses a full slot (it takes no
@@ -281,7 +282,9 @@ pub(super) async fn release(
     let Some((slot_id, persons)) = released else {
         return Ok(false);
     };
-    store.give_back(tx, slot_id, persons, now).await?;
+    store
+        .give_back_booking(tx, booking_id, slot_id, persons, now)
+        .await?;
     sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")
         .bind(booking_id)
         .execute(&mut **tx)

@@ -68,7 +68,7 @@ impl Counter for SqlStore {
             )?));
         };
         if change.from.holds_seats() && !change.to.holds_seats() {
-            self.give_back(&mut tx, slot_id, persons, change.now)
+            self.give_back_booking(&mut tx, &change.booking_id, slot_id, persons, change.now)
                 .await?;
         }
         if change.from.is_active() && !change.to.is_active() {

@@ -29,10 +29,17 @@ use crate::store::*;
 /// each does nothing unless that booking is still pending, so a booking confirmed
 /// meanwhile keeps its CNPs and the new one then fails on the one-active-booking index —
 /// rolling all of it back. Its seats return at once (the family is re-booking them, not
-/// giving them away), and its confirm link stops working. Binds the replaced id 6 times
-/// and `closed_at` once, in that order: id, id, id, id, closed_at, id, id.
+/// giving them away), those in later slots too, and its confirm link stops working.
+/// Binds the replaced id 7 times and `closed_at` once, in that order: id ×7, closed_at,
+/// id, id.
 const REPLACE_SQL: &str = "
-         UPDATE slots SET taken = taken - (SELECT persons FROM bookings WHERE id = ? AND status = 'pending')
+         UPDATE slots SET taken = taken - (SELECT o.seats FROM booking_overflow o
+                                           WHERE o.booking_id = ? AND o.slot_id = slots.id)
+         WHERE id IN (SELECT slot_id FROM booking_overflow WHERE booking_id = ?)
+           AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'pending');
+         UPDATE slots SET taken = taken - (SELECT b.persons - COALESCE((SELECT SUM(o.seats) FROM booking_overflow o
+                                                                         WHERE o.booking_id = b.id), 0)
+                                           FROM bookings b WHERE b.id = ? AND b.status = 'pending')
          WHERE id = (SELECT slot_id FROM bookings WHERE id = ? AND status = 'pending');
          UPDATE booking_persons SET holds = false
          WHERE booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'pending');
@@ -40,8 +47,23 @@ const REPLACE_SQL: &str = "
          WHERE id = ? AND status = 'pending';
          DELETE FROM booking_tokens WHERE booking_id = ? AND purpose = 'confirm';";
 
-fn create_booking_sql(persons: usize, refuse_cooling_off: bool, replacing: bool) -> String {
+/// The statements that take a family's seats in the slots after its own (issue 12), one
+/// pair per slot: the seat CHECK refuses a slot without them, a missing slot leaves the
+/// row's slot_id NULL; either fails the whole run (`SlotFull`). Binds per slot: seats,
+/// office, date, time, then booking id, office, date, time, seats.
+const OVERFLOW_SQL: &str = "
+         UPDATE slots SET taken = taken + ? WHERE office_id = ? AND date = ? AND time = ?;
+         INSERT INTO booking_overflow (booking_id, slot_id, seats)
+         VALUES (?, (SELECT id FROM slots WHERE office_id = ? AND date = ? AND time = ?), ?);";
+
+fn create_booking_sql(
+    persons: usize,
+    refuse_cooling_off: bool,
+    replacing: bool,
+    overflow: usize,
+) -> String {
     let replace = if replacing { REPLACE_SQL } else { "" };
+    let overflow = OVERFLOW_SQL.repeat(overflow);
     let values = vec!["(?, ?, ?, ?, ?, ?, 1)"; persons].join(", ");
     // A cooling-off CNP (SPEC §8) leaves slot_id NULL, as a missing slot does.
     let cooling = if refuse_cooling_off {
@@ -61,7 +83,7 @@ fn create_booking_sql(persons: usize, refuse_cooling_off: bool, replacing: bool)
          VALUES (?, ?, (SELECT id FROM slots WHERE office_id = ? AND date = ? AND time = ?{cooling}),
                  ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?);
          INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc, cnp_enc, cnp_hash, holds)
-         VALUES {values};
+         VALUES {values};{overflow}
          INSERT INTO booking_tokens (hash, booking_id, purpose, created_at) VALUES (?, ?, 'confirm', ?);
          INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES (?, ?, ?, ?);
          COMMIT;"
@@ -109,13 +131,13 @@ pub(crate) async fn create_booking(
     );
     let mut args = Args::default();
     if let Some(old) = replacing {
-        for _ in 0..4 {
+        for _ in 0..7 {
             args.add(old.clone());
         }
         args.add(created_at).add(old.clone()).add(old.clone());
     }
-    // Seats.
-    args.add(persons)
+    // Seats (of its own slot).
+    args.add(booking.own_seats())
         .add(office)
         .add(date.clone())
         .add(time.clone());
@@ -123,7 +145,7 @@ pub(crate) async fn create_booking(
     args.add(booking.id.clone())
         .add(office)
         .add(office)
-        .add(date)
+        .add(date.clone())
         .add(time);
     if booking.refuse_cooling_off {
         args.add(created_at);
@@ -150,6 +172,19 @@ pub(crate) async fn create_booking(
             .add(person.cnp.clone())
             .add(person.cnp_hash.clone());
     }
+    // Its seats in the slots after its own.
+    for (time, seats) in &booking.overflow {
+        let (seats, time) = (i64::from(*seats), rows::time_text(*time));
+        args.add(seats)
+            .add(office)
+            .add(date.clone())
+            .add(time.clone());
+        args.add(booking.id.clone())
+            .add(office)
+            .add(date.clone())
+            .add(time)
+            .add(seats);
+    }
     // The confirm token and the e-mail.
     args.add(booking.confirm_token_hash.clone())
         .add(booking.id.clone())
@@ -162,6 +197,7 @@ pub(crate) async fn create_booking(
         booking.persons.len(),
         booking.refuse_cooling_off,
         replacing.is_some(),
+        booking.overflow.len(),
     );
     run(writer, sql, args.done("a booking")?).await.map(|_| ())
 }

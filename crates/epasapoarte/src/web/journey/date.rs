@@ -113,15 +113,15 @@ async fn render(
         return Ok(ctx.page.redirect(Step::Office.path()));
     };
     let persons = u16::from(ctx.journey.persons.unwrap_or(1));
-    // Persons 0: every slot of the window, full ones too, so full days can be marked.
+    // Every slot of the window, full ones too, so full days can be marked.
     let all = match ctx
         .page
         .state
         .service
-        .availability(&office, 0, NaiveDate::MIN, NaiveDate::MAX)
+        .every_slot(&office, persons, NaiveDate::MIN, NaiveDate::MAX)
         .await
     {
-        Ok(days) => calendar::summarize(&days, persons),
+        Ok(days) => calendar::summarize(&days),
         Err(error) => return Err(ctx.fail(error)),
     };
     let window = calendar::window(&all, from, selected);

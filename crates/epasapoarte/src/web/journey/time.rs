@@ -27,6 +27,8 @@ struct TimePage {
     radios: Radios,
     /// The same choices by part of the day: (heading, choices).
     parts: Vec<(String, Vec<Choice>)>,
+    /// Said once when some time seats the family over consecutive slots (issue 12).
+    together: Option<String>,
 }
 
 pub async fn show(page: Page, journey: Journey) -> Result<Response, Response> {
@@ -57,7 +59,7 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
         return render(ctx, posted, vec![field_error("time", &message)]).await;
     };
     match free_times(&ctx).await {
-        Ok(times) if times.iter().any(|(t, _)| *t == time) => {
+        Ok(times) if times.iter().any(|(t, _, _)| *t == time) => {
             ctx.journey.time = Some(time);
             Ok(ctx.advance(Step::Time))
         }
@@ -69,8 +71,9 @@ pub async fn save(page: Page, journey: Journey, form: Form) -> Result<Response, 
     }
 }
 
-/// The chosen day's times with room for everyone, and their free places.
-async fn free_times(ctx: &Ctx) -> Result<Vec<(NaiveTime, u16)>, crate::service::ServiceError> {
+/// The chosen day's times with room for everyone, their free places, and over how many
+/// consecutive slots the family would be seated from each.
+async fn free_times(ctx: &Ctx) -> Result<Vec<(NaiveTime, u16, u16)>, crate::service::ServiceError> {
     let (Some(office), Some(date)) = (&ctx.office, ctx.journey.date) else {
         return Ok(Vec::new());
     };
@@ -84,7 +87,7 @@ async fn free_times(ctx: &Ctx) -> Result<Vec<(NaiveTime, u16)>, crate::service::
     Ok(days
         .iter()
         .flat_map(|day| &day.slots)
-        .map(|slot| (slot.time, slot.free))
+        .map(|slot| (slot.time, slot.span_free, slot.span))
         .collect())
 }
 
@@ -105,9 +108,18 @@ async fn render(
     let zone = zone_in_text(lang, office.timezone);
     let hint = chrome.tf("web.journey.time.hint", &[("zone", &zone)]);
     let mut radios = Radios::new("time", chrome.t("web.journey.time.label"), &errors).hint(hint);
-    for (time, free) in times {
-        let seats = count(lang, "web.journey.seats", u64::from(free));
-        radios.push(&clock(time), clock(time), vec![seats], &selected);
+    // A family seated over consecutive slots (issue 12) comes at the first: said once,
+    // and each such time says over how many.
+    let together = times
+        .iter()
+        .any(|(_, _, span)| *span > 1)
+        .then(|| chrome.t("web.journey.time.together").to_owned());
+    for (time, free, span) in times {
+        let mut hints = vec![count(lang, "web.journey.seats", u64::from(free))];
+        if span > 1 {
+            hints.push(chrome.tf("web.journey.time.span", &[("n", &span.to_string())]));
+        }
+        radios.push(&clock(time), clock(time), hints, &selected);
     }
     let day = ctx
         .journey
@@ -136,6 +148,7 @@ async fn render(
         action: Step::Time.path(),
         day: chrome.tf("web.journey.time.day", &[("date", &day)]),
         radios,
+        together,
         errors,
         chrome,
     };

@@ -28,19 +28,28 @@ impl SqlStore {
             tx.commit().await?;
             return Ok(false);
         };
-        // Its seats again, as before the mark, or nothing changes: never more persons
-        // than seats. (Its persons' CNP holds stay released, as for every past
-        // appointment: the slot has begun.)
-        let seats = sqlx::query(
-            "UPDATE slots SET taken = taken + $1 WHERE id = $2 AND taken + $1 <= capacity",
-        )
-        .bind(persons)
-        .bind(slot_id)
-        .execute(&mut *tx)
-        .await?;
-        if seats.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(false);
+        // Its seats again, as before the mark (in later slots too, for a family seated
+        // over consecutive slots), or nothing changes: never more persons than seats.
+        // (Its persons' CNP holds stay released, as for every past appointment: the slot
+        // has begun.)
+        let later: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT slot_id, seats FROM booking_overflow WHERE booking_id = $1")
+                .bind(booking_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        let spilled: i64 = later.iter().map(|(_, seats)| seats).sum();
+        for (slot_id, seats) in std::iter::once((slot_id, persons - spilled)).chain(later) {
+            let seats = sqlx::query(
+                "UPDATE slots SET taken = taken + $1 WHERE id = $2 AND taken + $1 <= capacity",
+            )
+            .bind(seats)
+            .bind(slot_id)
+            .execute(&mut *tx)
+            .await?;
+            if seats.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
         }
         sqlx::query(
             "UPDATE no_shows SET undone_at = $1 WHERE booking_id = $2 AND undone_at IS NULL",
@@ -85,7 +94,7 @@ impl SqlStore {
         // A no-show holds no seat: its seats go back the one way every release goes
         // (`give_back`, as `Counter::move_booking` does it).
         if change.from.holds_seats() {
-            self.give_back(&mut tx, slot_id, persons, change.now)
+            self.give_back_booking(&mut tx, &change.booking_id, slot_id, persons, change.now)
                 .await?;
         }
         sqlx::query("UPDATE booking_persons SET holds = false WHERE booking_id = $1")

@@ -15,18 +15,39 @@ pub(super) async fn seat_winner(
     winner: &DrawWinner,
 ) -> StoreResult<()> {
     let now = rows::millis(result.ran_at);
+    let later_seats: i64 = winner
+        .later
+        .iter()
+        .map(|(_, seats)| i64::from(*seats))
+        .sum();
     let slot: Option<i64> = sqlx::query_scalar(
         "UPDATE slots SET taken = taken + $1
          WHERE office_id = $2 AND date = $3 AND time = $4 AND taken + $1 <= capacity
          RETURNING id",
     )
-    .bind(i64::from(winner.persons))
+    .bind(i64::from(winner.persons) - later_seats)
     .bind(winner.office_id)
     .bind(rows::date_text(result.draw_date))
     .bind(rows::time_text(winner.time))
     .fetch_optional(&mut **tx)
     .await?;
     let slot = slot.ok_or(StoreError::SlotFull)?;
+    // A family seated over consecutive slots (issue 12): its seats in each later one.
+    let mut later_slots = Vec::with_capacity(winner.later.len());
+    for (time, seats) in &winner.later {
+        let later: Option<i64> = sqlx::query_scalar(
+            "UPDATE slots SET taken = taken + $1
+             WHERE office_id = $2 AND date = $3 AND time = $4 AND taken + $1 <= capacity
+             RETURNING id",
+        )
+        .bind(i64::from(*seats))
+        .bind(winner.office_id)
+        .bind(rows::date_text(result.draw_date))
+        .bind(rows::time_text(*time))
+        .fetch_optional(&mut **tx)
+        .await?;
+        later_slots.push((later.ok_or(StoreError::SlotFull)?, i64::from(*seats)));
+    }
     sqlx::query(
         "INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at,
              expires_at, confirmed_at, email_hash, email_enc, phone_enc, consent_at,
@@ -42,6 +63,16 @@ pub(super) async fn seat_winner(
     .bind(&winner.entry_id)
     .execute(&mut **tx)
     .await?;
+    for (slot, seats) in later_slots {
+        sqlx::query(
+            "INSERT INTO booking_overflow (booking_id, slot_id, seats) VALUES ($1, $2, $3)",
+        )
+        .bind(&winner.booking_id)
+        .bind(slot)
+        .bind(seats)
+        .execute(&mut **tx)
+        .await?;
+    }
     let persons = sqlx::query(
         "INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc,
              cnp_enc, cnp_hash, holds)

@@ -9,6 +9,31 @@ use crate::store::sql::SqlStore;
 use crate::store::*;
 
 impl SqlStore {
+    /// Gives back every seat a leaving booking held, each the way [`Self::give_back`]
+    /// does: `persons` less those seated in later slots in its own slot, and those in each
+    /// later slot (a family seated over consecutive slots, issue 12).
+    pub(crate) async fn give_back_booking(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        booking_id: &crate::ids::BookingId,
+        slot_id: i64,
+        persons: i64,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let later: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT slot_id, seats FROM booking_overflow WHERE booking_id = $1 ORDER BY slot_id",
+        )
+        .bind(booking_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        let spilled: i64 = later.iter().map(|(_, seats)| seats).sum();
+        self.give_back(tx, slot_id, persons - spilled, now).await?;
+        for (slot_id, seats) in later {
+            self.give_back(tx, slot_id, seats, now).await?;
+        }
+        Ok(())
+    }
+
     /// The one way seats leave a booking (citizen or staff cancel, expiry, no
     /// reconfirmation): inside the caller's transaction, they become a `freed_seats` row
     /// released after a random delay (`EPAS_RELEASE_DELAY`, never later than 2 h before

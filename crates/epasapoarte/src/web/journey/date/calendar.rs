@@ -26,14 +26,15 @@ pub struct Window {
     pub later: Option<NaiveDate>,
 }
 
-/// Each day's free places and whether it can take `persons` (given every slot of the day,
-/// full ones included).
-pub fn summarize(days: &[DayAvailability], persons: u16) -> Vec<DaySeats> {
+/// Each day's free places and whether it can take the family (given every slot of the
+/// day, full ones included, each knowing whether the family can be seated from it — in
+/// one slot or over consecutive ones).
+pub fn summarize(days: &[DayAvailability]) -> Vec<DaySeats> {
     days.iter()
         .map(|day| DaySeats {
             date: day.date,
             free: day.slots.iter().map(|slot| u32::from(slot.free)).sum(),
-            selectable: day.slots.iter().any(|slot| slot.free >= persons),
+            selectable: day.slots.iter().any(|slot| slot.span > 0),
         })
         .collect()
 }
