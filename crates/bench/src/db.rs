@@ -95,27 +95,14 @@ impl Probe {
         )
     }
 
-    /// Audits the slots matching `filter` (a `WHERE` on `slots s`).
+    /// Audits the slots matching `filter` (a `WHERE` on `slots s`). A family seated over
+    /// consecutive slots (issue 12) holds its persons less its `booking_overflow` seats
+    /// in its own slot and those seats in the later ones; a server from before that table
+    /// (a baseline build) is audited the old way.
     async fn audit_where(&self, filter: &str) -> anyhow::Result<Audit> {
-        let sql = format!(
-            "SELECT s.capacity, s.taken,
-                    CAST(COALESCE(b.held, 0) AS BIGINT), CAST(COALESCE(p.held, 0) AS BIGINT),
-                    CAST(COALESCE(f.freed, 0) AS BIGINT)
-             FROM slots s
-             LEFT JOIN (SELECT slot_id, SUM(persons) AS held FROM bookings
-                        WHERE status IN ('pending', 'confirmed') GROUP BY slot_id) b
-                    ON b.slot_id = s.id
-             LEFT JOIN (SELECT k.slot_id, COUNT(*) AS held
-                        FROM booking_persons q JOIN bookings k ON k.id = q.booking_id
-                        WHERE q.holds GROUP BY k.slot_id) p
-                    ON p.slot_id = s.id
-             LEFT JOIN (SELECT slot_id, SUM(seats) AS freed FROM freed_seats GROUP BY slot_id) f
-                    ON f.slot_id = s.id
-             WHERE {filter}"
-        );
-        let rows: Vec<(i64, i64, i64, i64, i64)> = match self {
-            Probe::Sqlite(pool) => sqlx::query_as(&sql).fetch_all(pool).await?,
-            Probe::Postgres(pool) => sqlx::query_as(&sql).fetch_all(pool).await?,
+        let rows = match self.audit_rows(filter, true).await {
+            Ok(rows) => rows,
+            Err(_) => self.audit_rows(filter, false).await?,
         };
         let rows: Vec<SlotAudit> = rows
             .into_iter()
@@ -130,6 +117,56 @@ impl Probe {
             )
             .collect();
         Ok(Audit::of(&rows))
+    }
+
+    async fn audit_rows(
+        &self,
+        filter: &str,
+        overflow: bool,
+    ) -> anyhow::Result<Vec<(i64, i64, i64, i64, i64)>> {
+        let (by_bookings, by_persons) = if overflow {
+            (
+                "SELECT slot_id, SUM(held) AS held FROM (
+                     SELECT k.slot_id, k.persons - COALESCE((SELECT SUM(o.seats) FROM booking_overflow o
+                                                            WHERE o.booking_id = k.id), 0) AS held
+                     FROM bookings k WHERE k.status IN ('pending', 'confirmed')
+                     UNION ALL
+                     SELECT o.slot_id, o.seats FROM booking_overflow o JOIN bookings k ON k.id = o.booking_id
+                     WHERE k.status IN ('pending', 'confirmed')) x GROUP BY slot_id",
+                "SELECT slot_id, SUM(held) AS held FROM (
+                     SELECT k.slot_id, COUNT(*) - COALESCE((SELECT SUM(o.seats) FROM booking_overflow o
+                                                           WHERE o.booking_id = k.id), 0) AS held
+                     FROM booking_persons q JOIN bookings k ON k.id = q.booking_id
+                     WHERE q.holds GROUP BY k.id, k.slot_id
+                     UNION ALL
+                     SELECT o.slot_id, o.seats FROM booking_overflow o
+                     WHERE EXISTS (SELECT 1 FROM booking_persons q WHERE q.booking_id = o.booking_id AND q.holds)
+                 ) x GROUP BY slot_id",
+            )
+        } else {
+            (
+                "SELECT slot_id, SUM(persons) AS held FROM bookings
+                 WHERE status IN ('pending', 'confirmed') GROUP BY slot_id",
+                "SELECT k.slot_id, COUNT(*) AS held
+                 FROM booking_persons q JOIN bookings k ON k.id = q.booking_id
+                 WHERE q.holds GROUP BY k.slot_id",
+            )
+        };
+        let sql = format!(
+            "SELECT s.capacity, s.taken,
+                    CAST(COALESCE(b.held, 0) AS BIGINT), CAST(COALESCE(p.held, 0) AS BIGINT),
+                    CAST(COALESCE(f.freed, 0) AS BIGINT)
+             FROM slots s
+             LEFT JOIN ({by_bookings}) b ON b.slot_id = s.id
+             LEFT JOIN ({by_persons}) p ON p.slot_id = s.id
+             LEFT JOIN (SELECT slot_id, SUM(seats) AS freed FROM freed_seats GROUP BY slot_id) f
+                    ON f.slot_id = s.id
+             WHERE {filter}"
+        );
+        Ok(match self {
+            Probe::Sqlite(pool) => sqlx::query_as(&sql).fetch_all(pool).await?,
+            Probe::Postgres(pool) => sqlx::query_as(&sql).fetch_all(pool).await?,
+        })
     }
 
     /// The seats of one office's day.
