@@ -30,7 +30,10 @@ pub use documents::{Document, documents, documents_for};
 pub use money::{Bani, COURIER_FEE, ParseBaniError, fee};
 pub use passport_type::PassportType;
 pub use requirements::{PersonRequirements, requirements};
-pub use rules::{Issuance, Validity, fingerprints_taken, issuance, validity};
+pub use rules::{
+    EXPIRY_REMINDER_MONTHS, Issuance, Validity, expiry_reminder_on, fingerprints_taken, issuance,
+    validity,
+};
 
 /// A stable name (`as_str`) that did not match any variant of the named type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

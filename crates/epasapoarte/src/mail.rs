@@ -13,7 +13,8 @@ pub mod render;
 pub mod transport;
 
 pub use message::{
-    Appointment, HeldSlot, LookupItem, Mail, PendingConfirm, PersonLine, URGENT_KINDS, WaitlistWish,
+    Appointment, ExpiryNotice, HeldSlot, LookupItem, Mail, PendingConfirm, PersonLine,
+    URGENT_KINDS, WaitlistWish,
 };
 pub use outbox::{DeliveryReport, MailSettings, deliver_due};
 pub use render::{RenderedMail, render, render_at};

@@ -22,6 +22,7 @@ mod applications {
 
     mod api;
     mod edges;
+    mod expiry;
     mod people;
     mod retention;
     mod service;

@@ -4,7 +4,7 @@ mod issuance;
 mod validity;
 
 pub use issuance::{Issuance, issuance};
-pub use validity::{Validity, validity};
+pub use validity::{EXPIRY_REMINDER_MONTHS, Validity, expiry_reminder_on, validity};
 
 use super::PassportType;
 

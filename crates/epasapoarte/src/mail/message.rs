@@ -68,12 +68,24 @@ pub enum Mail {
         number: String,
         /// Where to collect it: the office's name and address, or the mission's name.
         pickup: String,
+        /// The expiry reminder the holder asked for (issue 12), now scheduled.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reminder: Option<ExpiryNotice>,
     },
     /// SPEC §3: the passport is on its way by courier.
     ApplicationShipped {
         to: String,
         lang: Lang,
         number: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reminder: Option<ExpiryNotice>,
+    },
+    /// Issue 12: the passport expires in 6 months (the holder asked for this e-mail).
+    PassportExpiring {
+        to: String,
+        lang: Lang,
+        expires_on: NaiveDate,
+        unsubscribe_url: String,
     },
     /// SPEC §8: confirm a draw entry within the deadline, or it lapses.
     DrawConfirmRequest {
@@ -187,6 +199,7 @@ impl Mail {
             Mail::Reminder { .. } => "reminder",
             Mail::ApplicationReady { .. } => "application_ready",
             Mail::ApplicationShipped { .. } => "application_shipped",
+            Mail::PassportExpiring { .. } => "passport_expiring",
             Mail::DrawConfirmRequest { .. } => "draw_confirm_request",
             Mail::DrawLost { .. } => "draw_lost",
             Mail::CoolOff { .. } => "cool_off",
@@ -207,6 +220,7 @@ impl Mail {
             | Mail::Reminder { to, .. }
             | Mail::ApplicationReady { to, .. }
             | Mail::ApplicationShipped { to, .. }
+            | Mail::PassportExpiring { to, .. }
             | Mail::DrawConfirmRequest { to, .. }
             | Mail::DrawLost { to, .. }
             | Mail::CoolOff { to, .. }
@@ -216,6 +230,15 @@ impl Mail {
             | Mail::HoldLapsed { to, .. } => to,
         }
     }
+}
+
+/// The expiry reminder a "ready"/"shipped" e-mail announces: when the passport expires,
+/// when the reminder comes, and the link that cancels it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpiryNotice {
+    pub expires_on: NaiveDate,
+    pub remind_on: NaiveDate,
+    pub unsubscribe_url: String,
 }
 
 /// One appointment of a lookup answer. Messages queued before issue 12 held

@@ -78,11 +78,29 @@ pub fn render_at(mail: &Mail, base_url: &str, queued_at: Option<DateTime<Utc>>) 
             lang,
             number,
             pickup,
+            reminder,
             ..
-        } => kinds::application_ready(*lang, number, pickup, base_url),
-        Mail::ApplicationShipped { lang, number, .. } => {
-            kinds::application_shipped(*lang, number, base_url)
+        } => {
+            let mut body = kinds::application_ready(*lang, number, pickup, base_url);
+            kinds::announce_reminder(&mut body, *lang, reminder.as_ref());
+            body
         }
+        Mail::ApplicationShipped {
+            lang,
+            number,
+            reminder,
+            ..
+        } => {
+            let mut body = kinds::application_shipped(*lang, number, base_url);
+            kinds::announce_reminder(&mut body, *lang, reminder.as_ref());
+            body
+        }
+        Mail::PassportExpiring {
+            lang,
+            expires_on,
+            unsubscribe_url,
+            ..
+        } => kinds::passport_expiring(*lang, *expires_on, unsubscribe_url, base_url),
         Mail::DrawConfirmRequest {
             lang,
             confirm_url,

@@ -12,6 +12,7 @@ use epasapoarte_domain::application::ApplicationNumber;
 
 use super::{BookingService, ServiceResult};
 
+pub mod expiry;
 pub(crate) mod input;
 mod lookup;
 mod person;

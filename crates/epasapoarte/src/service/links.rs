@@ -23,3 +23,8 @@ pub fn reconfirm_url(config: &Config, token: &LinkToken) -> String {
         token.expose()
     )
 }
+
+/// The passport-expiry reminder's unsubscribe page (`GET` shows it, `POST` unsubscribes).
+pub fn expiry_unsubscribe_url(config: &Config, token: &LinkToken) -> String {
+    format!("{}/pasaport/dezabonare/{}", config.base_url, token.expose())
+}

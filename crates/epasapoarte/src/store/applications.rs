@@ -52,6 +52,36 @@ pub trait Applications: Send + Sync + 'static {
     /// Moves an application from `change.from` to `change.to` if it is still in
     /// `change.from` (compare-and-set: of two racing moves exactly one wins), with its
     /// event and, if given, the e-mail to the citizen, in one transaction.
+    /// Reminders due by `today` (office-local), neither sent nor unsubscribed.
+    async fn expiry_reminders_due(
+        &self,
+        today: NaiveDate,
+        limit: u32,
+    ) -> StoreResult<Vec<ExpiryReminderRecord>>;
+
+    /// Marks the reminder sent (its address dropped, its unsubscribe token replaced by the
+    /// one its e-mail carries) and queues that e-mail, in one transaction; `false` when it
+    /// was sent or unsubscribed meanwhile.
+    async fn queue_expiry_reminder(
+        &self,
+        application_id: i64,
+        now: DateTime<Utc>,
+        unsubscribe_hash: &TokenHash,
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<bool>;
+
+    async fn expiry_reminder_by_token(
+        &self,
+        unsubscribe_hash: &TokenHash,
+    ) -> StoreResult<Option<ExpiryReminderState>>;
+
+    /// Unsubscribes (and drops the address); `false` when the token is unknown.
+    async fn unsubscribe_expiry_reminder(
+        &self,
+        unsubscribe_hash: &TokenHash,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+
     async fn move_application(
         &self,
         change: &StatusChange,
@@ -140,6 +170,9 @@ pub struct StatusChange {
     pub now: DateTime<Utc>,
     /// The e-mail to the citizen (`ready`, `shipped`), sealed.
     pub outbox: Option<NewOutboxMessage>,
+    /// The passport is issued and its holder asked for the expiry reminder (issue 12):
+    /// scheduled in the same transaction (once: a second issue keeps the first).
+    pub expiry_reminder: Option<NewExpiryReminder>,
 }
 
 /// What a status move found.

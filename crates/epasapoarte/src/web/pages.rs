@@ -26,6 +26,7 @@ pub mod query;
 pub mod reconfirm;
 pub mod stats;
 pub mod status;
+pub mod unsubscribe;
 pub mod waitlist;
 
 /// The routes of the pages other than the journey and the home page.
@@ -70,6 +71,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route(
             "/lista-asteptare/preia/{token}",
             get(waitlist::take_show).post(waitlist::take_submit),
+        )
+        .route(
+            "/pasaport/dezabonare/{token}",
+            get(unsubscribe::show).post(unsubscribe::submit),
         )
         .route("/informatii", get(info::show))
         .route("/birouri", get(offices::show))

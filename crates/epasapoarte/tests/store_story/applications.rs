@@ -55,6 +55,7 @@ pub fn walk_in(office: OfficeId, county: &str, on: NaiveDate) -> NewApplication 
         receipt_amount: Bani::from_lei(258),
         pickup: PickupPlace::Office(office),
         courier: None,
+        expiry_reminder: false,
         submitted_on: on,
         actor: "clerk.ana".to_owned(),
         now: t0(),
@@ -94,6 +95,7 @@ fn change(number: ApplicationNumber, from: A, to: A) -> StatusChange {
         actor: "token:pcp".to_owned(),
         now: t0() + Duration::days(1),
         outbox: None,
+        expiry_reminder: None,
     }
 }
 

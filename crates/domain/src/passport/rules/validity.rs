@@ -54,6 +54,19 @@ impl Validity {
     }
 }
 
+/// How long before its expiry a holder who asked is reminded (issue 12): 6 months.
+pub const EXPIRY_REMINDER_MONTHS: u32 = 6;
+
+/// The day to e-mail the reminder of a passport that expires on `expires`:
+/// [`EXPIRY_REMINDER_MONTHS`] before it (the last day of the month when that day does not
+/// exist: 31 August → 28 or 29 February).
+#[must_use]
+pub fn expiry_reminder_on(expires: NaiveDate) -> NaiveDate {
+    expires
+        .checked_sub_months(Months::new(EXPIRY_REMINDER_MONTHS))
+        .unwrap_or(NaiveDate::MIN)
+}
+
 /// The validity of a passport issued to a holder of `age` whole years: electronic 10 years
 /// from 18, 5 years from 12 to 17, 3 years under 12; temporary 12 months at any age.
 #[must_use]

@@ -65,3 +65,18 @@ fn validity_names_its_unit_by_key_and_counts_it() {
         [Validity::Years(1), Validity::Months(1)].map(Validity::key),
     );
 }
+
+#[test]
+fn the_expiry_reminder_is_six_months_before_and_never_on_a_missing_day() {
+    use crate::passport::expiry_reminder_on;
+    // A 10-year passport issued on 15 March 2026 expires on 15 March 2036: written to on
+    // 15 September 2035.
+    let expires = Validity::Years(10).expires_on(date(2026, 3, 15));
+    assert_eq!(expiry_reminder_on(expires), date(2035, 9, 15));
+    // 31 August less 6 months is the last day of February, leap year or not.
+    assert_eq!(expiry_reminder_on(date(2036, 8, 31)), date(2036, 2, 29));
+    assert_eq!(expiry_reminder_on(date(2035, 8, 31)), date(2035, 2, 28));
+    // A temporary passport (12 months) is reminded of halfway through.
+    let temporary = Validity::Months(12).expires_on(date(2026, 12, 7));
+    assert_eq!(expiry_reminder_on(temporary), date(2027, 6, 7));
+}

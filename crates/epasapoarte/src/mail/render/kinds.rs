@@ -2,7 +2,7 @@
 //! answer) and §3 (application ready, application shipped), each built as a [`Body`] of
 //! translated strings.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use epasapoarte_domain::booking::CancelReason;
 use epasapoarte_domain::passport::{Bani, Document, HolderCategory};
 
@@ -10,7 +10,7 @@ use super::summary;
 use super::view::{Body, Link, PersonView, Row};
 use crate::i18n::Lang;
 use crate::i18n::format;
-use crate::mail::{Appointment, LookupItem, PersonLine};
+use crate::mail::{Appointment, ExpiryNotice, LookupItem, PersonLine};
 
 /// J2: confirm within the deadline, or the booking expires.
 pub(super) fn confirm_request(
@@ -293,6 +293,59 @@ pub(super) fn application_ready(lang: Lang, number: &str, pickup: &str, base_url
     body.sections.push(collect);
     body.closing
         .push(lang.t("mail.application.not_you").to_owned());
+    body
+}
+
+/// Issue 12: the expiry reminder the holder asked for at registration, now that the
+/// passport is issued — when it will come, and the link to cancel it.
+pub(super) fn announce_reminder(body: &mut Body, lang: Lang, notice: Option<&ExpiryNotice>) {
+    let Some(notice) = notice else {
+        return;
+    };
+    let mut section = Body::section(lang.t("mail.expiry_reminder.heading"));
+    section.paragraphs.push(lang.tf(
+        "mail.expiry_reminder.scheduled",
+        &[
+            ("expires", &format::date(lang, notice.expires_on)),
+            ("remind", &format::date(lang, notice.remind_on)),
+        ],
+    ));
+    section.link = Some(Link::new(
+        lang.t("mail.expiry_reminder.unsubscribe"),
+        notice.unsubscribe_url.clone(),
+    ));
+    body.sections.push(section);
+}
+
+/// Issue 12: the passport expires in 6 months; how to apply for the next one.
+pub(super) fn passport_expiring(
+    lang: Lang,
+    expires_on: NaiveDate,
+    unsubscribe_url: &str,
+    base_url: &str,
+) -> Body {
+    let date = format::date(lang, expires_on);
+    let mut body = Body::new(
+        lang,
+        lang.tf("mail.passport_expiring.subject", &[("date", &date)]),
+    );
+    body.intro
+        .push(lang.tf("mail.passport_expiring.intro", &[("date", &date)]));
+    body.intro
+        .push(lang.t("mail.passport_expiring.advice").to_owned());
+    body.action = Some(Link::new(
+        lang.t("mail.passport_expiring.book"),
+        format!("{base_url}/programare"),
+    ));
+    let mut section = Body::section(lang.t("mail.passport_expiring.why_heading"));
+    section
+        .paragraphs
+        .push(lang.t("mail.passport_expiring.why").to_owned());
+    section.link = Some(Link::new(
+        lang.t("mail.expiry_reminder.unsubscribe"),
+        unsubscribe_url.to_owned(),
+    ));
+    body.sections.push(section);
     body
 }
 

@@ -52,6 +52,10 @@ pub struct ApplicationRequest {
     pub courier: bool,
     #[serde(default)]
     pub courier_address: Option<CourierAddress>,
+    /// The holder asks to be e-mailed 6 months before the new passport expires (issue 12);
+    /// needs an e-mail address.
+    #[serde(default)]
+    pub expiry_reminder: bool,
 }
 
 // Personal data never reaches a log line through Debug.

@@ -35,6 +35,7 @@ struct Terms {
     receipt_amount: Bani,
     pickup: (Pickup, PickupPlace),
     courier: Option<input::CourierAddress>,
+    expiry_reminder: bool,
 }
 
 impl BookingService {
@@ -66,6 +67,9 @@ impl BookingService {
         {
             let (field, code) = person::delivery_error(error, terms.pickup.0);
             errors.add(field, code);
+        }
+        if request.expiry_reminder && holder.email.is_none() {
+            errors.add("expiry_reminder", "application.reminder_needs_email");
         }
         if !errors.is_empty() {
             return Err(ServiceError::Validation(errors));
@@ -153,6 +157,7 @@ impl BookingService {
                     receipt_amount,
                     pickup,
                     courier,
+                    expiry_reminder: request.expiry_reminder,
                 }),
                 _ => None,
             },
@@ -232,6 +237,7 @@ impl BookingService {
             receipt_amount: terms.receipt_amount,
             pickup: terms.pickup.1,
             courier,
+            expiry_reminder: terms.expiry_reminder,
             submitted_on,
             actor: actor.to_owned(),
             now: self.now(),

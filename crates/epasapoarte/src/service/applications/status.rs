@@ -75,7 +75,13 @@ impl BookingService {
             // passport is never `ready` for pickup, a temporary one never `shipped`.
             let delivery = Delivery::of(record.passport_type, record.courier.is_some());
             transition_for(record.status, to, delivery)?;
-            let outbox = match self.citizen_mail(&record, to).await? {
+            // The expiry reminder the holder asked for is scheduled when the passport is
+            // issued, and the e-mail saying so carries its unsubscribe link (issue 12).
+            let (expiry_reminder, notice) = match self.schedule_expiry_reminder(&record, to)? {
+                Some((reminder, notice)) => (Some(reminder), Some(notice)),
+                None => (None, None),
+            };
+            let outbox = match self.citizen_mail(&record, to, notice).await? {
                 Some(mail) => Some(self.seal_mail(&mail).map_err(anyhow_of)?),
                 None => None,
             };
@@ -87,6 +93,7 @@ impl BookingService {
                 actor: actor.label(),
                 now: self.now(),
                 outbox,
+                expiry_reminder,
             };
             let audit = AuditEvent::new(actor.clone(), "application.status_changed")
                 .office(Some(record.office_id))
@@ -116,6 +123,7 @@ impl BookingService {
         &self,
         record: &ApplicationRecord,
         to: ApplicationStatus,
+        reminder: Option<crate::mail::ExpiryNotice>,
     ) -> ServiceResult<Option<Mail>> {
         let Some(sealed) = record.email.as_deref().filter(|e| !e.is_empty()) else {
             return Ok(None);
@@ -134,12 +142,14 @@ impl BookingService {
                 to: address,
                 lang,
                 number,
+                reminder,
             },
             _ => Mail::ApplicationReady {
                 to: address,
                 lang,
                 number,
                 pickup: self.pickup_text(&record.pickup).await?,
+                reminder,
             },
         }))
     }

@@ -45,6 +45,8 @@ pub struct NewApplication {
     pub receipt_amount: Bani,
     pub pickup: PickupPlace,
     pub courier: Option<Courier>,
+    /// The holder asked to be e-mailed before the new passport expires (issue 12).
+    pub expiry_reminder: bool,
     /// Office-local date: the number's year, the fee's reference day, the lookup's date.
     pub submitted_on: NaiveDate,
     pub actor: String,
@@ -83,6 +85,8 @@ pub struct ApplicationRecord {
     pub courier: Option<Courier>,
     pub status: ApplicationStatus,
     pub rejection_reason: Option<String>,
+    /// The holder asked to be e-mailed before the new passport expires (issue 12).
+    pub expiry_reminder: bool,
     pub submitted_on: NaiveDate,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -167,4 +171,33 @@ impl RestrictionRecord {
     pub fn in_force_on(&self, day: NaiveDate) -> bool {
         self.lifted_at.is_none() && self.starts_on <= day && day <= self.ends_on
     }
+}
+
+/// The passport-expiry reminder scheduled when the passport is issued (issue 12): its own
+/// sealed copy of the address, the dates, and the unsubscribe link's token hash.
+#[derive(Debug, Clone)]
+pub struct NewExpiryReminder {
+    pub email: Vec<u8>,
+    pub lang: String,
+    pub expires_on: NaiveDate,
+    pub remind_on: NaiveDate,
+    pub unsubscribe_hash: crate::ids::TokenHash,
+}
+
+/// A reminder due to be sent.
+#[derive(Debug, Clone)]
+pub struct ExpiryReminderRecord {
+    pub application_id: i64,
+    pub email: Vec<u8>,
+    pub lang: String,
+    pub expires_on: NaiveDate,
+}
+
+/// What an unsubscribe link finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExpiryReminderState {
+    pub expires_on: NaiveDate,
+    pub remind_on: NaiveDate,
+    pub sent: bool,
+    pub unsubscribed: bool,
 }

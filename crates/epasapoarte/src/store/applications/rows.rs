@@ -16,7 +16,7 @@ pub const APPLICATION_COLUMNS: &str = "id, number, office_id, booking_id, person
      passport_type, holder_category, cnp_enc, cnp_hash, last_name_enc, first_name_enc, \
      email_enc, lang, fee_bani_due, receipt_number, receipt_amount_bani, pickup_office_id, \
      pickup_place, courier, courier_address_enc, courier_fee_bani, status, rejection_reason, \
-     submitted_on, created_at, updated_at, purged_at";
+     submitted_on, created_at, updated_at, purged_at, expiry_reminder";
 
 /// The columns [`restriction`] reads.
 pub const RESTRICTION_COLUMNS: &str =
@@ -86,6 +86,7 @@ pub fn application(row: &AnyRow) -> StoreResult<ApplicationRecord> {
         courier,
         status: status(&row.try_get::<String, _>("status")?)?,
         rejection_reason: row.try_get("rejection_reason")?,
+        expiry_reminder: rows::flag(row, "expiry_reminder")?,
         submitted_on: rows::date(&row.try_get::<String, _>("submitted_on")?)?,
         created_at: rows::instant(row.try_get("created_at")?)?,
         updated_at: rows::instant(row.try_get("updated_at")?)?,

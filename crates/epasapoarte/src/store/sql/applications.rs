@@ -9,6 +9,7 @@ use super::SqlStore;
 use crate::ids::{BookingId, TokenHash};
 use crate::store::*;
 
+mod expiry;
 mod lifecycle;
 mod register;
 mod registry;
@@ -44,6 +45,40 @@ impl Applications for SqlStore {
 
     async fn application_events(&self, application_id: i64) -> StoreResult<Vec<ApplicationEvent>> {
         self.events(application_id).await
+    }
+
+    async fn expiry_reminders_due(
+        &self,
+        today: NaiveDate,
+        limit: u32,
+    ) -> StoreResult<Vec<ExpiryReminderRecord>> {
+        self.reminders_due_by(today, limit).await
+    }
+
+    async fn queue_expiry_reminder(
+        &self,
+        application_id: i64,
+        now: DateTime<Utc>,
+        unsubscribe_hash: &TokenHash,
+        outbox: &NewOutboxMessage,
+    ) -> StoreResult<bool> {
+        self.queue_expiry(application_id, now, unsubscribe_hash, outbox)
+            .await
+    }
+
+    async fn expiry_reminder_by_token(
+        &self,
+        unsubscribe_hash: &TokenHash,
+    ) -> StoreResult<Option<ExpiryReminderState>> {
+        self.expiry_by_token(unsubscribe_hash).await
+    }
+
+    async fn unsubscribe_expiry_reminder(
+        &self,
+        unsubscribe_hash: &TokenHash,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        self.unsubscribe_expiry(unsubscribe_hash, now).await
     }
 
     async fn move_application(

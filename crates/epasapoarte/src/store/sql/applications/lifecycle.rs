@@ -107,6 +107,22 @@ impl SqlStore {
         if let Some(message) = &change.outbox {
             insert_outbox(&mut tx, message, change.now).await?;
         }
+        if let Some(reminder) = &change.expiry_reminder {
+            sqlx::query(
+                "INSERT INTO expiry_reminders (application_id, email_enc, lang, expires_on,
+                     remind_on, unsubscribe_hash, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id) DO NOTHING",
+            )
+            .bind(id)
+            .bind(&reminder.email)
+            .bind(&reminder.lang)
+            .bind(rows::date_text(reminder.expires_on))
+            .bind(rows::date_text(reminder.remind_on))
+            .bind(&reminder.unsubscribe_hash)
+            .bind(rows::millis(change.now))
+            .execute(&mut *tx)
+            .await?;
+        }
         audit_change(self.backend, &mut tx, audit, None).await?;
         tx.commit().await?;
         Ok(MoveOutcome::Moved)

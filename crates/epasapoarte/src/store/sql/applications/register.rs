@@ -90,8 +90,8 @@ async fn insert_application(
              holder_category, cnp_enc, cnp_hash, cnp_last9_hash, last_name_enc, first_name_enc,
              email_enc, lang, fee_bani_due, receipt_number, receipt_amount_bani, pickup_office_id,
              pickup_place, courier, courier_address_enc, courier_fee_bani, status, submitted_on,
-             created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+             created_at, updated_at, expiry_reminder)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
          RETURNING id",
     )
     .bind(number.to_string())
@@ -119,6 +119,7 @@ async fn insert_application(
     .bind(rows::date_text(new.submitted_on))
     .bind(rows::millis(new.now))
     .bind(rows::millis(new.now))
+    .bind(new.expiry_reminder)
     .fetch_one(&mut **tx)
     .await
 }

@@ -16,6 +16,8 @@ pub struct Values {
     pub cnp: String,
     pub email: String,
     pub domicile_abroad: bool,
+    /// The holder asks to be e-mailed before the new passport expires (issue 12).
+    pub expiry_reminder: bool,
     pub receipt_number: String,
     pub receipt_amount: String,
     /// An office id; empty or this office's id: collected where it was submitted.
@@ -40,6 +42,7 @@ impl Values {
             cnp: text("cnp"),
             email: text("email"),
             domicile_abroad: form.has("domicile_abroad"),
+            expiry_reminder: form.has("expiry_reminder"),
             receipt_number: text("receipt_number"),
             receipt_amount: text("receipt_amount"),
             pickup_office: text("pickup_office"),
@@ -99,6 +102,7 @@ impl Values {
             pickup_mission: some(&self.pickup_mission),
             courier: self.courier,
             courier_address,
+            expiry_reminder: self.expiry_reminder,
         }
     }
 }
