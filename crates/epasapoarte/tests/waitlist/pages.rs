@@ -32,10 +32,25 @@ async fn the_waitlist_pages_work_without_javascript(app: TestApp) {
     assert_eq!(status, 200);
     assert!(html.contains("id=\"office_1\"") && html.contains("id=\"consent\""));
 
-    // Mistakes: the summary names each field and links to it.
-    let (status, html) = form(&app, "/lista-asteptare", &[("date_from", "ieri")]).await;
+    // Mistakes: the summary names each field and links to it; what was typed and the
+    // consent survive (issue 12).
+    let (status, html) = form(
+        &app,
+        "/lista-asteptare",
+        &[
+            ("date_from", "ieri"),
+            ("applicant-last_name", "Ionescu"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
     assert_eq!(status, 422);
     assert!(html.contains("data-error-summary"));
+    assert!(html.contains("value=\"Ionescu\""), "the name as typed");
+    assert!(
+        html.contains("name=\"consent\" value=\"yes\" checked"),
+        "the consent stays ticked"
+    );
     for id in [
         "#office_1",
         "#date_from",
