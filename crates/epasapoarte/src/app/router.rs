@@ -13,6 +13,7 @@ use crate::state::AppState;
 use crate::web;
 
 pub fn router(state: AppState) -> Router {
+    let https = state.service.config.base_url.starts_with("https://");
     Router::new()
         .merge(http::router(&state))
         .merge(web::router(&state))
@@ -24,7 +25,10 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(middleware::from_fn(web::security::headers))
+        .layer(middleware::from_fn_with_state(
+            https,
+            web::security::headers,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), http::observe))
         .with_state(state)
 }

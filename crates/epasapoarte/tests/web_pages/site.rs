@@ -217,3 +217,32 @@ async fn the_start_page_says_what_you_need_before_you_start() {
     assert!(ro.contains("în 30 de minute"));
     assert!(en.contains("Before you start, have ready"));
 }
+
+/// Issue 13: security headers on pages and API answers alike; HSTS only when the service
+/// is served over https (an http base URL must not pin browsers to https).
+#[tokio::test]
+async fn security_headers_are_on_every_answer_and_hsts_only_under_https() {
+    let plain = Site::spawn(TestDatabase::sqlite()).await;
+    for path in ["/", "/api/v1/counties"] {
+        let response = plain.get(path).await;
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert!(headers.contains_key("content-security-policy"), "{path}");
+        assert!(
+            !headers.contains_key("strict-transport-security"),
+            "{path}: no HSTS over http"
+        );
+    }
+    let secure = Site::launch(TestDatabase::sqlite())
+        .config(|config| config.base_url = "https://pasapoarte.example.ro".into())
+        .start()
+        .await;
+    for path in ["/", "/api/v1/counties", "/nu-exista"] {
+        let response = secure.get(path).await;
+        assert_eq!(
+            response.headers()["strict-transport-security"],
+            "max-age=31536000; includeSubDomains",
+            "{path}"
+        );
+    }
+}
