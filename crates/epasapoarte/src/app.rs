@@ -214,22 +214,14 @@ pub(crate) fn secret_key(config: &Config) -> anyhow::Result<SecretKey> {
     if let Ok(text) = std::fs::read_to_string(&path) {
         return SecretKey::parse(&text).with_context(|| format!("reading {}", path.display()));
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    crate::private_files::create_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut bytes = vec![0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut bytes);
     let key = SecretKey::from_bytes(bytes)?;
-    write_private(&path, &key.to_hex()).with_context(|| format!("writing {}", path.display()))?;
+    crate::private_files::write_new(&path, key.to_hex().as_bytes())
+        .with_context(|| format!("writing {}", path.display()))?;
     tracing::info!(path = %path.display(), "generated a new secret key for this SQLite database");
     Ok(key)
-}
-
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(text.as_bytes())
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

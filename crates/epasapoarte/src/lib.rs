@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod pow;
+pub mod private_files;
 pub mod seed;
 pub mod service;
 pub mod staff;

@@ -38,6 +38,14 @@ async fn the_file_transport_writes_a_parseable_eml_with_both_parts_and_the_calen
 
     let name = format!("{}-42.eml", envelope.created_at.timestamp_millis());
     let bytes = std::fs::read(mail_dir.join(&name)).expect("the .eml file exists");
+    // Names and addresses inside: the owner's only (issue 13).
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode =
+            |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&mail_dir.join(&name)), 0o600);
+        assert_eq!(mode(&mail_dir), 0o700);
+    }
     let message = MessageParser::default()
         .parse(&bytes)
         .expect("a parseable message");

@@ -22,7 +22,14 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlStore> {
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
     {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        crate::private_files::create_dir(dir)
+            .with_context(|| format!("creating {}", dir.display()))?;
+    }
+    // Personal data lives in it: the owner's only (issue 13). SQLite gives its -wal and
+    // -shm files the database file's permissions.
+    if !path.starts_with(':') && !path.contains("mode=memory") {
+        crate::private_files::restrict(std::path::Path::new(path))
+            .with_context(|| format!("restricting {path} to its owner"))?;
     }
     // sqlx's defaults already turn foreign keys on and wait 5 s on a busy file.
     // No ping before handing out a connection (sqlx's default): a local file cannot

@@ -31,13 +31,14 @@ pub(super) async fn write(
 fn write_now(dir: &Path, stem: &str, bytes: &[u8]) -> Result<(), SendError> {
     let failed =
         |what: &str, error: std::io::Error| SendError::File(format!("{what}: {}", error.kind()));
-    std::fs::create_dir_all(dir).map_err(|e| failed("creating the directory", e))?;
+    // Messages hold names and addresses: the owner's only (issue 13).
+    crate::private_files::create_dir(dir).map_err(|e| failed("creating the directory", e))?;
     // A random suffix: two workers retrying the same row never share a temporary file.
     let temporary = dir.join(format!(
         ".{stem}.{:016x}.tmp",
         rand::thread_rng().r#gen::<u64>()
     ));
-    let result = std::fs::write(&temporary, bytes)
+    let result = crate::private_files::write_new(&temporary, bytes)
         .map_err(|e| failed("writing", e))
         .and_then(|()| {
             std::fs::rename(&temporary, dir.join(format!("{stem}.eml")))
