@@ -25,6 +25,8 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        // Outside the timeout, so its 408 is answered in JSON on the API too.
+        .layer(middleware::from_fn(http::error::json_errors))
         .layer(middleware::from_fn_with_state(
             https,
             web::security::headers,

@@ -45,7 +45,7 @@ pub struct ErrorDetail {
     /// `cnp_cooling_off`, `draw_closed`, `expired`, `cancelled`,
     /// `not_found`, `rate_limited`, `challenge_required`, `consent_required`, `malformed_json`,
     /// `payload_too_large`, `unsupported_media_type`, `cnp_already_waiting`, `hold_expired`,
-    /// `hold_taken`, `internal`.
+    /// `hold_taken`, `bad_request`, `method_not_allowed`, `timeout`, `internal`.
     pub code: &'static str,
     pub message: String,
     /// Field path → message, for `validation`.
@@ -231,3 +231,48 @@ impl From<ServiceError> for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Every API answer of 400 and above in JSON (issue 13): one that left the handlers
+/// without a JSON body — a path the router could not decode (400), a method the route
+/// does not take (405), a request that ran out of time (408), a body over the limit (413)
+/// — gets the JSON error of its status with a stable code; `Allow` and `Retry-After`
+/// stay. Pages keep their HTML.
+pub async fn json_errors(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"));
+    if !api || json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let code = match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::TOO_MANY_REQUESTS => "rate_limited",
+        status if status.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let mut answer = ApiError::Refused {
+        status,
+        code,
+        message: status.canonical_reason().unwrap_or("Error").to_owned(),
+        fields: BTreeMap::new(),
+    }
+    .into_response();
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = response.headers().get(&name) {
+            answer.headers_mut().insert(name, value.clone());
+        }
+    }
+    answer
+}

@@ -14,6 +14,7 @@ on_both_backends!(
     unknown_offices_services_and_too_many_persons_are_refused,
     hostile_strings_never_cause_a_5xx,
     bad_tokens_are_not_found,
+    a_wrong_method_or_an_undecodable_path_gets_a_json_error,
 );
 
 async fn error_of(response: reqwest::Response) -> (u16, Value) {
@@ -245,4 +246,43 @@ async fn bad_tokens_are_not_found(app: TestApp) {
             .await;
         assert_eq!(response.status(), 404);
     }
+}
+
+/// Issue 13: the answers the router gives before any handler — a method the route does
+/// not take, a path it cannot decode — are JSON errors with a stable code too.
+async fn a_wrong_method_or_an_undecodable_path_gets_a_json_error(app: TestApp) {
+    let response = app
+        .client
+        .delete(app.url("/api/v1/bookings"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "POST");
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (405, Some("method_not_allowed"))
+    );
+
+    let response = app.get("/api/v1/offices/%FF%FE/availability").await;
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("bad_request"))
+    );
+
+    // Pages keep their HTML.
+    let response = app
+        .client
+        .delete(app.url("/programare"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert!(
+        !response
+            .headers()
+            .get("content-type")
+            .is_some_and(|t| t.to_str().unwrap_or("").starts_with("application/json"))
+    );
 }
