@@ -95,6 +95,9 @@ pub enum ServiceError {
     /// The application lifecycle does not allow the move.
     #[error(transparent)]
     IllegalTransition(#[from] IllegalApplicationTransition),
+    /// The database cannot be reached right now (issue 13): 503 with Retry-After.
+    #[error("the database is unavailable")]
+    Unavailable,
     /// Anything else: logged once by the edge, never shown.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -132,6 +135,10 @@ impl From<StoreError> for ServiceError {
             StoreError::CnpAlreadyWaiting => ServiceError::CnpAlreadyWaiting,
             StoreError::CnpCoolingOff => ServiceError::CnpCoolingOff,
             StoreError::NotFound => ServiceError::NotFound,
+            other if other.is_unavailable() => {
+                tracing::warn!(error = %other, "the database is unavailable");
+                ServiceError::Unavailable
+            }
             other => ServiceError::Internal(other.into()),
         }
     }

@@ -57,6 +57,30 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+impl StoreError {
+    /// The database could not be reached — refused, reset, no connection free in time, or
+    /// shutting down (issue 13): worth a retry soon, not a bug. The edges answer 503
+    /// `unavailable` with Retry-After.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Database(error) = self else {
+            return false;
+        };
+        match error {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::WorkerCrashed => true,
+            // SQLSTATE class 08 (connection exception); 57P01-03: the server is shutting
+            // down, crashed, or not accepting connections yet.
+            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+                code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+            }),
+            _ => false,
+        }
+    }
+}
+
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// A passport office with everything needed to plan its slots.

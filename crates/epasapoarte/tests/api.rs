@@ -20,6 +20,7 @@ mod api {
     mod lookup;
     mod offices;
     mod ops;
+    mod outage;
     mod reconfirm;
     mod reminders;
     mod stats;

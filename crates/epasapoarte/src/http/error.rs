@@ -45,7 +45,8 @@ pub struct ErrorDetail {
     /// `cnp_cooling_off`, `draw_closed`, `expired`, `cancelled`,
     /// `not_found`, `rate_limited`, `challenge_required`, `consent_required`, `malformed_json`,
     /// `payload_too_large`, `unsupported_media_type`, `cnp_already_waiting`, `hold_expired`,
-    /// `hold_taken`, `bad_request`, `method_not_allowed`, `timeout`, `internal`.
+    /// `hold_taken`, `bad_request`, `method_not_allowed`, `timeout`, `unavailable`,
+    /// `internal`.
     pub code: &'static str,
     pub message: String,
     /// Field path → message, for `validation`.
@@ -54,6 +55,9 @@ pub struct ErrorDetail {
 }
 
 type Parts = (StatusCode, &'static str, String, BTreeMap<String, String>);
+
+/// What a 503 `unavailable` asks the client to wait before trying again.
+pub const UNAVAILABLE_RETRY_SECS: u64 = 5;
 
 impl ApiError {
     /// 404 `not_found`.
@@ -127,6 +131,11 @@ fn service_parts(error: ServiceError) -> Parts {
             )
         }
         ServiceError::SlotFull => plain(StatusCode::CONFLICT, "slot_full", en("error.slot_full")),
+        ServiceError::Unavailable => plain(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            en("error.unavailable"),
+        ),
         ServiceError::CnpAlreadyBooked => plain(
             StatusCode::CONFLICT,
             "cnp_already_booked",
@@ -201,6 +210,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let retry_after = match &self {
             ApiError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+            ApiError::Service(ServiceError::Unavailable) => Some(UNAVAILABLE_RETRY_SECS),
             _ => None,
         };
         let (status, code, message, fields) = self.parts();

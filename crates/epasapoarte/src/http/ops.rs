@@ -10,15 +10,22 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
+/// Ready when the database answers within 100 ms (issue 13): a load balancer's probe
+/// must get its answer at once in any state, never wait out the pool's timeout.
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.service.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ready"),
-        Err(error) => {
+    let ping = state.service.store.ping();
+    match tokio::time::timeout(READY_WITHIN, ping).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready"),
+        Ok(Err(error)) => {
             tracing::warn!(error = %error, "readiness check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
     }
 }
+
+/// How long the readiness probe waits for the database.
+pub const READY_WITHIN: std::time::Duration = std::time::Duration::from_millis(100);
 
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let depth = state.service.store.outbox_depth().await.ok();

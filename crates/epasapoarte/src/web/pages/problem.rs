@@ -81,6 +81,20 @@ pub fn failed_then(page: Page, error: impl Into<ServiceError>, onward: Onward) -
     match error.into() {
         ServiceError::NotFound => not_found(page),
         ServiceError::Expired => link_expired(page),
+        ServiceError::Unavailable => {
+            let mut response = message(
+                page,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "web.pages.unavailable_title",
+                &["error.unavailable"],
+                Some(("/", "web.home.link")),
+            );
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(crate::http::error::UNAVAILABLE_RETRY_SECS),
+            );
+            response
+        }
         ServiceError::Internal(error) => {
             tracing::error!(error = format!("{error:#}"), "a page failed");
             internal(page, onward)
