@@ -43,6 +43,9 @@ pub struct Config {
     /// The simulation clock (`EPAS_CLOCK_SCALE`, `EPAS_CLOCK_START`); `None` in
     /// production: the system clock.
     pub sim_clock: Option<SimClock>,
+    /// `EPAS_METRICS_TOKEN`: `/metrics` asks for it as a bearer token; without one it
+    /// answers the machine itself only (loopback), never the public (issue 13).
+    pub metrics_token: Option<secrecy::SecretString>,
 }
 
 /// The keys a TOML file or the environment may set; every one optional.
@@ -70,6 +73,7 @@ struct Layer {
     no_show_cooloff_days: Option<u32>,
     clock_scale: Option<u64>,
     clock_start: Option<String>,
+    metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -89,6 +93,7 @@ impl Default for Config {
             reminder_before_secs: 2 * 24 * 3600,
             fair: FairAccess::default(),
             sim_clock: None,
+            metrics_token: None,
         }
     }
 }
@@ -143,7 +148,12 @@ impl Config {
             no_show_cooloff_days,
             clock_scale,
             clock_start,
+            metrics_token,
         } = layer;
+        if let Some(token) = metrics_token {
+            let token = token.trim().to_owned();
+            self.metrics_token = (!token.is_empty()).then(|| secrecy::SecretString::from(token));
+        }
         set(&mut self.database_url, database_url.map(SecretUrl::from));
         set(&mut self.listen, listen);
         set(
@@ -265,6 +275,7 @@ impl Layer {
             no_show_cooloff_days: days("EPAS_NO_SHOW_COOLOFF_DAYS")?,
             clock_scale: number("EPAS_CLOCK_SCALE")?,
             clock_start: var("EPAS_CLOCK_START"),
+            metrics_token: var("EPAS_METRICS_TOKEN"),
         })
     }
 }

@@ -166,3 +166,34 @@ async fn public_writes_share_one_bucket_per_address_and_reads_do_not() {
 }
 
 const FORM: &str = "application/x-www-form-urlencoded";
+
+/// Issue 13: with `EPAS_METRICS_TOKEN` set, `/metrics` answers only the bearer of that
+/// token (without one it answers the machine itself, as the test above does).
+#[tokio::test]
+async fn metrics_ask_for_the_configured_token() {
+    let app = TestApp::launch(epasapoarte::testing::TestDatabase::sqlite())
+        .config(|config| config.metrics_token = Some("prometheus-token-1".to_owned().into()))
+        .start()
+        .await;
+    let url = app.url("/metrics");
+    let without = app.client.get(&url).send().await.unwrap();
+    assert_eq!(without.status(), 401);
+    assert_eq!(without.headers()["www-authenticate"], "Bearer");
+    let wrong = app
+        .client
+        .get(&url)
+        .bearer_auth("prometheus-token-2")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 401);
+    let right = app
+        .client
+        .get(&url)
+        .bearer_auth("prometheus-token-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(right.status(), 200);
+    assert!(right.text().await.unwrap().contains("epas_outbox_depth"));
+}
