@@ -171,7 +171,10 @@ async fn families_racing_for_the_same_times_never_overbook(app: TestApp) {
     let free = free_at(&app, office, &date, window).await;
     let taken: u16 = free.iter().map(|f| capacity - f).sum();
     assert_eq!(taken, seated, "seats taken = persons booked ({free:?})");
-    assert!(seated >= 5, "at least one family got in");
+    assert!(
+        seated >= 3,
+        "at least one family got in (the smallest has 3 persons)"
+    );
 }
 
 async fn a_spread_familys_no_show_frees_every_seat_and_its_undo_takes_them_back(app: TestApp) {
