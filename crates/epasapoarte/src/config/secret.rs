@@ -1,4 +1,6 @@
-//! The service's secret key (`EPAS_SECRET_KEY`): parsed from hex or base64, never printed.
+//! The service's secret key (`EPAS_SECRET_KEY`): hex, or base64 behind an explicit
+//! `base64:` prefix — parsed strictly, never printed. (Read as "hex, else base64", a
+//! 64-digit hex key with one typo silently became another key: issue 13.)
 
 use std::fmt;
 
@@ -12,26 +14,47 @@ pub struct SecretKey(Vec<u8>);
 impl SecretKey {
     pub const MIN_LEN: usize = 32;
 
-    /// Accepts hex (64+ hex digits) or standard/URL-safe base64 of 32+ bytes.
+    /// Accepts hex (64+ hex digits, an even number) or `base64:` followed by standard or
+    /// URL-safe base64 of 32+ bytes; anything else is refused, and the message never
+    /// quotes the key.
     pub fn parse(text: &str) -> anyhow::Result<SecretKey> {
         let text = text.trim();
-        let bytes =
-            if text.len() >= 2 * Self::MIN_LEN && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-                decode_hex(text)
-            } else {
-                let engines = [
-                    base64::engine::general_purpose::STANDARD,
-                    base64::engine::general_purpose::URL_SAFE,
-                    base64::engine::general_purpose::STANDARD_NO_PAD,
-                    base64::engine::general_purpose::URL_SAFE_NO_PAD,
-                ];
-                engines.iter().find_map(|engine| engine.decode(text).ok())
-            };
-        match bytes {
-            Some(bytes) if bytes.len() >= Self::MIN_LEN => Ok(SecretKey(bytes)),
-            Some(_) => bail!("EPAS_SECRET_KEY must hold at least {} bytes", Self::MIN_LEN),
-            None => bail!("EPAS_SECRET_KEY must be hex or base64"),
+        let bytes = if let Some(encoded) = text.strip_prefix("base64:") {
+            let engines = [
+                base64::engine::general_purpose::STANDARD,
+                base64::engine::general_purpose::URL_SAFE,
+                base64::engine::general_purpose::STANDARD_NO_PAD,
+                base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            ];
+            match engines
+                .iter()
+                .find_map(|engine| engine.decode(encoded.trim()).ok())
+            {
+                Some(bytes) => bytes,
+                None => bail!("EPAS_SECRET_KEY after \"base64:\" is not valid base64"),
+            }
+        } else {
+            let not_hex = text.bytes().filter(|b| !b.is_ascii_hexdigit()).count();
+            if not_hex > 0 {
+                bail!(
+                    "EPAS_SECRET_KEY must be hex digits (or \"base64:\" and base64); \
+                     {not_hex} of its {} characters are not hex digits",
+                    text.len()
+                );
+            }
+            match decode_hex(text) {
+                Some(bytes) => bytes,
+                None => bail!("EPAS_SECRET_KEY has an odd number of hex digits"),
+            }
+        };
+        if bytes.len() < Self::MIN_LEN {
+            bail!(
+                "EPAS_SECRET_KEY must hold at least {} bytes ({} hex digits)",
+                Self::MIN_LEN,
+                2 * Self::MIN_LEN
+            );
         }
+        Ok(SecretKey(bytes))
     }
 
     pub fn from_bytes(bytes: Vec<u8>) -> anyhow::Result<SecretKey> {

@@ -76,12 +76,29 @@ fn secret_key_is_never_printed() {
 }
 
 #[test]
-fn secret_keys_parse_from_hex_and_base64_and_refuse_short_ones() {
+fn secret_keys_parse_from_hex_or_prefixed_base64_and_nothing_else() {
     let hex = SecretKey::parse(HEX_KEY).unwrap();
-    let b64 = SecretKey::parse("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").unwrap();
+    let b64 = SecretKey::parse("base64:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").unwrap();
     assert_eq!(hex, b64);
-    assert!(SecretKey::parse("abcd").is_err());
+    assert!(SecretKey::parse("abcd").is_err(), "too short");
     assert!(SecretKey::parse("not a key at all!").is_err());
+    // Base64 without its prefix is no longer guessed at.
+    assert!(SecretKey::parse("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").is_err());
+    // Issue 13: a 64-digit hex key with one typo was read as base64 — another key.
+    let typo = format!("{}g", &HEX_KEY[..HEX_KEY.len() - 1]);
+    let error = SecretKey::parse(&typo).unwrap_err().to_string();
+    assert!(
+        error.contains("1 of its 64 characters are not hex digits"),
+        "{error}"
+    );
+    assert!(
+        !error.contains(&typo[..16]),
+        "the message never quotes the key"
+    );
+    assert!(
+        SecretKey::parse(&HEX_KEY[..63]).is_err(),
+        "an odd number of digits"
+    );
 }
 
 #[test]
