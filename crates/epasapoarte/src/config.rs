@@ -46,6 +46,9 @@ pub struct Config {
     /// `EPAS_METRICS_TOKEN`: `/metrics` asks for it as a bearer token; without one it
     /// answers the machine itself only (loopback), never the public (issue 13).
     pub metrics_token: Option<secrecy::SecretString>,
+    /// `EPAS_TRUSTED_PROXIES`: the load balancers whose `Forwarded`/`X-Forwarded-For`
+    /// name the client (issue 13); empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<crate::http::forwarded::Cidr>,
 }
 
 /// The keys a TOML file or the environment may set; every one optional.
@@ -74,6 +77,7 @@ struct Layer {
     clock_scale: Option<u64>,
     clock_start: Option<String>,
     metrics_token: Option<String>,
+    trusted_proxies: Option<String>,
 }
 
 impl Default for Config {
@@ -94,6 +98,7 @@ impl Default for Config {
             fair: FairAccess::default(),
             sim_clock: None,
             metrics_token: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -149,7 +154,12 @@ impl Config {
             clock_scale,
             clock_start,
             metrics_token,
+            trusted_proxies,
         } = layer;
+        if let Some(list) = trusted_proxies {
+            self.trusted_proxies =
+                crate::http::forwarded::parse_list(&list).map_err(anyhow::Error::msg)?;
+        }
         if let Some(token) = metrics_token {
             let token = token.trim().to_owned();
             self.metrics_token = (!token.is_empty()).then(|| secrecy::SecretString::from(token));
@@ -276,6 +286,7 @@ impl Layer {
             clock_scale: number("EPAS_CLOCK_SCALE")?,
             clock_start: var("EPAS_CLOCK_START"),
             metrics_token: var("EPAS_METRICS_TOKEN"),
+            trusted_proxies: var("EPAS_TRUSTED_PROXIES"),
         })
     }
 }

@@ -17,6 +17,7 @@ pub mod api;
 pub mod challenge;
 pub mod error;
 pub mod extract;
+pub mod forwarded;
 pub mod layers;
 pub mod openapi;
 mod ops;

@@ -14,6 +14,7 @@ use crate::web;
 
 pub fn router(state: AppState) -> Router {
     let https = state.service.config.base_url.starts_with("https://");
+    let trusted = std::sync::Arc::new(state.service.config.trusted_proxies.clone());
     Router::new()
         .merge(http::router(&state))
         .merge(web::router(&state))
@@ -32,6 +33,11 @@ pub fn router(state: AppState) -> Router {
             web::security::headers,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), http::observe))
+        // Outermost: everything inside sees the client's address, not the proxy's.
+        .layer(middleware::from_fn_with_state(
+            trusted,
+            http::forwarded::client_behind_proxies,
+        ))
         .with_state(state)
 }
 

@@ -283,3 +283,20 @@ fn a_bad_simulation_clock_is_refused_with_the_variable_named() {
         .unwrap_err();
     assert!(error.to_string().contains("EPAS_CLOCK_SCALE"), "{error}");
 }
+
+#[test]
+fn trusted_proxies_are_cidr_blocks_and_a_bad_one_is_named() {
+    let mut config = Config::default();
+    config
+        .apply(Layer::from_env(env(&[("EPAS_TRUSTED_PROXIES", "10.0.0.0/8, ::1")])).unwrap())
+        .unwrap();
+    assert_eq!(config.trusted_proxies.len(), 2);
+    let error = Config::default()
+        .apply(Layer::from_env(env(&[("EPAS_TRUSTED_PROXIES", "10.0.0.0/8,bogus")])).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("EPAS_TRUSTED_PROXIES") && error.contains("bogus"),
+        "{error}"
+    );
+}

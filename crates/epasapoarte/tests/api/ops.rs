@@ -197,3 +197,37 @@ async fn metrics_ask_for_the_configured_token() {
     assert_eq!(right.status(), 200);
     assert!(right.text().await.unwrap().contains("epas_outbox_depth"));
 }
+
+/// Issue 13 item 4: the forwarding headers count only from a trusted proxy. Seen through
+/// `/metrics`, which answers loopback callers only: from a trusted proxy on 127.0.0.1, a
+/// request forwarded for a remote client is that remote client (403); without trusted
+/// proxies the same header is ignored and the caller is the loopback peer (200).
+#[tokio::test]
+async fn forwarding_headers_count_only_from_trusted_proxies() {
+    let forwarded_get = |app: &TestApp| {
+        app.client
+            .get(app.url("/metrics"))
+            .header("x-forwarded-for", "203.0.113.9")
+            .send()
+    };
+    let plain = TestApp::launch(epasapoarte::testing::TestDatabase::sqlite())
+        .start()
+        .await;
+    assert_eq!(forwarded_get(&plain).await.unwrap().status(), 200);
+
+    let proxied = TestApp::launch(epasapoarte::testing::TestDatabase::sqlite())
+        .config(|config| {
+            config.trusted_proxies =
+                epasapoarte::http::forwarded::parse_list("127.0.0.1/32, ::1").unwrap();
+        })
+        .start()
+        .await;
+    assert_eq!(forwarded_get(&proxied).await.unwrap().status(), 403);
+    let direct = proxied
+        .client
+        .get(proxied.url("/metrics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(direct.status(), 200, "the proxy's own request is local");
+}
