@@ -216,3 +216,43 @@ async fn a_mailer_never_prints_its_credentials() {
     let mailer = Mailer::smtp("smtps://user:secret-password@mail.example.ro:465").expect("valid");
     assert!(!format!("{mailer:?}").contains("secret-password"));
 }
+
+/// Issue 13 item 1: a relay that accepts the connection and never answers no longer holds
+/// the mail (and shutdown) forever: past the deadline of the whole exchange the message is
+/// recorded as failed ("timeout") and retried later.
+#[tokio::test]
+async fn a_relay_that_never_answers_fails_the_send_at_the_deadline() {
+    let outbox = Outbox::new(BASE_URL).await;
+    let hung = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let port = hung.local_addr().expect("its address").port();
+    // Accepts, keeps the sockets open, never writes a byte (not even the greeting).
+    let keeper = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = hung.accept().await {
+            held.push(socket);
+        }
+    });
+    let deadline = std::time::Duration::from_millis(800);
+    let mailer =
+        Mailer::smtp_within(&format!("smtp://127.0.0.1:{port}"), deadline).expect("an SMTP mailer");
+    let now = utc(2026, 11, 20, 8, 0);
+    outbox
+        .enqueue(
+            &lookup(Lang::Ro, vec![(appointment(), CANCEL_URL.into())]),
+            now,
+        )
+        .await;
+
+    let started = std::time::Instant::now();
+    let report = round(&outbox, &mailer, now).await;
+    let took = started.elapsed();
+
+    assert_eq!(report.failed, 1);
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+    let row = &outbox.rows().await[0];
+    assert_eq!(row.last_error.as_deref(), Some("smtp timeout"));
+    assert!(row.next_attempt_at > now.timestamp_millis());
+    keeper.abort();
+}

@@ -22,8 +22,13 @@ mod mime;
 
 pub use file::list_mail_dir;
 
-/// How long one SMTP exchange may take before it counts as failed (and is retried).
+/// How long one SMTP command may wait for the relay (lettre's own timeout).
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How long the whole exchange of one message may take before it counts as failed and is
+/// retried (issue 13): lettre's async transport timed out only the connect, so a relay
+/// that accepted and never answered stopped all mail, and SIGTERM, indefinitely.
+pub const SMTP_DEADLINE: Duration = Duration::from_secs(60);
 
 /// Who a message goes from and to, and the identifiers that make retries idempotent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +55,7 @@ pub struct SentMail {
 
 #[derive(Clone)]
 pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>, Duration),
     File { dir: PathBuf },
     Memory(Arc<Mutex<Vec<SentMail>>>),
 }
@@ -59,7 +64,7 @@ impl std::fmt::Debug for Mailer {
     // The SMTP transport's Debug would print its credentials.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Mailer::Smtp(_) => f.write_str("Mailer::Smtp(<redacted>)"),
+            Mailer::Smtp(..) => f.write_str("Mailer::Smtp(<redacted>)"),
             Mailer::File { dir } => write!(f, "Mailer::File({})", dir.display()),
             Mailer::Memory(_) => f.write_str("Mailer::Memory"),
         }
@@ -96,6 +101,11 @@ impl Mailer {
     /// Call it inside the Tokio runtime: the connection pool (the outbox sends several
     /// messages at once, each on a reused connection) starts its cleaner task here.
     pub fn smtp(url: &str) -> anyhow::Result<Mailer> {
+        Mailer::smtp_within(url, SMTP_DEADLINE)
+    }
+
+    /// [`Mailer::smtp`] with another deadline for one message's whole exchange.
+    pub fn smtp_within(url: &str, deadline: Duration) -> anyhow::Result<Mailer> {
         let scheme = url.split_once("://").map(|(scheme, _)| scheme);
         if !matches!(scheme, Some("smtp" | "smtps")) {
             bail!("EPAS_SMTP_URL must start with smtp:// or smtps://");
@@ -105,7 +115,7 @@ impl Mailer {
             .context("EPAS_SMTP_URL is not a valid SMTP URL")?
             .timeout(Some(SMTP_TIMEOUT))
             .build();
-        Ok(Mailer::Smtp(transport))
+        Ok(Mailer::Smtp(transport, deadline))
     }
 
     /// A memory mailer (tests): read what it kept with [`Mailer::sent`].
@@ -138,14 +148,14 @@ impl Mailer {
     /// lock (measured: bookings/s fell by a quarter with 8 at once, mail/s did not rise).
     pub fn parallel_sends(&self) -> usize {
         match self {
-            Mailer::Smtp(_) => 8,
+            Mailer::Smtp(..) => 8,
             Mailer::File { .. } | Mailer::Memory(_) => 1,
         }
     }
 
     pub fn name(&self) -> &'static str {
         match self {
-            Mailer::Smtp(_) => "smtp",
+            Mailer::Smtp(..) => "smtp",
             Mailer::File { .. } => "file",
             Mailer::Memory(_) => "memory",
         }
@@ -175,13 +185,16 @@ impl Mailer {
                 let message = mime::build(envelope, rendered)?;
                 file::write(dir, envelope, message.formatted()).await
             }
-            Mailer::Smtp(transport) => {
+            Mailer::Smtp(transport, deadline) => {
                 let message = mime::build(envelope, rendered)?;
-                transport
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(|error| SendError::Smtp(summarise(&error)))
+                // Past the deadline the exchange is dropped (its connection with it, never
+                // back in the pool) and the outbox retries the message later.
+                match tokio::time::timeout(*deadline, transport.send(message)).await {
+                    Ok(sent) => sent
+                        .map(|_| ())
+                        .map_err(|error| SendError::Smtp(summarise(&error))),
+                    Err(_) => Err(SendError::Smtp("timeout".to_owned())),
+                }
             }
         }
     }
