@@ -32,6 +32,7 @@ mod office_setup;
 mod reconfirm;
 mod reminders;
 pub mod reports;
+mod seating;
 pub mod stats;
 pub mod view;
 pub mod waitlist;

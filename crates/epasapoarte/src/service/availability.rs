@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
 use epasapoarte_domain::passport::PassportType;
-use epasapoarte_domain::schedule::{BookingWindow, following_times, seat_family};
+use epasapoarte_domain::schedule::BookingWindow;
 
+use super::seating::{free_seats, may_span, seating};
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::ids::OfficeId;
-use crate::store::{OfficeRecord, SlotSeats};
+use crate::store::OfficeRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotAvailability {
@@ -84,7 +85,7 @@ impl BookingService {
     }
 
     /// Days in `[from, to]` (office-local) with the slots from which a family of `persons`
-    /// can be seated (in that slot, or over consecutive ones: [`seating`]), inside the
+    /// can be seated (in that slot, or over consecutive ones: [`seating`](super::seating)), inside the
     /// booking window. Days without such a slot are left out; `persons` 0 lists every slot.
     pub async fn availability(
         &self,
@@ -238,60 +239,4 @@ impl BookingService {
             })
             .collect())
     }
-}
-
-/// Free seats by office-local date and time.
-pub(super) type FreeSeats = HashMap<(NaiveDate, NaiveTime), u16>;
-
-pub(super) fn free_seats(seats: &[SlotSeats]) -> FreeSeats {
-    seats
-        .iter()
-        .map(|slot| ((slot.date, slot.time), slot.free()))
-        .collect()
-}
-
-/// The seats a family of `persons` takes from the slot at `date` `time` on (issue 12): all
-/// of them there when that slot has room, else as many as each consecutive slot of the
-/// same opening interval has, until everyone is seated. `None` when it cannot be seated
-/// from there. The first entry is the chosen slot: the time the family comes.
-pub(super) fn seating(
-    office: &OfficeRecord,
-    free: &FreeSeats,
-    date: NaiveDate,
-    time: NaiveTime,
-    persons: u16,
-) -> Option<Vec<(NaiveTime, u16)>> {
-    let own = *free.get(&(date, time))?;
-    if own >= persons {
-        return Some(vec![(time, persons)]);
-    }
-    let times: Vec<NaiveTime> = std::iter::once(time)
-        .chain(following_times(&office.schedule, date, time))
-        .collect();
-    let seats = seat_family(
-        times.iter().map_while(|t| free.get(&(date, *t)).copied()),
-        persons,
-    )?;
-    Some(times.into_iter().zip(seats).collect())
-}
-
-/// Whether some slot of the office may have fewer seats than `persons` (a day's hours,
-/// weekly or special, with fewer counters): then it may seat the family over several.
-fn may_span(office: &OfficeRecord, persons: u16) -> bool {
-    use epasapoarte_domain::schedule::ExceptionHours;
-    let special = office
-        .schedule
-        .exceptions()
-        .iter()
-        .flat_map(|exception| match &exception.hours {
-            ExceptionHours::Closed => &[][..],
-            ExceptionHours::Special(intervals) => &intervals[..],
-        })
-        .map(|interval| interval.counters);
-    office
-        .schedule
-        .weekly()
-        .map(|interval| interval.counters)
-        .chain(special)
-        .any(|counters| counters < persons)
 }

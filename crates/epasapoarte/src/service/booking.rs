@@ -162,34 +162,6 @@ impl BookingService {
         Ok((same_family && old.replaced_lately < REPLACEMENTS_PER_DAY).then_some(old))
     }
 
-    /// The seats a family short of room in its slot takes in the following slots of the
-    /// same opening interval (issue 12), read fresh, with `returning` seats counted free
-    /// (a replaced booking's); `None` when it cannot be seated from that slot even so (or
-    /// the slot alone has room now: a plain booking then lost a race).
-    async fn overflow(
-        &self,
-        office: &OfficeRecord,
-        parsed: &ParsedBooking,
-        starts_at: chrono::DateTime<chrono::Utc>,
-        returning: &[(chrono::NaiveDate, chrono::NaiveTime, u16)],
-    ) -> ServiceResult<Option<Vec<(chrono::NaiveTime, u16)>>> {
-        let persons = u16::try_from(parsed.persons.len()).unwrap_or(u16::MAX);
-        let seats = self
-            .store
-            .slots(office.id, starts_at, starts_at + chrono::Duration::days(1))
-            .await?;
-        let mut free = super::availability::free_seats(&seats);
-        for (date, time, seats) in returning {
-            if let Some(free) = free.get_mut(&(*date, *time)) {
-                *free = free.saturating_add(*seats);
-            }
-        }
-        let seated = super::availability::seating(office, &free, parsed.date, parsed.time, persons);
-        Ok(seated
-            .filter(|seats| seats.len() > 1)
-            .map(|seats| seats[1..].to_vec()))
-    }
-
     /// The office and the slot a booking asks for, once the office exists, offers the
     /// service to that many persons, and the slot is real and bookable now.
     async fn bookable_slot(

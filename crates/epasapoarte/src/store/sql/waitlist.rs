@@ -16,6 +16,7 @@ mod candidates;
 mod confirming;
 mod ending;
 mod freed;
+pub(crate) use freed::seats_held;
 mod joining;
 mod lapsing;
 mod lookups;

@@ -32,13 +32,9 @@ impl SqlStore {
         // over consecutive slots), or nothing changes: never more persons than seats.
         // (Its persons' CNP holds stay released, as for every past appointment: the slot
         // has begun.)
-        let later: Vec<(i64, i64)> =
-            sqlx::query_as("SELECT slot_id, seats FROM booking_overflow WHERE booking_id = $1")
-                .bind(booking_id)
-                .fetch_all(&mut *tx)
-                .await?;
-        let spilled: i64 = later.iter().map(|(_, seats)| seats).sum();
-        for (slot_id, seats) in std::iter::once((slot_id, persons - spilled)).chain(later) {
+        let held =
+            crate::store::sql::waitlist::seats_held(&mut tx, booking_id, slot_id, persons).await?;
+        for (slot_id, seats) in held {
             let seats = sqlx::query(
                 "UPDATE slots SET taken = taken + $1 WHERE id = $2 AND taken + $1 <= capacity",
             )

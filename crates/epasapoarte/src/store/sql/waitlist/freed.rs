@@ -8,10 +8,30 @@ use crate::store::rows;
 use crate::store::sql::SqlStore;
 use crate::store::*;
 
+/// The seats a booking holds, slot by slot: `persons` less those seated in later slots in
+/// its own slot (first), then those in each later slot (a family seated over consecutive
+/// slots, issue 12).
+pub(crate) async fn seats_held(
+    tx: &mut Transaction<'_, Any>,
+    booking_id: &crate::ids::BookingId,
+    slot_id: i64,
+    persons: i64,
+) -> StoreResult<Vec<(i64, i64)>> {
+    let later: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT slot_id, seats FROM booking_overflow WHERE booking_id = $1 ORDER BY slot_id",
+    )
+    .bind(booking_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let spilled: i64 = later.iter().map(|(_, seats)| seats).sum();
+    Ok(std::iter::once((slot_id, persons - spilled))
+        .chain(later)
+        .collect())
+}
+
 impl SqlStore {
     /// Gives back every seat a leaving booking held, each the way [`Self::give_back`]
-    /// does: `persons` less those seated in later slots in its own slot, and those in each
-    /// later slot (a family seated over consecutive slots, issue 12).
+    /// does (see [`seats_held`]).
     pub(crate) async fn give_back_booking(
         &self,
         tx: &mut Transaction<'_, Any>,
@@ -20,15 +40,7 @@ impl SqlStore {
         persons: i64,
         now: DateTime<Utc>,
     ) -> StoreResult<()> {
-        let later: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT slot_id, seats FROM booking_overflow WHERE booking_id = $1 ORDER BY slot_id",
-        )
-        .bind(booking_id)
-        .fetch_all(&mut **tx)
-        .await?;
-        let spilled: i64 = later.iter().map(|(_, seats)| seats).sum();
-        self.give_back(tx, slot_id, persons - spilled, now).await?;
-        for (slot_id, seats) in later {
+        for (slot_id, seats) in seats_held(tx, booking_id, slot_id, persons).await? {
             self.give_back(tx, slot_id, seats, now).await?;
         }
         Ok(())

@@ -1,0 +1,98 @@
+//! Seating a family (issue 12): in its slot when the slot has the room, else over the
+//! consecutive slots of the same opening interval (`schedule::seat_family`). Shared by
+//! availability (which times can seat a family) and booking (the seats it takes).
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use epasapoarte_domain::schedule::{following_times, seat_family};
+
+use super::input::ParsedBooking;
+use super::{BookingService, ServiceResult};
+use crate::store::{OfficeRecord, SlotSeats};
+
+impl BookingService {
+    /// The seats a family short of room in its slot takes in the following slots of the
+    /// same opening interval (issue 12), read fresh, with `returning` seats counted free
+    /// (a replaced booking's); `None` when it cannot be seated from that slot even so (or
+    /// the slot alone has room now: a plain booking then lost a race).
+    pub(super) async fn overflow(
+        &self,
+        office: &OfficeRecord,
+        parsed: &ParsedBooking,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        returning: &[(NaiveDate, NaiveTime, u16)],
+    ) -> ServiceResult<Option<Vec<(NaiveTime, u16)>>> {
+        let persons = u16::try_from(parsed.persons.len()).unwrap_or(u16::MAX);
+        let seats = self
+            .store
+            .slots(office.id, starts_at, starts_at + chrono::Duration::days(1))
+            .await?;
+        let mut free = free_seats(&seats);
+        for (date, time, seats) in returning {
+            if let Some(free) = free.get_mut(&(*date, *time)) {
+                *free = free.saturating_add(*seats);
+            }
+        }
+        let seated = seating(office, &free, parsed.date, parsed.time, persons);
+        Ok(seated
+            .filter(|seats| seats.len() > 1)
+            .map(|seats| seats[1..].to_vec()))
+    }
+}
+
+/// Free seats by office-local date and time.
+pub(super) type FreeSeats = HashMap<(NaiveDate, NaiveTime), u16>;
+
+pub(super) fn free_seats(seats: &[SlotSeats]) -> FreeSeats {
+    seats
+        .iter()
+        .map(|slot| ((slot.date, slot.time), slot.free()))
+        .collect()
+}
+
+/// The seats a family of `persons` takes from the slot at `date` `time` on (issue 12): all
+/// of them there when that slot has room, else as many as each consecutive slot of the
+/// same opening interval has, until everyone is seated. `None` when it cannot be seated
+/// from there. The first entry is the chosen slot: the time the family comes.
+pub(super) fn seating(
+    office: &OfficeRecord,
+    free: &FreeSeats,
+    date: NaiveDate,
+    time: NaiveTime,
+    persons: u16,
+) -> Option<Vec<(NaiveTime, u16)>> {
+    let own = *free.get(&(date, time))?;
+    if own >= persons {
+        return Some(vec![(time, persons)]);
+    }
+    let times: Vec<NaiveTime> = std::iter::once(time)
+        .chain(following_times(&office.schedule, date, time))
+        .collect();
+    let seats = seat_family(
+        times.iter().map_while(|t| free.get(&(date, *t)).copied()),
+        persons,
+    )?;
+    Some(times.into_iter().zip(seats).collect())
+}
+
+/// Whether some slot of the office may have fewer seats than `persons` (a day's hours,
+/// weekly or special, with fewer counters): then it may seat the family over several.
+pub(super) fn may_span(office: &OfficeRecord, persons: u16) -> bool {
+    use epasapoarte_domain::schedule::ExceptionHours;
+    let special = office
+        .schedule
+        .exceptions()
+        .iter()
+        .flat_map(|exception| match &exception.hours {
+            ExceptionHours::Closed => &[][..],
+            ExceptionHours::Special(intervals) => &intervals[..],
+        })
+        .map(|interval| interval.counters);
+    office
+        .schedule
+        .weekly()
+        .map(|interval| interval.counters)
+        .chain(special)
+        .any(|counters| counters < persons)
+}
