@@ -12,6 +12,7 @@ mod support {
 mod waitlist {
     pub mod support;
 
+    mod families;
     mod holds;
     mod joining;
     mod pages;

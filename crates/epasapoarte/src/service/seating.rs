@@ -76,6 +76,21 @@ pub(super) fn seating(
     Some(times.into_iter().zip(seats).collect())
 }
 
+/// The largest family [`seating`] can seat from the slot at `date` `time`: its free seats
+/// and those of the following slots of the same opening interval, up to the first slot
+/// without any (0 when the slot itself has none).
+pub(super) fn seats_from(
+    office: &OfficeRecord,
+    free: &FreeSeats,
+    date: NaiveDate,
+    time: NaiveTime,
+) -> u16 {
+    std::iter::once(time)
+        .chain(following_times(&office.schedule, date, time))
+        .map_while(|t| free.get(&(date, t)).copied().filter(|seats| *seats > 0))
+        .fold(0, u16::saturating_add)
+}
+
 /// Whether some slot of the office may have fewer seats than `persons` (a day's hours,
 /// weekly or special, with fewer counters): then it may seat the family over several.
 pub(super) fn may_span(office: &OfficeRecord, persons: u16) -> bool {

@@ -127,11 +127,13 @@ pub struct HoldCandidates {
     pub services: Vec<(OfficeId, String)>,
 }
 
-/// A hold to place: `persons` of the freed row `freed_id` for the family `waitlist_id`.
+/// A hold to place for the family `waitlist_id`: `seats` are (slot id, seats) taken from
+/// the freed seats nobody holds, the first slot being the time the family comes; more than
+/// one when the family is seated over consecutive slots (issue 12). Their seats add up to
+/// `persons`.
 #[derive(Debug, Clone)]
 pub struct NewHold {
-    pub freed_id: i64,
-    pub slot_id: i64,
+    pub seats: Vec<(i64, u16)>,
     pub waitlist_id: String,
     pub persons: u16,
     pub now: DateTime<Utc>,
@@ -207,8 +209,9 @@ pub trait Waitlist: Send + Sync + 'static {
 
     /// Freed seats nobody holds, waiting families and past offers.
     async fn hold_candidates(&self, now: DateTime<Utc>) -> StoreResult<HoldCandidates>;
-    /// Holds seats for a family (splitting the row if it has more). `false` if another
-    /// worker got there first (the row or the family changed): nothing written.
+    /// Holds seats for a family, slot by slot from the freed rows nobody holds (splitting
+    /// a row that has more). `false` if another worker got there first (a row or the
+    /// family changed): nothing written.
     async fn place_hold(&self, hold: &NewHold) -> StoreResult<bool>;
     /// Holds whose time has passed.
     async fn lapsing_holds(&self, now: DateTime<Utc>) -> StoreResult<Vec<LapsingHold>>;

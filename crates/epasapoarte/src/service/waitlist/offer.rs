@@ -1,14 +1,17 @@
 //! The holds job's step: lapse unconfirmed entries and untaken holds, offer freed seats
 //! to the longest-waiting matching families, release what nobody holds and is due.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use epasapoarte_domain::fair::release::RELEASE_BEFORE_SLOT;
 use epasapoarte_domain::fair::{FreedSeat, WaitingFamily, next_family};
 
 use crate::i18n::Lang;
 use crate::ids::{LinkToken, OfficeId};
 use crate::mail::Mail;
+use crate::service::seating::{FreeSeats, seating, seats_from};
 use crate::service::{BookingService, ServiceResult};
 use crate::store::NewHold;
 
@@ -88,32 +91,59 @@ impl BookingService {
                 waiting_since: w.waiting_since,
             })
             .collect();
+        // The freed seats nobody holds, per office by date and time (a slot may have
+        // several rows), and each slot in the order its first seats were freed.
+        let mut free: HashMap<OfficeId, FreeSeats> = HashMap::new();
+        let mut slots: HashMap<(OfficeId, NaiveDate, NaiveTime), i64> = HashMap::new();
+        let mut order: Vec<&crate::store::FreeSeats> = Vec::new();
+        for row in &candidates.free {
+            let seats = free
+                .entry(row.office_id)
+                .or_default()
+                .entry((row.date, row.time))
+                .or_default();
+            *seats = seats.saturating_add(row.seats);
+            if slots
+                .insert((row.office_id, row.date, row.time), row.slot_id)
+                .is_none()
+            {
+                order.push(row);
+            }
+        }
         let mut served: Vec<String> = Vec::new();
         let mut offered = 0;
-        for free in &candidates.free {
+        for slot in order {
             // Seats are given back no later than 2 h before the slot: no hold past that.
-            let latest = free.starts_at - RELEASE_BEFORE_SLOT;
+            let latest = slot.starts_at - RELEASE_BEFORE_SLOT;
             if now >= latest {
                 continue;
             }
+            let Some(office) = self.directory.office(slot.office_id).await? else {
+                continue;
+            };
             let services: Vec<String> = candidates
                 .services
                 .iter()
-                .filter(|(office, _)| *office == free.office_id)
+                .filter(|(office, _)| *office == slot.office_id)
                 .map(|(_, service)| service.clone())
                 .collect();
-            let mut remaining = free.seats;
-            while remaining > 0 {
+            loop {
+                let pool = free.entry(slot.office_id).or_default();
+                // A family larger than this slot's freed seats may be seated over the
+                // following slots' too (issue 12), as a booking would be.
                 let seat = FreedSeat {
-                    office: free.office_id,
-                    date: free.date,
-                    seats: remaining,
+                    office: slot.office_id,
+                    date: slot.date,
+                    seats: seats_from(&office, pool, slot.date, slot.time),
                     services: services.clone(),
                 };
+                if seat.seats == 0 {
+                    break;
+                }
                 let mut skip: Vec<String> = candidates
                     .offered
                     .iter()
-                    .filter(|(_, slot)| *slot == free.slot_id)
+                    .filter(|(_, offered)| *offered == slot.slot_id)
                     .map(|(id, _)| id.clone())
                     .collect();
                 skip.extend(served.iter().cloned());
@@ -124,11 +154,25 @@ impl BookingService {
                 let Some(waiting) = candidates.waiting.iter().find(|w| w.id == family.id) else {
                     break;
                 };
+                let Some(seated) = seating(&office, pool, slot.date, slot.time, family.persons)
+                else {
+                    break;
+                };
+                let seats: Vec<(i64, u16)> = seated
+                    .iter()
+                    .filter_map(|(time, seats)| {
+                        let id = slots.get(&(slot.office_id, slot.date, *time))?;
+                        Some((*id, *seats))
+                    })
+                    .collect();
+                if seats.len() != seated.len() {
+                    break;
+                }
                 let hold_until = self
                     .config
                     .fair
                     .hold
-                    .hold_until(now, free.starts_at)
+                    .hold_until(now, slot.starts_at)
                     .min(latest);
                 let token = LinkToken::generate();
                 let mail = Mail::HoldOffered {
@@ -140,12 +184,11 @@ impl BookingService {
                     take_url: super::hold_take_url(&self.config, &token),
                     hold_until,
                     seats: self
-                        .held_slot(free.office_id, free.date, free.time, family.persons)
+                        .held_slot(slot.office_id, slot.date, slot.time, family.persons)
                         .await?,
                 };
                 let hold = NewHold {
-                    freed_id: free.freed_id,
-                    slot_id: free.slot_id,
+                    seats,
                     waitlist_id: family.id.clone(),
                     persons: family.persons,
                     now,
@@ -154,12 +197,21 @@ impl BookingService {
                     outbox: self.seal_mail(&mail)?,
                 };
                 if !self.store.place_hold(&hold).await? {
-                    // Another instance changed the row or the family: next step sees it.
+                    // Another instance changed a row or the family: next step sees it.
                     break;
                 }
-                tracing::info!(waitlist = %family.id, slot = free.slot_id, "hold offered");
+                tracing::info!(
+                    waitlist = %family.id,
+                    slot = slot.slot_id,
+                    slots = seated.len(),
+                    "hold offered"
+                );
                 offered += 1;
-                remaining -= family.persons;
+                for (time, seats) in seated {
+                    if let Some(left) = pool.get_mut(&(slot.date, time)) {
+                        *left -= seats;
+                    }
+                }
             }
         }
         Ok(offered)

@@ -35,17 +35,18 @@ impl SqlStore {
                 _ => TakeOutcome::Expired,
             });
         };
-        // The held seats become the booking's: they stay in `taken`, the row goes.
-        let held = sqlx::query(
-            "DELETE FROM freed_seats WHERE held_for = $1 AND slot_id = $2 AND seats = $3",
-        )
-        .bind(&take.waitlist_id)
-        .bind(slot_id)
-        .bind(seats)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if held != 1 {
+        // The held seats become the booking's: they stay in `taken`, the rows go; seats in
+        // later slots (a family seated over consecutive slots) become its overflow.
+        let held: Vec<(i64, i64)> =
+            sqlx::query_as("DELETE FROM freed_seats WHERE held_for = $1 RETURNING slot_id, seats")
+                .bind(&take.waitlist_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        let mut by_slot = std::collections::BTreeMap::<i64, i64>::new();
+        for (slot, held) in held {
+            *by_slot.entry(slot).or_default() += held;
+        }
+        if by_slot.values().sum::<i64>() != seats || !by_slot.contains_key(&slot_id) {
             tx.rollback().await?;
             return Ok(TakeOutcome::Expired);
         }
@@ -64,6 +65,16 @@ impl SqlStore {
         .bind(slot_id)
         .execute(&mut *tx)
         .await?;
+        for (later, seats) in by_slot.into_iter().filter(|(slot, _)| *slot != slot_id) {
+            sqlx::query(
+                "INSERT INTO booking_overflow (booking_id, slot_id, seats) VALUES ($1, $2, $3)",
+            )
+            .bind(&take.booking_id)
+            .bind(later)
+            .bind(seats)
+            .execute(&mut *tx)
+            .await?;
+        }
         let persons = sqlx::query(
             "INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc,
                  cnp_enc, cnp_hash, holds)
