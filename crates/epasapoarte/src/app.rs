@@ -155,7 +155,9 @@ impl Application {
     ) -> anyhow::Result<()> {
         let router = router(self.state.clone());
         tracing::info!(address = %self.local_addr(), backend = self.state.service.store.backend(), "serving");
-        let drained = serve::serve(self.listener, router, stop).await;
+        let max_connections =
+            usize::try_from(self.state.service.config.max_connections).unwrap_or(usize::MAX);
+        let drained = serve::serve(self.listener, router, max_connections, stop).await;
         if drained == serve::Drained::DeadlinePassed {
             tracing::warn!(
                 deadline_ms = DRAIN_DEADLINE.as_millis() as u64,

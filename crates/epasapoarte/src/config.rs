@@ -49,6 +49,10 @@ pub struct Config {
     /// `EPAS_TRUSTED_PROXIES`: the load balancers whose `Forwarded`/`X-Forwarded-For`
     /// name the client (issue 13); empty: the TCP peer is the client.
     pub trusted_proxies: Vec<crate::http::forwarded::Cidr>,
+    /// `EPAS_MAX_CONNECTIONS`: open client connections served at once (issue 13); past
+    /// it the service stops accepting and the kernel's backlog queues the rest, so a
+    /// flood of idle or half-sent connections cannot exhaust file descriptors.
+    pub max_connections: u32,
 }
 
 /// The keys a TOML file or the environment may set; every one optional.
@@ -78,6 +82,7 @@ struct Layer {
     clock_start: Option<String>,
     metrics_token: Option<String>,
     trusted_proxies: Option<String>,
+    max_connections: Option<u32>,
 }
 
 impl Default for Config {
@@ -99,6 +104,7 @@ impl Default for Config {
             sim_clock: None,
             metrics_token: None,
             trusted_proxies: Vec::new(),
+            max_connections: 4096,
         }
     }
 }
@@ -155,7 +161,9 @@ impl Config {
             clock_start,
             metrics_token,
             trusted_proxies,
+            max_connections,
         } = layer;
+        set(&mut self.max_connections, max_connections);
         if let Some(list) = trusted_proxies {
             self.trusted_proxies =
                 crate::http::forwarded::parse_list(&list).map_err(anyhow::Error::msg)?;
@@ -240,6 +248,9 @@ impl Config {
             bail!("EPAS_CONFIRM_TIMEOUT_SECS must be between 1 and 86400");
         }
         self.fair.validate()?;
+        if !(1..=1_000_000).contains(&self.max_connections) {
+            bail!("EPAS_MAX_CONNECTIONS must be between 1 and 1000000");
+        }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             bail!("EPAS_BASE_URL must be an http:// or https:// URL");
         }
@@ -287,6 +298,7 @@ impl Layer {
             clock_start: var("EPAS_CLOCK_START"),
             metrics_token: var("EPAS_METRICS_TOKEN"),
             trusted_proxies: var("EPAS_TRUSTED_PROXIES"),
+            max_connections: days("EPAS_MAX_CONNECTIONS")?,
         })
     }
 }

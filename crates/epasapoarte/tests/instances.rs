@@ -5,6 +5,7 @@
 mod instances {
     pub mod checks;
     pub mod citizens;
+    pub mod connections;
     pub mod crowd;
     pub mod leaks;
     pub mod ledger;
@@ -105,4 +106,14 @@ async fn an_idle_service_exits_within_two_seconds_of_sigterm() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_burst_with_connections_held_sigterm_ends_the_service_within_five_seconds() {
     instances::shutdown::after_a_burst().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_connection_cap_the_next_client_waits_until_one_closes() {
+    instances::connections::a_full_house_waits_at_the_door().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_half_sent_requests_are_closed_by_the_header_timeout() {
+    instances::connections::half_sent_requests_are_closed_after_the_header_timeout().await;
 }

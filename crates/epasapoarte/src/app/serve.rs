@@ -1,5 +1,5 @@
-//! The connection loop: accepts on the listener, serves HTTP/1.1 with a header-read
-//! timeout, and on shutdown stops accepting, closes idle keep-alive connections, lets the
+//! The connection loop: accepts on the listener (at most `max_connections` open at once),
+//! serves HTTP/1.1 with a header-read timeout, and on shutdown stops accepting, closes idle keep-alive connections, lets the
 //! requests in flight finish — for at most [`DRAIN_DEADLINE`], then abandons what is left
 //! (a half-sent request or a slow client can no longer keep the process alive).
 //!
@@ -7,6 +7,7 @@
 //! "serve with hyper" pattern, with `hyper_util`'s `GracefulShutdown` doing the watching.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -15,6 +16,7 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 /// A client must send a request's headers within this time, or its connection is closed;
@@ -37,17 +39,34 @@ pub enum Drained {
 }
 
 /// Serves `router` on `listener` until `stop` resolves, then drains (see the module doc).
+/// With `max_connections` open, it accepts no more until one closes: the kernel's backlog
+/// holds the next ones (a connection that sends nothing is closed after
+/// [`HEADER_READ_TIMEOUT`], so a flood of them only delays, never locks, the door).
 pub async fn serve(
     listener: TcpListener,
     router: Router,
+    max_connections: usize,
     stop: impl Future<Output = ()> + Send,
 ) -> Drained {
+    let open = Arc::new(Semaphore::new(max_connections));
+    let mut full = false;
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT);
     let graceful = GracefulShutdown::new();
     tokio::pin!(stop);
     loop {
+        if open.available_permits() == 0 && !full {
+            tracing::warn!(max_connections, "connection cap reached: accepting paused");
+        }
+        full = open.available_permits() == 0;
+        let permit = tokio::select! {
+            permit = open.clone().acquire_owned() => match permit {
+                Ok(permit) => permit,
+                Err(_) => break,
+            },
+            () = &mut stop => break,
+        };
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -71,6 +90,7 @@ pub async fn serve(
         tokio::spawn(async move {
             // A client that hangs up mid-request is its own business; nothing to log.
             let _ = connection.await;
+            drop(permit);
         });
     }
     drop(listener);

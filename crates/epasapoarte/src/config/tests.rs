@@ -300,3 +300,23 @@ fn trusted_proxies_are_cidr_blocks_and_a_bad_one_is_named() {
         "{error}"
     );
 }
+
+#[test]
+fn max_connections_is_read_and_zero_is_refused() {
+    let mut config = Config::default();
+    assert_eq!(config.max_connections, 4096);
+    config
+        .apply(Layer::from_env(env(&[("EPAS_MAX_CONNECTIONS", "250")])).unwrap())
+        .unwrap();
+    assert_eq!(config.max_connections, 250);
+    config.validate().unwrap();
+    config
+        .apply(Layer::from_env(env(&[("EPAS_MAX_CONNECTIONS", "0")])).unwrap())
+        .unwrap();
+    let error = config.validate().unwrap_err().to_string();
+    assert!(error.contains("EPAS_MAX_CONNECTIONS"), "{error}");
+    let error = Layer::from_env(env(&[("EPAS_MAX_CONNECTIONS", "many")]))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("EPAS_MAX_CONNECTIONS"), "{error}");
+}
