@@ -21,6 +21,7 @@ use crate::service::BookingService;
 use crate::state::{AppState, Limits};
 use crate::{jobs, seed, store};
 
+pub mod key_check;
 mod router;
 mod serve;
 
@@ -66,6 +67,7 @@ impl Application {
         let store = store::connect(config.database_url.expose()).await?;
         store.set_release_delay(config.fair.release_delay);
         let now = options.clock.now();
+        key_check::verify(store.as_ref(), &Crypto::new(&secret), now).await?;
         if options.demo {
             let report = seed::seed(store.as_ref(), now).await?;
             let staff = seed::seed_demo_staff(&store, now).await?;

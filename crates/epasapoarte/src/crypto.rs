@@ -25,6 +25,8 @@ pub enum HashPurpose {
     Email,
     RateLimit,
     Csrf,
+    /// The database's key check value (issue 13): the hash of a fixed text.
+    KeyCheck,
 }
 
 impl HashPurpose {
@@ -35,6 +37,7 @@ impl HashPurpose {
             HashPurpose::Email => b"email",
             HashPurpose::RateLimit => b"rate-limit",
             HashPurpose::Csrf => b"csrf",
+            HashPurpose::KeyCheck => b"key-check",
         }
     }
 }

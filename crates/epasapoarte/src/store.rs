@@ -325,6 +325,17 @@ pub trait Database: Send + Sync + 'static {
     /// A cheap round trip, for `/readyz`.
     async fn ping(&self) -> StoreResult<()>;
     fn backend(&self) -> &'static str;
+    /// Records `value` as the database's key check value unless one is there already;
+    /// returns the recorded one (this one, or the first instance's).
+    async fn record_key_check(&self, value: &[u8], now: DateTime<Utc>) -> StoreResult<Vec<u8>>;
+    /// Whether the database has a key check value yet.
+    async fn has_key_check(&self) -> StoreResult<bool>;
+    /// One sealed value of the data, if any: a database that predates the key check is
+    /// tried with it before the check is recorded.
+    async fn a_sealed_value(&self) -> StoreResult<Option<Vec<u8>>>;
+    /// A consistent copy of a SQLite database into `path` (an empty or missing file),
+    /// taken while it serves (`VACUUM INTO`); PostgreSQL has its own tools (README).
+    async fn backup_into(&self, path: &str) -> anyhow::Result<()>;
 }
 
 /// Counties, offices and their slots.

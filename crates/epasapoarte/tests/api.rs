@@ -17,6 +17,7 @@ mod api {
     mod bookings;
     mod challenge;
     mod families;
+    mod key_check;
     mod lookup;
     mod offices;
     mod ops;

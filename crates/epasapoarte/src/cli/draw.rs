@@ -41,6 +41,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     super::serve::runtime()?.block_on(async move {
         let store = crate::store::connect(config.database_url.expose()).await?;
         let secret = crate::app::secret_key(&config)?;
+        crate::app::key_check::verify(store.as_ref(), &Crypto::new(&secret), chrono::Utc::now())
+            .await?;
         let service = BookingService::new(
             store,
             Crypto::new(&secret),

@@ -6,9 +6,10 @@
 //! their own, and a `match` on [`Backend`] picks it, so the difference is read in one place.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 
-use super::{Database, StoreResult};
+use super::{Database, StoreResult, rows};
 
 mod activity_hours;
 mod applications;
@@ -111,5 +112,61 @@ impl Database for SqlStore {
             Backend::Sqlite => "sqlite",
             Backend::Postgres => "postgres",
         }
+    }
+
+    async fn record_key_check(&self, value: &[u8], now: DateTime<Utc>) -> StoreResult<Vec<u8>> {
+        // Two instances starting at once: one row wins, both read it back.
+        sqlx::query(
+            "INSERT INTO key_check (id, value, created_at) VALUES (1, $1, $2)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(value)
+        .bind(rows::millis(now))
+        .execute(&self.writer)
+        .await?;
+        Ok(
+            sqlx::query_scalar("SELECT value FROM key_check WHERE id = 1")
+                .fetch_one(&self.writer)
+                .await?,
+        )
+    }
+
+    async fn has_key_check(&self) -> StoreResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM key_check WHERE id = 1")
+            .fetch_optional(&self.reader)
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn backup_into(&self, path: &str) -> anyhow::Result<()> {
+        match self.backend {
+            Backend::Sqlite => {
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path)
+                    .execute(&self.writer)
+                    .await?;
+                Ok(())
+            }
+            Backend::Postgres => anyhow::bail!(
+                "`epasapoarte backup` copies a SQLite database; back PostgreSQL up with \
+                 pg_basebackup and WAL archiving (README, \"Production\")"
+            ),
+        }
+    }
+
+    async fn a_sealed_value(&self) -> StoreResult<Option<Vec<u8>>> {
+        for query in [
+            "SELECT email_enc FROM bookings WHERE email_enc IS NOT NULL LIMIT 1",
+            "SELECT cnp_enc FROM booking_persons WHERE cnp_enc IS NOT NULL LIMIT 1",
+            "SELECT email_enc FROM waitlist_entries WHERE email_enc IS NOT NULL LIMIT 1",
+        ] {
+            let sealed: Option<Vec<u8>> = sqlx::query_scalar(query)
+                .fetch_optional(&self.reader)
+                .await?;
+            if sealed.is_some() {
+                return Ok(sealed);
+            }
+        }
+        Ok(None)
     }
 }
