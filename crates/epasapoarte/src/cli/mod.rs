@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod backup;
 mod cnp;
 mod draw;
 mod holidays;
@@ -27,6 +28,8 @@ pub enum Command {
     Serve(serve::Args),
     /// Apply the database schema migrations.
     Migrate(migrate::Args),
+    /// A consistent copy of the SQLite database while it serves: `backup --to FILE`.
+    Backup(backup::Args),
     /// Load the counties and the demo offices into the database (idempotent).
     Seed(seed::Args),
     /// Validate CNPs given as arguments, or one per line on standard input.
@@ -46,6 +49,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Migrate(args) => migrate::run(args),
+        Command::Backup(args) => backup::run(args),
         Command::Seed(args) => seed::run(args),
         Command::Cnp(args) => cnp::run(args),
         Command::Holidays(args) => holidays::run(args),

@@ -67,12 +67,16 @@ pub async fn run() {
     server.wait_ready(&client, Duration::from_secs(40)).await;
     eprintln!("demo ready after {:?}", started.elapsed());
 
-    let family = book_a_family(&client, &server).await;
+    let (family, slot) = book_a_family(&client, &server).await;
     confirm_from_the_mail_files(&client, &server, dir.path(), started).await;
     eprintln!("demo: confirmation written after {:?}", started.elapsed());
     nothing_personal_or_secret_is_kept_in_clear(&server, dir.path(), &family);
 
     demo_staff_can_sign_in(&server).await;
+
+    let seats = free_seats(&client, &server, &slot).await;
+    let backup = dir.path().join("backups/epasapoarte.db");
+    backup_while_serving(dir.path(), &backup);
 
     server.terminate();
     let status = server.wait_exit(Duration::from_secs(10)).await;
@@ -80,11 +84,118 @@ pub async fn run() {
         status.is_some_and(|s| s.success()),
         "exit on SIGTERM: {status:?}"
     );
+    restore_drill(dir.path(), &backup, &slot, seats, &client).await;
     eprintln!("sqlite demo story took {:?}", started.elapsed());
 }
 
+/// Office id, date and time of the family's booking.
+type Slot = (i64, String, String);
+
+/// The free seats the public availability shows at `slot` (0 when not listed).
+async fn free_seats(client: &reqwest::Client, server: &Server, slot: &Slot) -> u64 {
+    let (office, date, time) = slot;
+    let body: Value = client
+        .get(server.url(&format!(
+            "/api/v1/offices/{office}/availability?service=passport_electronic&from={date}&to={date}"
+        )))
+        .send()
+        .await
+        .expect("GET availability")
+        .json()
+        .await
+        .expect("JSON");
+    body["days"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|day| day["slots"].as_array().into_iter().flatten())
+        .find(|s| s["time"] == time.as_str())
+        .map_or(0, |s| s["free"].as_u64().unwrap_or(0))
+}
+
+/// `epasapoarte backup --to FILE` while the service runs: an owner-only copy that passes
+/// SQLite's integrity check; it refuses to overwrite.
+fn backup_while_serving(dir: &Path, backup: &Path) {
+    let run = || {
+        process::command(dir, &[])
+            .args(["backup", "--to"])
+            .arg(backup)
+            .output()
+            .expect("running epasapoarte backup")
+    };
+    let output = run();
+    let said = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "backup failed: {said}");
+    assert!(
+        said.contains("integrity ok") && said.contains("1 bookings"),
+        "{said}"
+    );
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(backup).expect("the backup").permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "the backup is the owner's only");
+    let again = run();
+    assert!(!again.status.success(), "a backup never overwrites");
+    eprintln!("backup: {}", said.trim());
+}
+
+/// The restore drill: the backup and the key into a fresh directory serve the same data
+/// (the booked seats still taken); the backup without its key is refused at start.
+async fn restore_drill(
+    dir: &Path,
+    backup: &Path,
+    slot: &Slot,
+    seats: u64,
+    client: &reqwest::Client,
+) {
+    let started = Instant::now();
+    let restored = tempfile::tempdir().expect("a temporary directory");
+    let data = restored.path().join("data");
+    std::fs::create_dir_all(&data).expect("data/");
+    std::fs::copy(backup, data.join("epasapoarte.db")).expect("restoring the backup");
+
+    // Without the key: a new one is generated, and the key check refuses it.
+    let refused = process::command(restored.path(), &[])
+        .args(["draw", "run"])
+        .output()
+        .expect("running epasapoarte");
+    let said = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert!(
+        !refused.status.success(),
+        "a restore without its key must not start"
+    );
+    assert!(
+        said.contains("EPAS_SECRET_KEY") && said.contains("refusing to start"),
+        "{said}"
+    );
+
+    std::fs::copy(dir.join("data/secret.key"), data.join("secret.key")).expect("the key");
+    let mut server = Server::start(
+        "restored",
+        restored.path(),
+        process::free_port(),
+        &["--demo"],
+        &[],
+        restored.path().join("restored.log"),
+    );
+    server.wait_ready(client, Duration::from_secs(40)).await;
+    assert_eq!(
+        free_seats(client, &server, slot).await,
+        seats,
+        "the restored service has the booking"
+    );
+    server.terminate();
+    let status = server.wait_exit(Duration::from_secs(10)).await;
+    assert!(status.is_some_and(|s| s.success()));
+    eprintln!(
+        "restore drill (refused without the key, then served with it) took {:?}",
+        started.elapsed()
+    );
+}
+
 /// Books a family of two at the last listed day of the first Cluj demo office.
-async fn book_a_family(client: &reqwest::Client, server: &Server) -> Family {
+async fn book_a_family(client: &reqwest::Client, server: &Server) -> (Family, Slot) {
     let offices: Value = client
         .get(server.url("/api/v1/offices?county=CJ"))
         .send()
@@ -132,7 +243,7 @@ async fn book_a_family(client: &reqwest::Client, server: &Server) -> Family {
         .await
         .expect("POST booking");
     assert_eq!(created.status().as_u16(), 201);
-    family
+    (family, (office_id, date.to_owned(), time.to_owned()))
 }
 
 /// The confirm link from the `.eml` file confirms; the confirmation follows as a file.
