@@ -462,3 +462,49 @@ mod pool_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod plan_tests {
+    use crate::testing::TestDatabase;
+
+    /// SQLite uses a partial index only when the query repeats its condition term for
+    /// term; the shared SQL writes booleans as `= true`. The per-CNP reads of the booking,
+    /// draw and waitlist paths must search their unique index, not scan the table.
+    #[tokio::test]
+    async fn sqlite_per_cnp_reads_use_their_partial_indexes() {
+        let db = TestDatabase::sqlite();
+        let store = super::sqlite::connect(&db.url).await.unwrap();
+        super::Database::migrate(&store).await.unwrap();
+        let pool = store.pools()[0];
+        for (query, index) in [
+            (
+                "SELECT count(*) FROM booking_persons WHERE holds = true AND cnp_hash IN ($1, $2)",
+                "booking_persons_one_active_per_cnp",
+            ),
+            (
+                "SELECT w.entry_id FROM booking_persons b JOIN waitlist_persons w
+                 ON w.cnp_hash = b.cnp_hash AND w.active = true
+                 WHERE b.booking_id = $1 AND b.cnp_hash <> $2",
+                "waitlist_persons_one_per_cnp",
+            ),
+            (
+                "SELECT count(*) FROM draw_entry_persons
+                 WHERE active = true AND draw_date = $1 AND cnp_hash = $2",
+                "draw_entry_persons_one_per_cnp",
+            ),
+        ] {
+            let plan: Vec<(i64, i64, i64, String)> =
+                sqlx::query_as(&format!("EXPLAIN QUERY PLAN {query}"))
+                    .bind(vec![1u8])
+                    .bind(vec![2u8])
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+            let plan: Vec<&str> = plan.iter().map(|row| row.3.as_str()).collect();
+            assert!(
+                plan.iter().any(|step| step.contains(index)),
+                "{query}: {plan:?}"
+            );
+        }
+    }
+}
