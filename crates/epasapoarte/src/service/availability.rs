@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 use epasapoarte_domain::passport::PassportType;
 use epasapoarte_domain::schedule::BookingWindow;
 
-use super::seating::{free_seats, may_span, seating};
+use super::seating::{FreeSeats, free_seats, free_seats_between, may_span, seating};
 use super::{BookingService, FieldErrors, ServiceError, ServiceResult};
 use crate::ids::OfficeId;
 use crate::store::OfficeRecord;
@@ -125,28 +125,39 @@ impl BookingService {
         let seats = self.directory.seats(office, now).await?;
         let first = from.max(window.first_date(office.timezone));
         let last = to.min(window.last_date(office.timezone));
-        let free = free_seats(&seats);
+        // The free seats by time, for a family larger than a slot's free seats only (the
+        // common case, one slot with room, needs none): built once, of the days asked.
+        let mut free: Option<FreeSeats> = None;
         let mut days: Vec<DayAvailability> = Vec::new();
         for slot in seats.iter() {
             if slot.date < first || slot.date > last || slot.starts_at <= now {
                 continue;
             }
-            let seated = match persons {
-                0 => Some(vec![(slot.time, 0)]),
-                _ => seating(office, &free, slot.date, slot.time, persons),
+            let own = slot.free();
+            let (span, span_free) = if persons == 0 || own >= persons {
+                (1, own)
+            } else if own == 0 {
+                (0, 0)
+            } else {
+                let free = free.get_or_insert_with(|| free_seats_between(&seats, first, last));
+                match seating(office, free, slot.date, slot.time, persons) {
+                    Some(seated) => (
+                        u16::try_from(seated.len()).unwrap_or(u16::MAX),
+                        seated
+                            .iter()
+                            .map(|(time, _)| free.get(&(slot.date, *time)).copied().unwrap_or(0))
+                            .sum(),
+                    ),
+                    None => (0, 0),
+                }
             };
-            if seated.is_none() && !every {
+            if span == 0 && !every {
                 continue;
             }
-            let seated = seated.unwrap_or_default();
-            let span_free = seated
-                .iter()
-                .map(|(time, _)| free.get(&(slot.date, *time)).copied().unwrap_or(0))
-                .sum();
             let entry = SlotAvailability {
                 time: slot.time,
-                free: slot.free(),
-                span: u16::try_from(seated.len()).unwrap_or(u16::MAX),
+                free: own,
+                span,
                 span_free,
             };
             match days.last_mut() {

@@ -51,6 +51,19 @@ pub(super) fn free_seats(seats: &[SlotSeats]) -> FreeSeats {
         .collect()
 }
 
+/// [`free_seats`] of the days from `first` to `last` only (an availability request's).
+pub(super) fn free_seats_between(
+    seats: &[SlotSeats],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> FreeSeats {
+    seats
+        .iter()
+        .filter(|slot| (first..=last).contains(&slot.date))
+        .map(|slot| ((slot.date, slot.time), slot.free()))
+        .collect()
+}
+
 /// The seats a family of `persons` takes from the slot at `date` `time` on (issue 12): all
 /// of them there when that slot has room, else as many as each consecutive slot of the
 /// same opening interval has, until everyone is seated. `None` when it cannot be seated
