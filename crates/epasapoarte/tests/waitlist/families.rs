@@ -17,24 +17,7 @@ on_both_backends!(
 
 /// Alba's id, a day about a week ahead, and that day's times in order.
 async fn alba_day(app: &TestApp) -> (i64, String, Vec<String>) {
-    let office = app.office_in("AB").await["id"].as_i64().unwrap();
-    let body: Value = app
-        .get(&format!(
-            "/api/v1/offices/{office}/availability?service=passport_electronic&persons=1"
-        ))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let days = body["days"].as_array().unwrap();
-    let day = &days[days.len().min(6) - 1];
-    let times = day["slots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["time"].as_str().unwrap().to_owned())
-        .collect();
-    (office, day["date"].as_str().unwrap().to_owned(), times)
+    office_day(app, "AB", 1).await
 }
 
 async fn free_at(app: &TestApp, office: i64, date: &str, times: &[String]) -> Vec<u16> {

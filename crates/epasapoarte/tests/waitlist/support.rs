@@ -10,7 +10,14 @@ use crate::support::app::{TestApp, cnp};
 
 /// An office of Cluj, and a slot there about a week ahead with room for `persons`.
 pub async fn office_and_slot(app: &TestApp, persons: u16) -> (i64, String, String) {
-    let office = app.office_in("CJ").await;
+    let (office, date, times) = office_day(app, "CJ", persons).await;
+    (office, date, times[0].clone())
+}
+
+/// An office of `county`, a day there about a week ahead with room for `persons`, and
+/// that day's times with room, in order.
+pub async fn office_day(app: &TestApp, county: &str, persons: u16) -> (i64, String, Vec<String>) {
+    let office = app.office_in(county).await;
     let office_id = office["id"].as_i64().unwrap();
     let body: Value = app
         .get(&format!(
@@ -22,11 +29,13 @@ pub async fn office_and_slot(app: &TestApp, persons: u16) -> (i64, String, Strin
         .unwrap();
     let days = body["days"].as_array().unwrap();
     let day = &days[days.len().min(6) - 1];
-    (
-        office_id,
-        day["date"].as_str().unwrap().to_owned(),
-        day["slots"][0]["time"].as_str().unwrap().to_owned(),
-    )
+    let times = day["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["time"].as_str().unwrap().to_owned())
+        .collect();
+    (office_id, day["date"].as_str().unwrap().to_owned(), times)
 }
 
 pub fn person(n: u32, first: &str) -> Value {
