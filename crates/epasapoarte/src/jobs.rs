@@ -150,24 +150,53 @@ pub fn spawn_delivery(
     }))
 }
 
-/// Delivers the outbox messages that are due (until a batch comes back short).
+/// Delivers the outbox messages that are due (until a batch comes back short). While the
+/// relay is down nothing is claimed: it is probed at most every 30 s
+/// ([`crate::mail::relay`]), and when it answers, all waiting mail is due at once.
 pub async fn deliver_once(
     service: &BookingService,
     mailer: &crate::mail::Mailer,
 ) -> anyhow::Result<u64> {
     let settings = crate::mail::MailSettings::from_config(&service.config);
+    if let Some(relay) = mailer.relay()
+        && relay.down_since().is_some()
+    {
+        let now = service.now();
+        if !relay.probe_due(now) {
+            return Ok(0);
+        }
+        let answered = mailer.probe().await;
+        relay.probed(now, answered);
+        service.metrics.relay_up(answered);
+        if !answered {
+            return Ok(0);
+        }
+        let due = service.store.retry_waiting_for_relay(now).await?;
+        tracing::info!(due, "waiting mail brought forward");
+    }
     let mut sent = 0;
     loop {
+        let now = service.now();
         let report = crate::mail::deliver_due(
             service.store.as_ref(),
             &service.crypto,
             mailer,
             &settings,
-            service.now(),
+            now,
         )
         .await?;
         service.metrics.mail(report.sent, report.failed);
         sent += report.sent;
+        if report.relay_down {
+            if let Some(relay) = mailer.relay() {
+                relay.went_down(now);
+            }
+            service.metrics.relay_up(false);
+            return Ok(sent);
+        }
+        if report.claimed > 0 {
+            service.metrics.relay_up(true);
+        }
         if !report.batch_was_full {
             return Ok(sent);
         }

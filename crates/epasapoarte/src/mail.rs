@@ -9,6 +9,7 @@
 pub mod ics;
 pub mod message;
 pub mod outbox;
+pub mod relay;
 pub mod render;
 pub mod transport;
 
@@ -17,5 +18,6 @@ pub use message::{
     URGENT_KINDS, WaitlistWish,
 };
 pub use outbox::{DeliveryReport, MailSettings, deliver_due};
+pub use relay::RelayWatch;
 pub use render::{RenderedMail, render, render_at};
 pub use transport::{Envelope, Mailer, SendError, SentMail, list_mail_dir};

@@ -51,6 +51,9 @@ pub struct Metrics {
     challenges: Family<OutcomeLabels, Counter>,
     outbox_depth: Gauge,
     outbox_oldest_age: Gauge,
+    outbox_failing: Gauge,
+    outbox_undeliverable: Gauge,
+    relay_up: Gauge,
 }
 
 /// Latency buckets: 0.5 ms doubling to ~16 s (a booking takes milliseconds; the request
@@ -75,7 +78,12 @@ impl Default for Metrics {
             challenges: Family::default(),
             outbox_depth: Gauge::default(),
             outbox_oldest_age: Gauge::default(),
+            outbox_failing: Gauge::default(),
+            outbox_undeliverable: Gauge::default(),
+            relay_up: Gauge::default(),
         };
+        // Until a send or a probe says otherwise, the relay is taken to answer.
+        metrics.relay_up.set(1);
         // Each metric is registered as a handle onto the same series the methods update.
         let registry = &mut metrics.registry;
         registry.register(
@@ -133,6 +141,21 @@ impl Default for Metrics {
             "How long the oldest e-mail still waiting has waited (0 when none waits)",
             metrics.outbox_oldest_age.clone(),
         );
+        registry.register(
+            "epas_outbox_failing",
+            "E-mails waiting whose last attempt failed (all instances)",
+            metrics.outbox_failing.clone(),
+        );
+        registry.register(
+            "epas_outbox_undeliverable",
+            "E-mails waiting that the relay refused for good or that cannot be opened",
+            metrics.outbox_undeliverable.clone(),
+        );
+        registry.register(
+            "epas_mail_relay_up",
+            "1 while this instance's mail relay answers, 0 while it is probed after a failure",
+            metrics.relay_up.clone(),
+        );
         metrics
     }
 }
@@ -183,6 +206,11 @@ impl Metrics {
         self.mail_failed.inc_by(failed);
     }
 
+    /// Whether this instance's relay answered its last send or probe.
+    pub fn relay_up(&self, up: bool) {
+        self.relay_up.set(i64::from(up));
+    }
+
     pub fn rate_limited(&self) {
         self.rate_limited.inc();
     }
@@ -220,6 +248,9 @@ impl Metrics {
                 now_ms.saturating_sub(u64::try_from(at.timestamp_millis()).unwrap_or(0))
             });
             self.outbox_oldest_age.set(gauge_value(age_ms / 1000));
+            self.outbox_failing.set(gauge_value(outbox.failing));
+            self.outbox_undeliverable
+                .set(gauge_value(outbox.undeliverable));
         }
         let mut out = String::new();
         if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {

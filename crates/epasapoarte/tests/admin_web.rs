@@ -32,6 +32,7 @@ mod admin_web {
     mod hostile_fixtures;
     mod hostile_forms;
     mod login;
+    mod mail_status;
     mod office_setup;
     mod office_setup_dates;
     mod pages;

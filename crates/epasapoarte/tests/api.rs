@@ -19,6 +19,7 @@ mod api {
     mod families;
     mod key_check;
     mod lookup;
+    mod mail_relay;
     mod offices;
     mod ops;
     mod outage;

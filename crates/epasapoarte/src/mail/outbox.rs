@@ -6,6 +6,7 @@
 //!
 //! Logs carry the outbox id, the kind and the attempt — never an address or a name.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -16,7 +17,8 @@ use futures_util::stream::FuturesUnordered;
 use super::{Envelope, Mail, Mailer, render_at};
 use crate::config::Config;
 use crate::crypto::Crypto;
-use crate::store::{OutboxItem, Store};
+use crate::ids::BookingId;
+use crate::store::{Failure, OutboxItem, Store};
 
 mod retry;
 #[cfg(test)]
@@ -39,6 +41,9 @@ pub struct MailSettings {
     pub from: String,
     /// The public URL the links start with (`EPAS_BASE_URL`).
     pub base_url: String,
+    /// The time to confirm a booking (`EPAS_CONFIRM_TIMEOUT_SECS`): it starts when the
+    /// confirmation request is handed over.
+    pub confirm_timeout: chrono::Duration,
 }
 
 impl MailSettings {
@@ -46,6 +51,9 @@ impl MailSettings {
         MailSettings {
             from: config.mail_from.clone(),
             base_url: config.base_url.clone(),
+            confirm_timeout: chrono::Duration::seconds(
+                i64::try_from(config.confirm_timeout_secs).unwrap_or(1800),
+            ),
         }
     }
 
@@ -65,6 +73,10 @@ pub struct DeliveryReport {
     pub claimed: u64,
     pub sent: u64,
     pub failed: u64,
+    /// Confirmation requests not sent because their booking is no longer pending.
+    pub moot: u64,
+    /// A send could not reach the relay: the rest of the batch waits for it to answer.
+    pub relay_down: bool,
     /// A full batch was claimed: more may be due, so the caller goes again at once.
     pub batch_was_full: bool,
 }
@@ -88,6 +100,24 @@ pub async fn deliver_due(
         batch_was_full: items.len() >= BATCH_SIZE as usize,
         ..DeliveryReport::default()
     };
+    // A booking's time to confirm starts now, as its request is handed over (issue 13);
+    // a request whose booking is no longer pending is not sent at all.
+    let deadlines = confirm_windows(store, &items, now + settings.confirm_timeout).await?;
+    let (items, moot): (Vec<&OutboxItem>, Vec<&OutboxItem>) = items
+        .iter()
+        .partition(|item| item.booking_id.is_none() || deadlines.contains_key(&item.id));
+    if !moot.is_empty() {
+        let ids: Vec<i64> = moot.iter().map(|item| item.id).collect();
+        store
+            .mark_moot(&ids, "not sent: the booking is no longer pending", now)
+            .await
+            .context("closing confirmation requests of bookings no longer pending")?;
+        report.moot = ids.len() as u64;
+        tracing::info!(
+            count = ids.len(),
+            "confirmation requests not sent: their bookings are no longer pending"
+        );
+    }
     // Sent messages are marked in groups, not one transaction each: on PostgreSQL every
     // commit waits for a WAL flush, and one per e-mail halved the bookings a server could
     // take while mail went out. A group is written at least every second, so a crash
@@ -104,11 +134,13 @@ pub async fn deliver_due(
         store,
         now,
         started,
+        deadlines: &deadlines,
     };
-    let mut waiting = items.iter();
+    let mut waiting = items.into_iter();
     let mut sends = FuturesUnordered::new();
     loop {
         while sends.len() < parallel
+            && !report.relay_down
             && let Some(item) = waiting.next()
         {
             sends.push(job.run(item));
@@ -124,12 +156,53 @@ pub async fn deliver_due(
                     sent.flush(store).await;
                 }
             }
-            Sent::No => report.failed += 1,
+            Sent::No { relay_down } => {
+                report.failed += 1;
+                report.relay_down |= relay_down;
+            }
             Sent::NotAttempted => {}
         }
     }
     sent.flush(store).await;
+    // The relay is down: the rest of the batch was not tried, and is due again as soon
+    // as a probe finds the relay answering (see `super::relay`).
+    for item in waiting {
+        let why = Failure {
+            error: "not attempted: the relay could not be reached",
+            undeliverable: false,
+        };
+        mark_failed(store, item, why, now).await;
+    }
     Ok(report)
+}
+
+/// Starts the time to confirm of the claimed confirmation requests' bookings (one
+/// statement); returns each still pending request's deadline by outbox id.
+async fn confirm_windows(
+    store: &dyn Store,
+    items: &[OutboxItem],
+    until: DateTime<Utc>,
+) -> anyhow::Result<HashMap<i64, DateTime<Utc>>> {
+    let bookings: Vec<BookingId> = items
+        .iter()
+        .filter_map(|item| item.booking_id.clone())
+        .collect();
+    if bookings.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let pending: HashMap<BookingId, DateTime<Utc>> = store
+        .start_confirm_windows(&bookings, until)
+        .await
+        .context("starting the time to confirm of the bookings being mailed")?
+        .into_iter()
+        .collect();
+    Ok(items
+        .iter()
+        .filter_map(|item| {
+            let deadline = pending.get(item.booking_id.as_ref()?)?;
+            Some((item.id, *deadline))
+        })
+        .collect())
 }
 
 /// One claimed message's send, with what it needs (an `async fn`: a closure over the
@@ -142,33 +215,30 @@ struct SendJob<'a> {
     store: &'a dyn Store,
     now: DateTime<Utc>,
     started: Instant,
+    /// The deadline to print in each confirmation request, by outbox id.
+    deadlines: &'a HashMap<i64, DateTime<Utc>>,
 }
 
 impl SendJob<'_> {
     async fn run(self, item: &OutboxItem) -> (i64, Sent) {
         if self.started.elapsed() > SEND_BUDGET {
             // Due again at once, for the next round (the lease would free it later anyway).
-            let why = "not attempted: the round ran out of time";
+            let why = Failure {
+                error: "not attempted: the round ran out of time",
+                undeliverable: false,
+            };
             mark_failed(self.store, item, why, self.now).await;
             return (item.id, Sent::NotAttempted);
         }
-        let sent = deliver_one(
-            self.crypto,
-            self.mailer,
-            self.settings,
-            self.store,
-            item,
-            self.now,
-        )
-        .await;
-        (item.id, if sent { Sent::Yes } else { Sent::No })
+        let outcome = deliver_one(&self, item).await;
+        (item.id, outcome)
     }
 }
 
 /// What became of one claimed message.
 enum Sent {
     Yes,
-    No,
+    No { relay_down: bool },
     NotAttempted,
 }
 
@@ -212,18 +282,11 @@ impl SentMarks {
     }
 }
 
-/// Opens, renders and sends one message, marking a failure; true when it was handed over
-/// (the caller marks it sent).
-async fn deliver_one(
-    crypto: &Crypto,
-    mailer: &Mailer,
-    settings: &MailSettings,
-    store: &dyn Store,
-    item: &OutboxItem,
-    now: DateTime<Utc>,
-) -> bool {
+/// Opens, renders and sends one message, marking a failure (the caller marks it sent).
+async fn deliver_one(job: &SendJob<'_>, item: &OutboxItem) -> Sent {
+    let (store, now) = (job.store, job.now);
     let (id, kind, attempt) = (item.id, item.kind.as_str(), item.attempts);
-    let Some(mail) = open(crypto, &item.payload) else {
+    let Some(mut mail) = open(job.crypto, &item.payload) else {
         // A key change or a bug: visible to admins, retried rarely, never dropped.
         tracing::error!(
             outbox_id = id,
@@ -232,27 +295,36 @@ async fn deliver_one(
             "outbox payload cannot be opened"
         );
         let next = now + retry_delay(u32::MAX);
-        mark_failed(store, item, "unreadable payload", next).await;
-        return false;
+        let why = Failure {
+            error: "unreadable payload",
+            undeliverable: true,
+        };
+        mark_failed(store, item, why, next).await;
+        return Sent::No { relay_down: false };
     };
-    let rendered = render_at(&mail, &settings.base_url, Some(item.created_at));
+    if let (Mail::ConfirmRequest { expires_at, .. }, Some(deadline)) =
+        (&mut mail, job.deadlines.get(&id))
+    {
+        *expires_at = *deadline;
+    }
+    let rendered = render_at(&mail, &job.settings.base_url, Some(item.created_at));
     let envelope = Envelope {
-        from: settings.from.clone(),
+        from: job.settings.from.clone(),
         to: mail.to().to_owned(),
-        message_id: message_id(id, item.created_at, settings.domain()),
+        message_id: message_id(id, item.created_at, job.settings.domain()),
         outbox_id: id,
         created_at: item.created_at,
     };
-    match mailer.send(&envelope, &rendered).await {
+    match job.mailer.send(&envelope, &rendered).await {
         Ok(()) => {
             tracing::info!(
                 outbox_id = id,
                 kind,
                 attempt,
-                transport = mailer.name(),
+                transport = job.mailer.name(),
                 "mail sent"
             );
-            true
+            Sent::Yes
         }
         Err(error) => {
             let delay = retry_delay(attempt);
@@ -261,8 +333,15 @@ async fn deliver_one(
             } else {
                 tracing::warn!(outbox_id = id, kind, attempt, %error, "mail not delivered; will retry");
             }
-            mark_failed(store, item, &error.to_string(), now + delay).await;
-            false
+            let text = error.to_string();
+            let why = Failure {
+                error: &text,
+                undeliverable: error.undeliverable(),
+            };
+            mark_failed(store, item, why, now + delay).await;
+            Sent::No {
+                relay_down: error.relay_unreachable(),
+            }
         }
     }
 }
@@ -272,8 +351,8 @@ fn open(crypto: &Crypto, sealed: &[u8]) -> Option<Mail> {
     serde_json::from_slice(&plain).ok()
 }
 
-async fn mark_failed(store: &dyn Store, item: &OutboxItem, error: &str, next: DateTime<Utc>) {
-    if let Err(failure) = store.mark_failed(item.id, error, next).await {
+async fn mark_failed(store: &dyn Store, item: &OutboxItem, why: Failure<'_>, next: DateTime<Utc>) {
+    if let Err(failure) = store.mark_failed(item.id, why, next).await {
         // The lease runs out on its own, so the message is retried all the same.
         tracing::error!(outbox_id = item.id, kind = %item.kind, error = %failure, "could not record a delivery failure");
     }

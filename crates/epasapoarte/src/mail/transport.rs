@@ -53,10 +53,21 @@ pub struct SentMail {
     pub ics: Option<String>,
 }
 
+/// How long a probe of a relay that was down may take.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
+
 #[derive(Clone)]
 pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>, Duration),
-    File { dir: PathBuf },
+    /// The transport (pooled connections), the deadline of one message's exchange, and
+    /// whether the relay answers (shared by every clone).
+    Smtp(
+        AsyncSmtpTransport<Tokio1Executor>,
+        Duration,
+        Arc<super::RelayWatch>,
+    ),
+    File {
+        dir: PathBuf,
+    },
     Memory(Arc<Mutex<Vec<SentMail>>>),
 }
 
@@ -83,6 +94,33 @@ pub enum SendError {
     Smtp(String),
     #[error("mail file: {0}")]
     File(String),
+}
+
+impl SendError {
+    /// The message itself cannot go out as it is: the relay refused it for good (5xx),
+    /// its address is malformed, it cannot be built. Retrying later is for a person to
+    /// look at, and it does not hold its booking (issue 13).
+    pub fn undeliverable(&self) -> bool {
+        match self {
+            SendError::Address(_) | SendError::Build => true,
+            SendError::Smtp(summary) => summary.starts_with("permanent"),
+            SendError::File(_) => false,
+        }
+    }
+
+    /// The relay could not be reached or is not taking mail at all: no use trying the
+    /// next message before a probe says it answers again.
+    pub fn relay_unreachable(&self) -> bool {
+        match self {
+            SendError::Smtp(summary) => {
+                matches!(
+                    summary.as_str(),
+                    "timeout" | "connection" | "tls" | "transient 421"
+                )
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Mailer {
@@ -115,7 +153,7 @@ impl Mailer {
             .context("EPAS_SMTP_URL is not a valid SMTP URL")?
             .timeout(Some(SMTP_TIMEOUT))
             .build();
-        Ok(Mailer::Smtp(transport, deadline))
+        Ok(Mailer::Smtp(transport, deadline, Arc::default()))
     }
 
     /// A memory mailer (tests): read what it kept with [`Mailer::sent`].
@@ -153,6 +191,27 @@ impl Mailer {
         }
     }
 
+    /// What this instance knows of its relay; `None` for files and memory, which are
+    /// always there.
+    pub fn relay(&self) -> Option<&super::RelayWatch> {
+        match self {
+            Mailer::Smtp(_, _, watch) => Some(watch),
+            Mailer::File { .. } | Mailer::Memory(_) => None,
+        }
+    }
+
+    /// Whether the relay answers: one connection, its greeting and `EHLO`, within
+    /// [`PROBE_TIMEOUT`]. Always true for files and memory.
+    pub async fn probe(&self) -> bool {
+        match self {
+            Mailer::Smtp(transport, ..) => matches!(
+                tokio::time::timeout(PROBE_TIMEOUT, transport.test_connection()).await,
+                Ok(Ok(true))
+            ),
+            Mailer::File { .. } | Mailer::Memory(_) => true,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Mailer::Smtp(..) => "smtp",
@@ -185,7 +244,7 @@ impl Mailer {
                 let message = mime::build(envelope, rendered)?;
                 file::write(dir, envelope, message.formatted()).await
             }
-            Mailer::Smtp(transport, deadline) => {
+            Mailer::Smtp(transport, deadline, _) => {
                 let message = mime::build(envelope, rendered)?;
                 // Past the deadline the exchange is dropped (its connection with it, never
                 // back in the pool) and the outbox retries the message later.

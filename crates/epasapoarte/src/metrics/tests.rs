@@ -47,6 +47,8 @@ fn booking_outcomes_expiry_lag_mail_and_the_outbox_are_exposed() {
     let outbox = OutboxDepth {
         waiting: 7,
         oldest_queued_at: Some(queued),
+        failing: 3,
+        undeliverable: 1,
     };
     let text = metrics.render(Some(outbox), 12_500);
     assert_eq!(
@@ -64,6 +66,12 @@ fn booking_outcomes_expiry_lag_mail_and_the_outbox_are_exposed() {
     assert_eq!(sample(&text, "epas_rate_limited_total "), Some(1.0));
     assert_eq!(sample(&text, "epas_outbox_depth "), Some(7.0));
     assert_eq!(sample(&text, "epas_outbox_oldest_age_seconds "), Some(10.0));
+    assert_eq!(sample(&text, "epas_outbox_failing "), Some(3.0));
+    assert_eq!(sample(&text, "epas_outbox_undeliverable "), Some(1.0));
+    assert_eq!(sample(&text, "epas_mail_relay_up "), Some(1.0));
+    metrics.relay_up(false);
+    let text = metrics.render(None, 12_500);
+    assert_eq!(sample(&text, "epas_mail_relay_up "), Some(0.0));
     assert!(
         text.ends_with("# EOF\n"),
         "OpenMetrics text ends with # EOF"
@@ -75,7 +83,7 @@ fn an_unanswered_outbox_read_keeps_the_last_depth() {
     let metrics = Metrics::default();
     let four = OutboxDepth {
         waiting: 4,
-        oldest_queued_at: None,
+        ..OutboxDepth::default()
     };
     metrics.render(Some(four), 0);
     let text = metrics.render(None, 0);

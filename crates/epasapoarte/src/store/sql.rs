@@ -11,6 +11,29 @@ use sqlx::AnyPool;
 
 use super::{Database, StoreResult, rows};
 
+/// SQL, for a statement on `bookings`: the booking's confirmation request is no longer
+/// waiting for the mail relay. Its 30 minutes start when that e-mail is handed over
+/// (issue 13), so a pending booking is not due while it waits — unless the message can
+/// never go out as it is (`undeliverable`: refused for good, a malformed address) or has
+/// waited [`MAIL_WAIT_CAP_MILLIS`] (a relay down that long must not hold seats for ever).
+/// `$now` names the statement's parameter holding now (milliseconds).
+macro_rules! confirm_request_out {
+    ($now:literal) => {
+        concat!(
+            "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.booking_id = bookings.id
+                AND o.sent_at IS NULL AND o.undeliverable = false
+                AND o.created_at > ",
+            $now,
+            " - 86400000)"
+        )
+    };
+}
+pub(crate) use confirm_request_out;
+
+/// How long an unsent confirmation request holds its pending booking at most (a day):
+/// the constant in [`confirm_request_out`].
+pub const MAIL_WAIT_CAP_MILLIS: i64 = 86_400_000;
+
 mod activity_hours;
 mod applications;
 mod booking_reads;

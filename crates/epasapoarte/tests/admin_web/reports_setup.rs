@@ -76,6 +76,13 @@ impl Backoffice {
         let id = booking.id;
         self.walk_to(&id, status, now).await;
         if expired {
+            // Its confirmation request has gone out: the time to confirm runs from then.
+            let claimed = store
+                .claim_outbox(now, Duration::minutes(1), 1000)
+                .await
+                .expect("claiming the outbox");
+            let ids: Vec<i64> = claimed.iter().map(|item| item.id).collect();
+            store.mark_sent(&ids, now).await.expect("marking it sent");
             store.expire_due(now, 100).await.expect("expiring");
         }
         let stored = store.booking(&id).await.expect("reading").expect("stored");

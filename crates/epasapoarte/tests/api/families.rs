@@ -130,6 +130,14 @@ async fn a_spread_family_expires_or_is_replaced_and_every_seat_returns(app: Test
     corrected["applicant"]["email"] = json!("ana.corectat@example.ro");
     assert_eq!(app.book(&corrected).await.status(), 201);
     assert_eq!(free_at(&app, office, &date, first).await, [0, 1, 3]);
+    // Only the second booking's confirmation request goes out: the first is replaced.
+    let requests = app
+        .deliver()
+        .await
+        .iter()
+        .filter(|mail| mail.text.contains("/programare/confirma/"))
+        .count();
+    assert_eq!(requests, 1, "no confirm link for the replaced booking");
 
     // Never confirmed: it expires, and all five seats return.
     app.clock.advance(chrono::Duration::minutes(31));

@@ -11,7 +11,7 @@ use epasapoarte_domain::booking::BookingStatus;
 
 use crate::on_both_backends;
 use crate::story::{
-    Story, booking, message, random_bytes, random_hash, report, shared, t0, together,
+    Story, booking, mail_out, message, random_bytes, random_hash, report, shared, t0, together,
 };
 
 on_both_backends!(
@@ -135,6 +135,8 @@ async fn book_then(
         Err(StoreError::SlotFull) => return Ok(None),
         Err(other) => return Err(other),
     }
+    // Its confirmation request goes out (its time to confirm runs from then on).
+    mail_out(store).await;
     let (token, confirmed, cancelled) = (random_hash(), message("c"), message("x"));
     let confirm = || store.confirm_booking(&new.id, now, &token, &confirmed);
     let cancel = || store.cancel_booking(&new.id, now, "citizen", &cancelled);

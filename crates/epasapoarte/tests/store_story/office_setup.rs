@@ -137,6 +137,7 @@ async fn a_dropped_slot_keeps_its_booked_seats_offers_none_and_shrinks_to_zero_w
         .unwrap();
     assert_eq!(cancelled, TransitionOutcome::Done);
     assert_seats(&story, &booked, 0, 0, "a citizen cancelled").await;
+    story.mail_out().await;
     let expired = story
         .store
         .expire_due(t0() + Duration::hours(1), 10)

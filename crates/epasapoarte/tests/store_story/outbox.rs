@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Duration;
-use epasapoarte::store::OutboxItem;
+use epasapoarte::store::{Failure, OutboxItem};
 use epasapoarte::testing::TestDatabase;
 use tokio::sync::Barrier;
 use tokio::task::JoinSet;
@@ -111,7 +111,14 @@ async fn a_failed_message_is_not_claimable_before_its_retry_time(db: TestDatabas
 
     story
         .store
-        .mark_failed(claimed[0].id, "smtp: connection refused", retry_at)
+        .mark_failed(
+            claimed[0].id,
+            Failure {
+                error: "smtp connection",
+                undeliverable: false,
+            },
+            retry_at,
+        )
         .await
         .unwrap();
 

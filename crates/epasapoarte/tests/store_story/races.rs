@@ -124,6 +124,7 @@ async fn confirm_racing_expiry_at_the_deadline_has_exactly_one_winner(db: TestDa
         let created = t0() + Duration::hours(i64::from(round));
         let new = booking(&slot).persons(2).created_at(created).build();
         story.store.create_booking(&new).await.unwrap();
+        story.mail_out().await;
         let deadline = new.expires_at;
         // Odd rounds confirm a millisecond before the deadline (either side may win);
         // even rounds at the deadline itself (both sides try to expire it).

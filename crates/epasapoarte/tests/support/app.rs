@@ -47,6 +47,7 @@ pub struct Launch {
     config: Config,
     plan_slots: bool,
     demo: bool,
+    mailer: Option<Mailer>,
 }
 
 impl Launch {
@@ -62,6 +63,12 @@ impl Launch {
         self
     }
 
+    /// Another transport than the memory mailbox (a real SMTP relay).
+    pub fn mailer(mut self, mailer: Mailer) -> Launch {
+        self.mailer = Some(mailer);
+        self
+    }
+
     /// `serve --demo`: the demo data seeded at start, e-mails written as files.
     pub fn demo(mut self) -> Launch {
         self.demo = true;
@@ -74,6 +81,7 @@ impl Launch {
             mut config,
             plan_slots,
             demo,
+            mailer,
         } = self;
         let clock = Arc::new(ManualClock::new(Utc::now()));
         let mail_dir = demo.then(|| tempfile::tempdir().expect("a mail directory"));
@@ -86,7 +94,7 @@ impl Launch {
         let options = Options {
             clock: clock.clone(),
             // None in the demo: the configured transport, i.e. files in `mail_dir`.
-            mailer: (!demo).then(Mailer::memory),
+            mailer: mailer.or_else(|| (!demo).then(Mailer::memory)),
             background_jobs: false,
             demo,
         };
@@ -143,6 +151,7 @@ impl TestApp {
             config,
             plan_slots: true,
             demo: false,
+            mailer: None,
         }
     }
 

@@ -43,6 +43,7 @@ impl Outbox {
             settings: MailSettings {
                 from: "programari@epasapoarte.example".into(),
                 base_url: base_url.into(),
+                confirm_timeout: chrono::Duration::minutes(30),
             },
             db_url,
             _dir: dir,

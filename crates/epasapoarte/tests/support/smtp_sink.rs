@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -26,6 +26,18 @@ pub struct SmtpSink {
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<AtomicBool>,
     logins: Arc<Mutex<Vec<String>>>,
+    switches: Switches,
+}
+
+/// How the sink misbehaves, shared with its sessions.
+#[derive(Clone, Default)]
+struct Switches {
+    /// Greet every connection with `421` and close it: a relay out of service.
+    unavailable: Arc<AtomicBool>,
+    /// Answer `550` to every recipient: an address refused for good.
+    reject_recipients: Arc<AtomicBool>,
+    /// Connections accepted so far.
+    connections: Arc<AtomicUsize>,
 }
 
 impl SmtpSink {
@@ -37,13 +49,16 @@ impl SmtpSink {
         let received = Arc::new(Mutex::new(Vec::new()));
         let refuse = Arc::new(AtomicBool::new(false));
         let logins = Arc::new(Mutex::new(Vec::new()));
+        let switches = Switches::default();
         let state = Session {
             store: received.clone(),
             refuse: refuse.clone(),
             logins: logins.clone(),
+            switches: switches.clone(),
         };
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
+                state.switches.connections.fetch_add(1, Ordering::SeqCst);
                 tokio::spawn(session(stream, state.clone()));
             }
         });
@@ -52,7 +67,26 @@ impl SmtpSink {
             received,
             refuse,
             logins,
+            switches,
         }
+    }
+
+    /// From now on, greet every connection with `421 Service not available` and close
+    /// it (or serve again).
+    pub fn unavailable(&self, down: bool) {
+        self.switches.unavailable.store(down, Ordering::SeqCst);
+    }
+
+    /// From now on, refuse every recipient with `550` (or accept again).
+    pub fn reject_recipients(&self, reject: bool) {
+        self.switches
+            .reject_recipients
+            .store(reject, Ordering::SeqCst);
+    }
+
+    /// How many connections the sink has accepted so far.
+    pub fn connections(&self) -> usize {
+        self.switches.connections.load(Ordering::SeqCst)
     }
 
     pub fn url(&self) -> String {
@@ -79,6 +113,7 @@ struct Session {
     store: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<AtomicBool>,
     logins: Arc<Mutex<Vec<String>>>,
+    switches: Switches,
 }
 
 /// `AUTH PLAIN <base64 of authzid NUL user NUL password>` → `user:password`.
@@ -97,6 +132,12 @@ fn plain_login(command: &str) -> Option<String> {
 async fn session(stream: TcpStream, state: Session) {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
+    if state.switches.unavailable.load(Ordering::SeqCst) {
+        let _ = write
+            .write_all(b"421 4.3.2 Service not available, closing channel\r\n")
+            .await;
+        return;
+    }
     if write
         .write_all(b"220 sink.test ESMTP ready\r\n")
         .await
@@ -156,6 +197,9 @@ fn answer(state: &Session, current: &mut Received, verb: &str, command: &str) ->
             *current = Received::default();
             current.mail_from = command[4..].trim().to_owned();
             b"250 OK\r\n"
+        }
+        "RCPT" if state.switches.reject_recipients.load(Ordering::SeqCst) => {
+            b"550 5.1.1 No such user here\r\n"
         }
         "RCPT" => {
             let to = command.split_once(':').map_or("", |(_, to)| to.trim());

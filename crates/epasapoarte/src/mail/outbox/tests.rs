@@ -47,6 +47,7 @@ fn sender_domain_comes_from_the_from_address() {
     let settings = |from: &str| MailSettings {
         from: from.into(),
         base_url: "http://x".into(),
+        confirm_timeout: chrono::Duration::minutes(30),
     };
     assert_eq!(
         settings("programari@epasapoarte.ro").domain(),

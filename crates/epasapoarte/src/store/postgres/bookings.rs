@@ -8,7 +8,7 @@ use sqlx::AnyPool;
 use super::classify;
 use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
-use crate::store::sql::value_rows;
+use crate::store::sql::{confirm_request_out, value_rows};
 use crate::store::*;
 
 /// [`create_booking`] in an explicit transaction: after cancelling the family's
@@ -129,8 +129,8 @@ where
              INSERT INTO booking_tokens (hash, booking_id, purpose, created_at)
              SELECT $14, booking.id, 'confirm', $7 FROM booking
          ), message AS (
-             INSERT INTO outbox (created_at, kind, payload, next_attempt_at)
-             SELECT $7, $15, $16, $7 FROM booking
+             INSERT INTO outbox (created_at, kind, payload, next_attempt_at, booking_id)
+             SELECT $7, $15, $16, $7, booking.id FROM booking
          ){later}
          SELECT (SELECT count(*) FROM seat){counted}"
     );
@@ -229,9 +229,11 @@ pub(crate) async fn expire_due(pool: &AnyPool, now: DateTime<Utc>, limit: u32) -
     // MATERIALIZED: the locking pick runs once. As an `IN (subquery)` the planner may
     // rescan it, and a rescan over bookings due at the same instant can pick other rows,
     // expiring more than `limit`.
-    let expired: i64 = sqlx::query_scalar(
+    let expired: i64 = sqlx::query_scalar(concat!(
         "WITH due AS MATERIALIZED (
-             SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1
+             SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1 AND ",
+        confirm_request_out!("$1"),
+        "
              ORDER BY expires_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
          ), expired AS (
              UPDATE bookings SET status = 'expired', closed_at = $1
@@ -252,8 +254,8 @@ pub(crate) async fn expire_due(pool: &AnyPool, now: DateTime<Utc>, limit: u32) -
          ), people AS (
              UPDATE booking_persons SET holds = false WHERE booking_id IN (SELECT id FROM expired)
          )
-         SELECT count(*) FROM expired",
-    )
+         SELECT count(*) FROM expired"
+    ))
     .bind(rows::millis(now))
     .bind(i64::from(limit))
     .fetch_one(pool)

@@ -143,10 +143,11 @@ impl Bookings for SqlStore {
             return postgres::bookings::expire_due(&self.writer, now, limit).await;
         }
         let mut tx = self.writer.begin().await?;
-        let due: Vec<BookingId> = sqlx::query_scalar(
-            "SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1
-             ORDER BY expires_at LIMIT $2",
-        )
+        let due: Vec<BookingId> = sqlx::query_scalar(concat!(
+            "SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1 AND ",
+            confirm_request_out!("$1"),
+            " ORDER BY expires_at LIMIT $2"
+        ))
         .bind(rows::millis(now))
         .bind(i64::from(limit))
         .fetch_all(&mut *tx)
@@ -255,11 +256,12 @@ pub(super) async fn release(
     reason: Option<&str>,
 ) -> StoreResult<bool> {
     let sql = match from {
-        Release::DuePending => {
+        Release::DuePending => concat!(
             "UPDATE bookings SET status = $1, closed_at = $2, cancel_reason = $3
-             WHERE id = $4 AND status = 'pending' AND expires_at <= $2
-             RETURNING slot_id, persons"
-        }
+             WHERE id = $4 AND status = 'pending' AND expires_at <= $2 AND ",
+            confirm_request_out!("$2"),
+            " RETURNING slot_id, persons"
+        ),
         Release::Active => {
             "UPDATE bookings SET status = $1, closed_at = $2, cancel_reason = $3
              WHERE id = $4 AND status IN ('pending', 'confirmed')

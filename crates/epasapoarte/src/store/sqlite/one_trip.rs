@@ -85,7 +85,7 @@ fn create_booking_sql(
          INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc, cnp_enc, cnp_hash, holds)
          VALUES {values};{overflow}
          INSERT INTO booking_tokens (hash, booking_id, purpose, created_at) VALUES (?, ?, 'confirm', ?);
-         INSERT INTO outbox (created_at, kind, payload, next_attempt_at) VALUES (?, ?, ?, ?);
+         INSERT INTO outbox (created_at, kind, payload, next_attempt_at, booking_id) VALUES (?, ?, ?, ?, ?);
          COMMIT;"
     )
 }
@@ -192,7 +192,8 @@ pub(crate) async fn create_booking(
     args.add(created_at)
         .add(booking.outbox.kind)
         .add(booking.outbox.payload.clone())
-        .add(created_at);
+        .add(created_at)
+        .add(booking.id.clone());
     let sql = create_booking_sql(
         booking.persons.len(),
         booking.refuse_cooling_off,

@@ -9,7 +9,7 @@ use axum::response::Response;
 use super::frame::{self, StaffBar};
 use super::guard::Staff;
 use super::routes::{ROUTES, Verb};
-use crate::staff::{Access, StaffMember, access};
+use crate::staff::{Access, Role, StaffMember, access};
 use crate::web::page::{Chrome, Page};
 
 #[derive(Template)]
@@ -22,6 +22,46 @@ struct DashboardPage {
     office: String,
     links: Vec<(String, String)>,
     password_changed: bool,
+    /// For admins: the outbox, as every instance shares it (issue 13).
+    mail: Option<MailStatus>,
+}
+
+/// The outbox at a glance: what waits, for how long, and what fails.
+struct MailStatus {
+    waiting: u64,
+    /// Minutes the oldest waiting message has waited.
+    oldest_minutes: i64,
+    failing: u64,
+    undeliverable: u64,
+    /// Something waits longer than a confirmation request may (a relay in trouble).
+    late: bool,
+}
+
+/// A message waiting longer than this is shown as a problem.
+const LATE_AFTER_MINUTES: i64 = 5;
+
+async fn mail_status(page: &Page, staff: &Staff) -> Option<MailStatus> {
+    if staff.role != Role::Admin {
+        return None;
+    }
+    let service = &page.state.service;
+    let depth = match service.store.outbox_depth().await {
+        Ok(depth) => depth,
+        Err(error) => {
+            tracing::warn!(%error, "the outbox could not be read for the dashboard");
+            return None;
+        }
+    };
+    let oldest_minutes = depth
+        .oldest_queued_at
+        .map_or(0, |at| (service.now() - at).num_minutes().max(0));
+    Some(MailStatus {
+        waiting: depth.waiting,
+        oldest_minutes,
+        failing: depth.failing,
+        undeliverable: depth.undeliverable,
+        late: oldest_minutes >= LATE_AFTER_MINUTES || depth.undeliverable > 0,
+    })
 }
 
 pub async fn show(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Response {
@@ -37,7 +77,9 @@ pub async fn show(page: Page, staff: Staff, RawQuery(query): RawQuery) -> Respon
         .map(|(href, key)| (href, lang.t(key).to_owned()))
         .collect();
     let password_changed = query.is_some_and(|q| q.split('&').any(|p| p == "parola=schimbata"));
+    let mail = mail_status(&page, &staff).await;
     page.render(DashboardPage {
+        mail,
         username: staff.username.clone(),
         role: frame::role_label(lang, staff.role).to_owned(),
         office,
