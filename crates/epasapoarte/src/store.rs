@@ -263,6 +263,7 @@ pub trait Store:
     + Reminders
     + Declarations
     + Activities
+    + Invariants
 {
 }
 
@@ -283,7 +284,8 @@ impl<
         + Reconfirmations
         + Reminders
         + Declarations
-        + Activities,
+        + Activities
+        + Invariants,
 > Store for T
 {
 }
@@ -293,6 +295,7 @@ mod applications;
 mod counter;
 mod declarations;
 mod draws;
+mod invariants;
 mod office_setup;
 mod outbox;
 pub mod proofs;
@@ -308,6 +311,7 @@ pub use applications::*;
 pub use counter::*;
 pub use declarations::*;
 pub use draws::*;
+pub use invariants::{InvariantReport, Invariants};
 pub use office_setup::*;
 pub use outbox::*;
 pub use proofs::Proofs;

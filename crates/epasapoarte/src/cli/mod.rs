@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod audit;
 mod backup;
 mod cnp;
 mod draw;
@@ -30,6 +31,8 @@ pub enum Command {
     Migrate(migrate::Args),
     /// A consistent copy of the SQLite database while it serves: `backup --to FILE`.
     Backup(backup::Args),
+    /// Check the invariants (seats, one booking per CNP, mail, acknowledged bookings).
+    Audit(audit::Args),
     /// Load the counties and the demo offices into the database (idempotent).
     Seed(seed::Args),
     /// Validate CNPs given as arguments, or one per line on standard input.
@@ -50,6 +53,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Migrate(args) => migrate::run(args),
         Command::Backup(args) => backup::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::Seed(args) => seed::run(args),
         Command::Cnp(args) => cnp::run(args),
         Command::Holidays(args) => holidays::run(args),

@@ -42,6 +42,7 @@ mod counter;
 mod declarations;
 mod draws;
 mod housekeeping;
+mod invariants;
 mod office_setup;
 mod offices;
 mod outbox;
