@@ -40,7 +40,7 @@ use super::error::{ErrorBody, ErrorDetail};
         api::challenge::issue,
     ),
     components(schemas(ErrorBody, ErrorDetail)),
-    modifiers(&BearerSecurity, &AltchaField)
+    modifiers(&BearerSecurity, &AltchaField, &BodyErrors)
 )]
 pub struct ApiDoc;
 
@@ -72,6 +72,61 @@ impl Modify for AltchaField {
                      `challenge_required`.",
                     ));
                 object.properties.insert("altcha".to_owned(), field.into());
+            }
+        }
+    }
+}
+
+/// The answers every operation with a JSON body may give before its handler runs (the
+/// extractor's, issue 13): a body that is not JSON or not of the request's shape (400
+/// `malformed_json`), over the size limit (413 `payload_too_large`), not declared as
+/// JSON (415 `unsupported_media_type`), or with a field it does not take (422
+/// `validation`). Added here once rather than on every handler; an operation that
+/// documents one of these itself keeps its own description.
+struct BodyErrors;
+
+impl Modify for BodyErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let answers = [
+            (
+                "400",
+                "The body is not JSON, or not of this request's shape: `malformed_json`.",
+            ),
+            (
+                "413",
+                "The body is over the size limit: `payload_too_large`.",
+            ),
+            (
+                "415",
+                "The body is not declared as `application/json`: `unsupported_media_type`.",
+            ),
+            (
+                "422",
+                "The body has a field this request does not take, or a value the rules \
+                 refuse: `validation`, with the fields named.",
+            ),
+        ];
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [item.post.as_mut(), item.put.as_mut(), item.patch.as_mut()];
+            for operation in operations.into_iter().flatten() {
+                if operation.request_body.is_none() {
+                    continue;
+                }
+                for (status, description) in answers {
+                    let error = ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                        .build();
+                    let response = ResponseBuilder::new()
+                        .description(description)
+                        .content("application/json", error)
+                        .build();
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| response.into());
+                }
             }
         }
     }
