@@ -58,6 +58,15 @@ mod plan_tests {
                  WHERE active = true AND draw_date = $1 AND cnp_hash = $2",
                 "draw_entry_persons_one_per_cnp",
             ),
+            // Expiry asks, for each due booking, whether its request still waits.
+            (
+                concat!(
+                    "SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= $1 AND ",
+                    crate::store::sql::confirm_request_out!("$1"),
+                    " AND id <> $2"
+                ),
+                "outbox_unsent_by_booking",
+            ),
         ] {
             let plan: Vec<(i64, i64, i64, String)> =
                 sqlx::query_as(&format!("EXPLAIN QUERY PLAN {query}"))
