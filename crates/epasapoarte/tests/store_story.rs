@@ -27,6 +27,8 @@ mod counter;
 mod housekeeping;
 #[path = "store_story/lifecycle.rs"]
 mod lifecycle;
+#[path = "store_story/model.rs"]
+mod model;
 #[path = "store_story/office_setup.rs"]
 mod office_setup;
 #[path = "store_story/outbox.rs"]
