@@ -15,7 +15,7 @@ use super::{Database, StoreResult, rows};
 /// waiting for the mail relay. Its 30 minutes start when that e-mail is handed over
 /// (issue 13), so a pending booking is not due while it waits — unless the message can
 /// never go out as it is (`undeliverable`: refused for good, a malformed address) or has
-/// waited [`MAIL_WAIT_CAP_MILLIS`] (a relay down that long must not hold seats for ever).
+/// waited a day, 86,400,000 ms (a relay down that long must not hold seats for ever).
 /// `$now` names the statement's parameter holding now (milliseconds).
 macro_rules! confirm_request_out {
     ($now:literal) => {
@@ -29,10 +29,6 @@ macro_rules! confirm_request_out {
     };
 }
 pub(crate) use confirm_request_out;
-
-/// How long an unsent confirmation request holds its pending booking at most (a day):
-/// the constant in [`confirm_request_out`].
-pub const MAIL_WAIT_CAP_MILLIS: i64 = 86_400_000;
 
 mod activity_hours;
 mod applications;
