@@ -37,6 +37,7 @@ use support::app::{TestApp, cnp};
 on_both_backends!(
     a_rotation_seals_everything_again_and_the_service_goes_on_with_the_new_key,
     rotate_key_needs_both_keys_and_shows_neither,
+    a_value_neither_key_opens_is_counted_and_never_shown,
     every_sealed_column_of_the_schema_is_in_the_list,
 );
 
@@ -492,6 +493,61 @@ async fn rotate_key_needs_both_keys_and_shows_neither(db: TestDatabase) {
     for (table, values, _, with_old) in scan(&url).await {
         assert_eq!(values, with_old, "{table}");
     }
+}
+
+async fn a_value_neither_key_opens_is_counted_and_never_shown(db: TestDatabase) {
+    // Arrange: a booking, then its phone replaced by a value sealed under a third key.
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
+    let office = app.office_in("CJ").await["id"].as_i64().unwrap();
+    let (date, time) = app.free_slot(office, 2).await;
+    let response = app
+        .post(
+            "/api/v1/bookings",
+            &booking_body(office, &date, &time, 7800, "b@example.ro"),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let third = Crypto::new(&SecretKey::from_bytes(vec![0x33; 32]).unwrap());
+    let foreign = third.seal_str("0799111222");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE bookings SET phone_enc = $1")
+        .bind(foreign.clone())
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    // Act
+    let output = rotate_key(&url, Some(NEW), Some(&test_secret_key().to_hex()));
+
+    // Assert: counted, the rest moved, exit 1, nothing of it shown.
+    assert_eq!(output.status.code(), Some(1));
+    let report = summary(&output);
+    assert_eq!(report["unreadable"]["bookings"], 1, "{report}");
+    assert_eq!(
+        report["resealed"]["bookings"], 1,
+        "the e-mail moved: {report}"
+    );
+    assert_eq!(report["resealed"]["booking_persons"], 2, "{report}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 sealed values open with neither key"),
+        "{stderr}"
+    );
+    let hex: String = foreign.iter().map(|b| format!("{b:02x}")).collect();
+    for shown in [
+        &stderr.to_string(),
+        &String::from_utf8_lossy(&output.stdout).to_string(),
+    ] {
+        assert!(!shown.contains("0799111222") && !shown.contains(&hex[..16]));
+    }
+    let left: Vec<u8> = sqlx::query_scalar("SELECT phone_enc FROM bookings")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(left, foreign, "an unreadable value is left as it is");
+    pool.close().await;
 }
 
 /// Every `*_enc` column, and the outbox's payload, of the schema the migrations build.
