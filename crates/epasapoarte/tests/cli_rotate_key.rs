@@ -38,6 +38,7 @@ on_both_backends!(
     a_rotation_seals_everything_again_and_the_service_goes_on_with_the_new_key,
     rotate_key_needs_both_keys_and_shows_neither,
     a_value_neither_key_opens_is_counted_and_never_shown,
+    a_rotation_while_an_instance_with_both_keys_books_loses_nothing,
     every_sealed_column_of_the_schema_is_in_the_list,
 );
 
@@ -548,6 +549,95 @@ async fn a_value_neither_key_opens_is_counted_and_never_shown(db: TestDatabase) 
         .unwrap();
     assert_eq!(left, foreign, "an unreadable value is left as it is");
     pool.close().await;
+}
+
+async fn a_rotation_while_an_instance_with_both_keys_books_loses_nothing(db: TestDatabase) {
+    // Arrange: old data, and an instance on both keys.
+    let url = db.url.clone();
+    let app = TestApp::launch(db)
+        .config(|config| config.rate_limits = false)
+        .start()
+        .await;
+    let office = app.office_in("CJ").await["id"].as_i64().unwrap();
+    for n in 0..6 {
+        let (date, time) = app.free_slot(office, 2).await;
+        let email = format!("old{n}@example.ro");
+        let response = app
+            .post(
+                "/api/v1/bookings",
+                &booking_body(office, &date, &time, 8000 + 10 * n, &email),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+    }
+    let (during, _, _) = instance(&url, &new_key(), Some(&test_secret_key()))
+        .await
+        .unwrap();
+
+    // Act: rotate-key one row per transaction while the instance books.
+    let rotation = {
+        let url = url.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_epasapoarte"));
+            command
+                .args(["rotate-key", "--batch", "1"])
+                .env("EPAS_DATABASE_URL", &url)
+                .env("EPAS_SECRET_KEY", NEW)
+                .env("EPAS_PREVIOUS_SECRET_KEY", test_secret_key().to_hex());
+            command.output().expect("the binary runs")
+        })
+    };
+    let client = reqwest::Client::new();
+    let mut booked = 0;
+    for n in 0..8 {
+        // From the instance that books: the app's own availability is cached.
+        let body: Value = client
+            .get(format!(
+                "{during}/api/v1/offices/{office}/availability?service=passport_electronic&persons=2"
+            ))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let date = body["days"][0]["date"].as_str().unwrap().to_owned();
+        let time = body["days"][0]["slots"][0]["time"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let email = format!("new{n}@example.ro");
+        let response = client
+            .post(format!("{during}/api/v1/bookings"))
+            .json(&booking_body(office, &date, &time, 8100 + 10 * n, &email))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        booked += 1;
+    }
+    let output = rotation.await.unwrap();
+
+    // Assert
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(booked, 8);
+    let report = summary(&output);
+    assert_eq!(report["resealed"]["bookings"], 6, "{report}");
+    for (table, values, with_new, with_old) in scan(&url).await {
+        assert_eq!(with_new, values, "{table}");
+        assert_eq!(with_old, 0, "{table}");
+    }
+    let bookings_now = scan(&url)
+        .await
+        .into_iter()
+        .find(|t| t.0 == "bookings")
+        .unwrap();
+    // An e-mail and a phone each for 14 bookings.
+    assert_eq!(bookings_now.1, 28);
 }
 
 /// Every `*_enc` column, and the outbox's payload, of the schema the migrations build.
