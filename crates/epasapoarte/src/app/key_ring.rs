@@ -69,7 +69,8 @@ pub const ROTATION_BATCH: u32 = 256;
 /// one finds only values copied or written under the old key meanwhile.
 const MAX_PASSES: u32 = 4;
 
-/// What a rotation did, per table of [`SEALED_TABLES`]; never a value.
+/// What a rotation did, per table of
+/// [`SEALED_TABLES`](crate::store::key_ring::SEALED_TABLES); never a value.
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rotation {
     /// Rows with at least one value sealed again under the new key.
