@@ -13,7 +13,6 @@ use tokio::task::JoinHandle;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, SecretKey};
-use crate::crypto::Crypto;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::pow::ProofOfWork;
@@ -22,6 +21,7 @@ use crate::state::{AppState, Limits};
 use crate::{jobs, seed, store};
 
 pub mod key_check;
+pub mod key_ring;
 mod router;
 mod serve;
 
@@ -67,7 +67,13 @@ impl Application {
         let store = store::connect(config.database_url.expose()).await?;
         store.set_release_delay(config.fair.release_delay);
         let now = options.clock.now();
-        key_check::verify(store.as_ref(), &Crypto::new(&secret), now).await?;
+        let crypto = key_ring::open(
+            store.as_ref(),
+            &secret,
+            config.previous_secret_key.as_ref(),
+            now,
+        )
+        .await?;
         if options.demo {
             let report = seed::seed(store.as_ref(), now).await?;
             let staff = seed::seed_demo_staff(&store, now).await?;
@@ -94,13 +100,7 @@ impl Application {
             )
             .with_time_scale(config.sim_clock.map_or(1, |clock| clock.scale)),
         );
-        let service = BookingService::new(
-            store,
-            Crypto::new(&secret),
-            options.clock,
-            config.clone(),
-            metrics,
-        );
+        let service = BookingService::new(store, crypto, options.clock, config.clone(), metrics);
         if !options.demo {
             // Every day of the window, except those still to be drawn (SPEC §8).
             service.plan_public_slots().await?;

@@ -30,6 +30,9 @@ pub struct Config {
     pub mail_from: String,
     pub confirm_timeout_secs: u64,
     pub secret_key: Option<SecretKey>,
+    /// `EPAS_PREVIOUS_SECRET_KEY`, during a key rotation only: still opens what it sealed
+    /// and is accepted by the key check; nothing new is sealed under it.
+    pub previous_secret_key: Option<SecretKey>,
     pub rate_limits: bool,
     /// Days after the appointment before personal data is deleted (SPEC §7).
     pub retention_days: u32,
@@ -67,6 +70,7 @@ struct Layer {
     mail_from: Option<String>,
     confirm_timeout_secs: Option<u64>,
     secret_key: Option<String>,
+    previous_secret_key: Option<String>,
     rate_limits: Option<String>,
     retention_days: Option<u32>,
     application_retention_days: Option<u32>,
@@ -96,6 +100,7 @@ impl Default for Config {
             mail_from: "programari@epasapoarte.local".into(),
             confirm_timeout_secs: 1800,
             secret_key: None,
+            previous_secret_key: None,
             rate_limits: true,
             retention_days: 30,
             application_retention_days: 365,
@@ -146,6 +151,7 @@ impl Config {
             mail_from,
             confirm_timeout_secs,
             secret_key,
+            previous_secret_key,
             rate_limits,
             retention_days,
             application_retention_days,
@@ -192,6 +198,13 @@ impl Config {
         }
         if let Some(key) = secret_key {
             self.secret_key = Some(SecretKey::parse(&key)?);
+        }
+        if let Some(key) = previous_secret_key {
+            self.previous_secret_key = if key.trim().is_empty() {
+                None
+            } else {
+                Some(SecretKey::parse_named(&key, "EPAS_PREVIOUS_SECRET_KEY")?)
+            };
         }
         if let Some(value) = rate_limits {
             self.rate_limits = parse_switch("rate_limits", &value)?;
@@ -243,6 +256,9 @@ impl Config {
                  database it protects"
             );
         }
+        if self.previous_secret_key.is_some() && self.previous_secret_key == self.secret_key {
+            bail!("EPAS_PREVIOUS_SECRET_KEY is the same key as EPAS_SECRET_KEY");
+        }
         // Short timeouts are legitimate in tests and drills; a day is the sane ceiling.
         if !(1..=86_400).contains(&self.confirm_timeout_secs) {
             bail!("EPAS_CONFIRM_TIMEOUT_SECS must be between 1 and 86400");
@@ -283,6 +299,7 @@ impl Layer {
             mail_from: var("EPAS_MAIL_FROM"),
             confirm_timeout_secs: number("EPAS_CONFIRM_TIMEOUT_SECS")?,
             secret_key: var("EPAS_SECRET_KEY"),
+            previous_secret_key: var("EPAS_PREVIOUS_SECRET_KEY"),
             rate_limits: var("EPAS_RATE_LIMITS"),
             retention_days: days("EPAS_RETENTION_DAYS")?,
             application_retention_days: days("EPAS_APPLICATION_RETENTION_DAYS")?,

@@ -264,6 +264,7 @@ pub trait Store:
     + Declarations
     + Activities
     + Invariants
+    + KeyRing
 {
 }
 
@@ -285,7 +286,8 @@ impl<
         + Reminders
         + Declarations
         + Activities
-        + Invariants,
+        + Invariants
+        + KeyRing,
 > Store for T
 {
 }
@@ -296,6 +298,7 @@ mod counter;
 mod declarations;
 mod draws;
 mod invariants;
+pub mod key_ring;
 mod office_setup;
 mod outbox;
 pub mod proofs;
@@ -312,6 +315,7 @@ pub use counter::*;
 pub use declarations::*;
 pub use draws::*;
 pub use invariants::{InvariantReport, Invariants};
+pub use key_ring::KeyRing;
 pub use office_setup::*;
 pub use outbox::*;
 pub use proofs::Proofs;

@@ -25,6 +25,8 @@ mod churn;
 mod counter;
 #[path = "store_story/housekeeping.rs"]
 mod housekeeping;
+#[path = "store_story/key_ring.rs"]
+mod key_ring;
 #[path = "store_story/lifecycle.rs"]
 mod lifecycle;
 #[path = "store_story/model.rs"]

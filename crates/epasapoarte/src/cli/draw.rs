@@ -10,7 +10,6 @@ use clap::Subcommand;
 
 use crate::clock::SystemClock;
 use crate::config::Config;
-use crate::crypto::Crypto;
 use crate::metrics::Metrics;
 use crate::service::BookingService;
 use crate::store::DrawRun;
@@ -41,11 +40,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     super::serve::runtime()?.block_on(async move {
         let store = crate::store::connect(config.database_url.expose()).await?;
         let secret = crate::app::secret_key(&config)?;
-        crate::app::key_check::verify(store.as_ref(), &Crypto::new(&secret), chrono::Utc::now())
-            .await?;
+        let crypto = crate::app::key_ring::open(
+            store.as_ref(),
+            &secret,
+            config.previous_secret_key.as_ref(),
+            chrono::Utc::now(),
+        )
+        .await?;
         let service = BookingService::new(
             store,
-            Crypto::new(&secret),
+            crypto,
             Arc::new(SystemClock),
             Arc::new(config),
             Arc::new(Metrics::default()),

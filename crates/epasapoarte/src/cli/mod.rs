@@ -10,6 +10,7 @@ mod cnp;
 mod draw;
 mod holidays;
 mod migrate;
+mod rotate_key;
 mod seed;
 pub mod serve;
 mod token;
@@ -43,6 +44,9 @@ pub enum Command {
     User(user::Args),
     /// The opening-day draw (SPEC §8): `draw run [--date D]` runs a due draw now.
     Draw(draw::Args),
+    /// Seal all personal data again under a new key: EPAS_SECRET_KEY (new) and
+    /// EPAS_PREVIOUS_SECRET_KEY (old) both set; safe while instances with both serve.
+    RotateKey(rotate_key::Args),
     /// API tokens for other systems: `token add --name N` (printed once), `revoke`, `list`.
     Token(token::Args),
 }
@@ -60,6 +64,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::User(args) => user::run(args),
         Command::Token(args) => token::run(args),
         Command::Draw(args) => draw::run(args),
+        Command::RotateKey(args) => rotate_key::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,6 +18,12 @@ impl SecretKey {
     /// URL-safe base64 of 32+ bytes; anything else is refused, and the message never
     /// quotes the key.
     pub fn parse(text: &str) -> anyhow::Result<SecretKey> {
+        SecretKey::parse_named(text, "EPAS_SECRET_KEY")
+    }
+
+    /// [`SecretKey::parse`] for the variable `name` (`EPAS_PREVIOUS_SECRET_KEY`), which
+    /// the messages name.
+    pub fn parse_named(text: &str, name: &str) -> anyhow::Result<SecretKey> {
         let text = text.trim();
         let bytes = if let Some(encoded) = text.strip_prefix("base64:") {
             let engines = [
@@ -31,25 +37,25 @@ impl SecretKey {
                 .find_map(|engine| engine.decode(encoded.trim()).ok())
             {
                 Some(bytes) => bytes,
-                None => bail!("EPAS_SECRET_KEY after \"base64:\" is not valid base64"),
+                None => bail!("{name} after \"base64:\" is not valid base64"),
             }
         } else {
             let not_hex = text.bytes().filter(|b| !b.is_ascii_hexdigit()).count();
             if not_hex > 0 {
                 bail!(
-                    "EPAS_SECRET_KEY must be hex digits (or \"base64:\" and base64); \
+                    "{name} must be hex digits (or \"base64:\" and base64); \
                      {not_hex} of its {} characters are not hex digits",
                     text.len()
                 );
             }
             match decode_hex(text) {
                 Some(bytes) => bytes,
-                None => bail!("EPAS_SECRET_KEY has an odd number of hex digits"),
+                None => bail!("{name} has an odd number of hex digits"),
             }
         };
         if bytes.len() < Self::MIN_LEN {
             bail!(
-                "EPAS_SECRET_KEY must hold at least {} bytes ({} hex digits)",
+                "{name} must hold at least {} bytes ({} hex digits)",
                 Self::MIN_LEN,
                 2 * Self::MIN_LEN
             );

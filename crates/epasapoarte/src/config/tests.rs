@@ -320,3 +320,45 @@ fn max_connections_is_read_and_zero_is_refused() {
         .to_string();
     assert!(error.contains("EPAS_MAX_CONNECTIONS"), "{error}");
 }
+
+#[test]
+fn the_previous_key_is_parsed_as_strictly_named_and_never_printed() {
+    let other = "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f";
+    let mut config = Config::default();
+    config
+        .apply(
+            Layer::from_env(env(&[
+                ("EPAS_SECRET_KEY", HEX_KEY),
+                ("EPAS_PREVIOUS_SECRET_KEY", other),
+            ]))
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(
+        config.previous_secret_key,
+        Some(SecretKey::parse(other).unwrap())
+    );
+    assert!(config.validate().is_ok());
+    let printed = format!("{config:?}");
+    assert!(!printed.contains("f0e1d2"), "{printed}");
+
+    let typo = format!("{}g", &other[..other.len() - 1]);
+    let error = Config::default()
+        .apply(Layer::from_env(env(&[("EPAS_PREVIOUS_SECRET_KEY", &typo)])).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("EPAS_PREVIOUS_SECRET_KEY"), "{error}");
+    assert!(!error.contains(&typo[..16]), "{error}");
+
+    // The same key twice is a mistake, not a rotation.
+    let mut same = Config::default();
+    same.apply(
+        Layer::from_env(env(&[
+            ("EPAS_SECRET_KEY", HEX_KEY),
+            ("EPAS_PREVIOUS_SECRET_KEY", HEX_KEY),
+        ]))
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(same.validate().is_err());
+}

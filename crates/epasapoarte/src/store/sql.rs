@@ -39,6 +39,7 @@ mod declarations;
 mod draws;
 mod housekeeping;
 mod invariants;
+mod key_ring;
 mod office_setup;
 mod offices;
 mod outbox;
