@@ -24,6 +24,8 @@ use crate::seed;
 use crate::store::{self, DynStore, NewOffice};
 
 pub mod pow;
+pub mod proxy;
+pub mod smtp_sink;
 #[cfg(test)]
 mod tests;
 

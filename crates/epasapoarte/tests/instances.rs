@@ -17,8 +17,7 @@ mod instances {
     pub mod sqlite_demo;
     pub mod web;
 
-    #[path = "../support/smtp_sink.rs"]
-    pub mod smtp_sink;
+    pub use epasapoarte::testing::smtp_sink;
 }
 
 use instances::scenario;

@@ -5,8 +5,7 @@
 mod fixtures;
 #[path = "support/outbox_setup.rs"]
 mod outbox_setup;
-#[path = "support/smtp_sink.rs"]
-mod smtp_sink;
+use epasapoarte::testing::smtp_sink;
 
 use chrono::Duration;
 use epasapoarte::i18n::Lang;

@@ -5,8 +5,7 @@
 //! whose booking is no longer pending is never sent; an address the relay refuses for
 //! good does not hold the seats.
 
-#[path = "../support/smtp_sink.rs"]
-mod smtp_sink;
+use epasapoarte::testing::smtp_sink;
 
 use chrono::Duration;
 use epasapoarte::ids::BookingId;

@@ -2,78 +2,13 @@
 //! API answers 503 `unavailable` with Retry-After, never a 500; `/readyz` answers at
 //! once; and when the proxy is back, bookings go through again with nothing lost.
 
-use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use epasapoarte::testing::TestDatabase;
+use epasapoarte::testing::proxy::{Mode, Proxy};
 use serde_json::{Value, json};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinHandle;
 
 use super::support::TestApp;
-
-/// A TCP proxy to the database that can be cut (every connection dropped, new ones
-/// accepted and closed at once, as a dead network path looks) and restored.
-struct Proxy {
-    addr: SocketAddr,
-    cut: Arc<AtomicBool>,
-    links: Arc<Mutex<Vec<JoinHandle<()>>>>,
-    accept: JoinHandle<()>,
-}
-
-impl Proxy {
-    async fn start(target: String) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let cut = Arc::new(AtomicBool::new(false));
-        let links: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
-        let accept = tokio::spawn({
-            let (cut, links) = (cut.clone(), links.clone());
-            async move {
-                while let Ok((mut inbound, _)) = listener.accept().await {
-                    if cut.load(Ordering::SeqCst) {
-                        drop(inbound);
-                        continue;
-                    }
-                    let target = target.clone();
-                    let link = tokio::spawn(async move {
-                        if let Ok(mut outbound) = TcpStream::connect(target).await {
-                            let _ =
-                                tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
-                        }
-                    });
-                    links.lock().unwrap().push(link);
-                }
-            }
-        });
-        Proxy {
-            addr,
-            cut,
-            links,
-            accept,
-        }
-    }
-
-    fn cut(&self) {
-        self.cut.store(true, Ordering::SeqCst);
-        for link in self.links.lock().unwrap().drain(..) {
-            link.abort();
-        }
-    }
-
-    fn restore(&self) {
-        self.cut.store(false, Ordering::SeqCst);
-    }
-}
-
-impl Drop for Proxy {
-    fn drop(&mut self) {
-        self.accept.abort();
-        self.cut();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_unreachable_database_gets_503_with_retry_after_and_the_service_recovers() {
@@ -83,7 +18,9 @@ async fn an_unreachable_database_gets_503_with_retry_after_and_the_service_recov
     // postgres://user@host:port/name → the same through the proxy.
     let (user, rest) = db.url.split_once('@').expect("a user in the URL");
     let (host_port, name) = rest.split_once('/').expect("a database name");
-    let proxy = Proxy::start(host_port.to_owned()).await;
+    let proxy = Proxy::start(host_port.parse().expect("an IP:port"))
+        .await
+        .expect("starting the proxy");
     let proxied = format!("{user}@{}/{name}", proxy.addr);
     let app = TestApp::launch(db)
         .config(|config| config.database_url = proxied.into())
@@ -98,7 +35,7 @@ async fn an_unreachable_database_gets_503_with_retry_after_and_the_service_recov
         waiting["altcha"] = json!(solution);
     }
 
-    proxy.cut();
+    proxy.set(Mode::Refuse).await.expect("cutting the proxy");
     let started = Instant::now();
     let ready = app.get("/readyz").await;
     let readyz_took = started.elapsed();
@@ -111,7 +48,7 @@ async fn an_unreachable_database_gets_503_with_retry_after_and_the_service_recov
     eprintln!("database cut: /readyz answered 503 in {readyz_took:?}");
     assert!(readyz_took < Duration::from_secs(2), "{readyz_took:?}");
 
-    proxy.restore();
+    proxy.set(Mode::Forward).await.expect("restoring the proxy");
     let deadline = Instant::now() + Duration::from_secs(15);
     while app.get("/readyz").await.status() != 200 {
         assert!(Instant::now() < deadline, "ready again within 15 s");

@@ -1,8 +1,7 @@
-//! A real SMTP server for the tests, on 127.0.0.1 and a free port: it speaks enough of
+//! A real SMTP server for the tests and the fault benchmark, on 127.0.0.1 and a free port: it speaks enough of
 //! RFC 5321 for lettre (EHLO/HELO, AUTH PLAIN, MAIL, RCPT, DATA with dot-stuffing, RSET,
 //! NOOP, QUIT) and keeps every message it accepted and every login it was given. It can be told to refuse messages with
 //! `451` after DATA, the way a busy or greylisting server does.
-#![allow(dead_code)]
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
