@@ -13,6 +13,7 @@ use epasapoarte::testing::Backend;
 
 mod db;
 mod fairness;
+mod faults;
 mod load;
 mod machine;
 mod people;
@@ -27,6 +28,9 @@ enum Scenario {
     Load,
     /// People against a reseller (issue 11): one JSON object.
     Fairness,
+    /// Faults under a rush, each followed by `epasapoarte audit` (issue 13): one JSON
+    /// object on stdout, the Markdown table on stderr.
+    Faults,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +92,13 @@ pub struct Args {
     /// Longest wait, in seconds, for the outbox to write the confirmation e-mails.
     #[arg(long, default_value_t = 60)]
     mail_wait: u64,
+    /// Faults: run only these (repeatable; default all six, in order).
+    #[arg(long, value_enum)]
+    fault: Vec<faults::Fault>,
+    /// Faults: the script that starts the PostgreSQL primary and standby (default
+    /// `deploy/pg-ha` of this checkout).
+    #[arg(long)]
+    pg_ha: Option<PathBuf>,
     /// The `epasapoarte` binary (default: the one beside this binary).
     #[arg(long)]
     server: Option<PathBuf>,
@@ -128,6 +139,21 @@ fn main() -> ExitCode {
 /// Runs the chosen backends and prints the report; `Ok(false)` when a target failed.
 async fn run_all(args: &Args) -> anyhow::Result<bool> {
     let binary = server::find_binary(args.server.as_deref())?;
+    if args.scenario == Scenario::Faults {
+        let chosen = if args.fault.is_empty() {
+            faults::Fault::ALL.to_vec()
+        } else {
+            args.fault.clone()
+        };
+        let tools = faults::Tools::new(binary, args.pg_ha.as_deref());
+        let summary = faults::run(&tools, &chosen).await?;
+        eprintln!("\n{}", faults::table(&summary));
+        println!("{}", serde_json::to_string(&summary)?);
+        return Ok(summary.scenarios.iter().all(|s| {
+            s.lost + s.overbooked + s.duplicate_cnps + s.pending_without_mail == 0
+                && s.recovered_s.is_some()
+        }));
+    }
     if args.scenario == Scenario::Fairness {
         let settings = fairness::Settings {
             people: args.people,

@@ -57,13 +57,21 @@ pub struct Seat {
 #[must_use]
 pub fn booking_body(seat: &Seat, persons: usize, cnps: &CnpSource) -> String {
     let applicant_cnp = cnps.next();
+    let companions: Vec<String> = (1..persons).map(|_| cnps.next()).collect();
+    booking_body_for(seat, &applicant_cnp, &companions)
+}
+
+/// `POST /api/v1/bookings` for the applicant `applicant_cnp` and `companions` (CNPs).
+#[must_use]
+pub fn booking_body_for(seat: &Seat, applicant_cnp: &str, companions: &[String]) -> String {
     // The address varies with the CNP so each booking has its own e-mail, as in life.
-    let companions: Vec<String> = (1..persons)
-        .map(|i| {
+    let companions: Vec<String> = companions
+        .iter()
+        .enumerate()
+        .map(|(i, cnp)| {
             format!(
-                r#"{{"last_name":"Popescu","first_name":"Copil{}","cnp":"{}"}}"#,
-                letter(i),
-                cnps.next()
+                r#"{{"last_name":"Popescu","first_name":"Copil{}","cnp":"{cnp}"}}"#,
+                letter(i + 1)
             )
         })
         .collect();

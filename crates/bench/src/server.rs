@@ -189,7 +189,7 @@ impl Drop for Server {
 }
 
 /// A port the OS just had free on 127.0.0.1 (released for the server to take).
-fn free_port() -> anyhow::Result<u16> {
+pub fn free_port() -> anyhow::Result<u16> {
     let listener =
         std::net::TcpListener::bind("127.0.0.1:0").context("finding a free local port")?;
     Ok(listener.local_addr()?.port())

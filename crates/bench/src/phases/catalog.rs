@@ -51,7 +51,16 @@ pub struct FlashDay {
 
 /// Every free slot of every office from `from` to the end of each booking window.
 pub async fn free_slots(ctx: &Ctx, from: NaiveDate) -> anyhow::Result<Vec<FreeSlot>> {
-    let offices: Vec<OfficeDto> = get_json(ctx, "/api/v1/offices").await?;
+    free_slots_at(&ctx.client, &ctx.base_url, from).await
+}
+
+/// [`free_slots`] of the server at `base_url`.
+pub async fn free_slots_at(
+    client: &reqwest::Client,
+    base_url: &str,
+    from: NaiveDate,
+) -> anyhow::Result<Vec<FreeSlot>> {
+    let offices: Vec<OfficeDto> = get_json(client, base_url, "/api/v1/offices").await?;
     let mut slots = Vec::new();
     for office in offices {
         let path = format!(
@@ -59,7 +68,7 @@ pub async fn free_slots(ctx: &Ctx, from: NaiveDate) -> anyhow::Result<Vec<FreeSl
             office.id,
             from.format("%Y-%m-%d")
         );
-        let availability: AvailabilityDto = get_json(ctx, &path).await?;
+        let availability: AvailabilityDto = get_json(client, base_url, &path).await?;
         for day in availability.days {
             for slot in day.slots {
                 let time = NaiveTime::parse_from_str(&slot.time, "%H:%M")
@@ -126,10 +135,13 @@ pub fn shuffled_seats(slots: &[FreeSlot]) -> Vec<Seat> {
     seats
 }
 
-async fn get_json<T: serde::de::DeserializeOwned>(ctx: &Ctx, path: &str) -> anyhow::Result<T> {
-    let response = ctx
-        .client
-        .get(ctx.url(path))
+async fn get_json<T: serde::de::DeserializeOwned>(
+    client: &reqwest::Client,
+    base_url: &str,
+    path: &str,
+) -> anyhow::Result<T> {
+    let response = client
+        .get(format!("{base_url}{path}"))
         .send()
         .await
         .with_context(|| format!("GET {path}"))?;
