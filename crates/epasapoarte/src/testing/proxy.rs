@@ -80,10 +80,12 @@ impl Proxy {
             self.cut_all();
         }
         if mode == Mode::Refuse {
-            if let Ok(mut accept) = self.accept.lock()
-                && let Some(task) = accept.take()
-            {
+            let task = self.accept.lock().ok().and_then(|mut accept| accept.take());
+            if let Some(task) = task {
                 task.abort();
+                // Once the aborted task is dropped, so is the listener: the port is closed
+                // when this returns (not merely soon after).
+                let _ = task.await;
             }
         } else if was == Mode::Refuse {
             // The port was closed: take the same one again (a peer keeps its address).
