@@ -4,30 +4,17 @@
 use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
-use serde::Deserialize;
+use epasapoarte::store::InvariantReport;
 
 use super::Stage;
 use crate::server::ScratchDir;
 
-/// The counts `epasapoarte audit` prints (the fields we read).
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-pub struct Verdict {
-    pub overbooked_slots: u64,
-    pub overbooked_seats: u64,
-    pub seat_mismatches: u64,
-    pub duplicate_cnps: u64,
-    pub pending_without_mail: u64,
-    pub acknowledged: u64,
-    pub lost: u64,
+/// Seats beyond capacity, slots over capacity and counter mismatches, as one count.
+pub fn overbooked(report: &InvariantReport) -> u64 {
+    report.overbooked_slots + report.overbooked_seats + report.seat_mismatches
 }
 
-impl Verdict {
-    pub fn overbooked(&self) -> u64 {
-        self.overbooked_slots + self.overbooked_seats + self.seat_mismatches
-    }
-}
-
-pub fn audit(stage: &Stage, acknowledged: &[String]) -> anyhow::Result<Verdict> {
+pub fn audit(stage: &Stage, acknowledged: &[String]) -> anyhow::Result<InvariantReport> {
     let scratch = ScratchDir::new("audit")?;
     let file = scratch.path().join("acknowledged.txt");
     std::fs::write(&file, acknowledged.join("\n")).context("writing the acknowledged ids")?;
@@ -56,7 +43,8 @@ pub fn audit(stage: &Stage, acknowledged: &[String]) -> anyhow::Result<Verdict> 
             String::from_utf8_lossy(&output.stderr).trim()
         );
     };
-    let verdict: Verdict = serde_json::from_str(line).context("reading the audit's report")?;
+    let verdict: InvariantReport =
+        serde_json::from_str(line).context("reading the audit's report")?;
     if verdict.acknowledged != acknowledged.len() as u64 {
         bail!(
             "the audit read {} ids of {}",

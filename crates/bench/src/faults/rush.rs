@@ -54,15 +54,7 @@ impl Tally {
     /// `201` whose request was sent after the last failure seen since then (`since` itself
     /// when nothing failed). `None` while no such answer exists.
     pub fn recovered_at(&self, since: Instant) -> Option<Instant> {
-        let last_failure = self
-            .failures
-            .lock()
-            .ok()?
-            .iter()
-            .copied()
-            .filter(|&at| at >= since)
-            .max()
-            .unwrap_or(since);
+        let last_failure = self.last_failure_after(since).unwrap_or(since);
         self.successes
             .lock()
             .ok()?

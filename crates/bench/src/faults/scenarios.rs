@@ -11,7 +11,7 @@ use epasapoarte::testing::TestDatabase;
 use epasapoarte::testing::proxy::{Mode, Proxy};
 use epasapoarte::testing::smtp_sink::SmtpSink;
 
-use super::audit::audit;
+use super::audit::{audit, overbooked};
 use super::cluster::{HaCluster, PrivateCluster};
 use super::rush::{Rush, Tally};
 use super::{Fault, Outcome, Stage, Tools, pause};
@@ -107,7 +107,7 @@ async fn finish(
         fault,
         acknowledged: acknowledged.len() as u64,
         lost: verdict.lost,
-        overbooked: verdict.overbooked(),
+        overbooked: overbooked(&verdict),
         duplicate_cnps: verdict.duplicate_cnps,
         recovered_s,
         pending_without_mail: verdict.pending_without_mail,
@@ -145,48 +145,60 @@ async fn kill_instance(tools: &Tools) -> anyhow::Result<Outcome> {
 }
 
 async fn postgres_restart(tools: &Tools) -> anyhow::Result<Outcome> {
-    let cluster = tokio::task::spawn_blocking(PrivateCluster::start).await??;
-    let stage = Stage::up(&tools.binary, &cluster.url(), 2, Vec::new()).await?;
-    let rush = rush(&stage, None).await?;
-    pause(WARM).await;
-    let fault_at = Instant::now();
-    let cluster = Arc::new(cluster);
+    let cluster = Arc::new(tokio::task::spawn_blocking(PrivateCluster::start).await??);
     let restarting = cluster.clone();
-    tokio::task::spawn_blocking(move || restarting.restart()).await??;
-    let restart_took = fault_at.elapsed().as_secs_f64();
-    let recovered = recovery(&rush.tally, fault_at).await;
-    let note = format!(
-        "pg_ctl restart -m immediate (crash recovery) took {restart_took:.1} s; counted from the restart's start"
-    );
-    let outcome = finish(
-        stage,
-        rush.stop().await,
+    database_fault(
+        tools,
+        &cluster.url(),
         Fault::PostgresRestart,
-        recovered,
-        note,
+        move || restarting.restart(),
+        |took| {
+            format!(
+                "pg_ctl restart -m immediate (crash recovery) took {took:.1} s; counted from the restart's start"
+            )
+        },
     )
-    .await;
-    drop(cluster);
-    outcome
+    .await
 }
 
 async fn failover(tools: &Tools) -> anyhow::Result<Outcome> {
     let script = tools.pg_ha.clone();
-    let cluster = tokio::task::spawn_blocking(move || HaCluster::start(&script)).await??;
-    let stage = Stage::up(&tools.binary, &cluster.url, 2, Vec::new()).await?;
+    let cluster = Arc::new(tokio::task::spawn_blocking(move || HaCluster::start(&script)).await??);
+    let failing = cluster.clone();
+    database_fault(
+        tools,
+        &cluster.url,
+        Fault::Failover,
+        move || failing.fail_over(),
+        |_| {
+            "the primary's postmaster killed; Patroni promotes the synchronous standby, \
+             haproxy follows; the instances are not restarted"
+                .to_owned()
+        },
+    )
+    .await
+}
+
+/// Two instances on the database at `url`, the rush, and `act` (blocking: a restart, a
+/// failover) mid-rush; recovery counted from its start. `note` gets how long `act` took.
+async fn database_fault<F>(
+    tools: &Tools,
+    url: &str,
+    fault: Fault,
+    act: F,
+    note: impl FnOnce(f64) -> String,
+) -> anyhow::Result<Outcome>
+where
+    F: FnOnce() -> anyhow::Result<()> + Send + 'static,
+{
+    let stage = Stage::up(&tools.binary, url, 2, Vec::new()).await?;
     let rush = rush(&stage, None).await?;
     pause(WARM).await;
     let fault_at = Instant::now();
-    let cluster = Arc::new(cluster);
-    let failing = cluster.clone();
-    tokio::task::spawn_blocking(move || failing.fail_over()).await??;
+    tokio::task::spawn_blocking(act).await??;
+    let took = fault_at.elapsed().as_secs_f64();
     let recovered = recovery(&rush.tally, fault_at).await;
-    let note = "the primary's postmaster killed; Patroni promotes the synchronous standby, \
-                haproxy follows; the instances are not restarted"
-        .to_owned();
-    let outcome = finish(stage, rush.stop().await, Fault::Failover, recovered, note).await;
-    drop(cluster);
-    outcome
+    finish(stage, rush.stop().await, fault, recovered, note(took)).await
 }
 
 /// The database reached through a proxy that is cut for [`DATABASE_OUTAGE`].

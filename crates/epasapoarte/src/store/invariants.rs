@@ -6,13 +6,13 @@
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::StoreResult;
 use crate::ids::BookingId;
 
 /// What `epasapoarte audit` found; every count but `slots` and `acknowledged` must be 0.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvariantReport {
     /// Slots audited (from the given day on).
     pub slots: u64,
