@@ -89,6 +89,17 @@ impl Ledger {
             .sum()
     }
 
+    /// The seats bookings in `statuses` hold in the slot at `time`: their own persons
+    /// there, less those seated in later slots, plus those of earlier bookings seated on
+    /// into it (issue 12).
+    pub fn seats_held_at(&self, time: &str, statuses: &[&str]) -> i64 {
+        self.holdings
+            .iter()
+            .filter(|(at, _, status)| at == time && statuses.contains(&status.as_str()))
+            .map(|(_, seats, _)| seats)
+            .sum()
+    }
+
     pub fn count(&self, status: &str) -> usize {
         self.bookings.iter().filter(|b| b.status == status).count()
     }
@@ -108,14 +119,7 @@ impl Ledger {
                 slot.taken,
                 slot.capacity
             );
-            let holding: i64 = self
-                .holdings
-                .iter()
-                .filter(|(at, _, status)| {
-                    at == time && ["pending", "confirmed"].contains(&status.as_str())
-                })
-                .map(|(_, seats, _)| seats)
-                .sum();
+            let holding = self.seats_held_at(time, &["pending", "confirmed"]);
             assert_eq!(
                 slot.taken, holding,
                 "{time}: taken must equal the persons of its pending/confirmed bookings"
