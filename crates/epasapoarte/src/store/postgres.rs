@@ -43,6 +43,8 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlStore> {
         .await
         .context("connecting to PostgreSQL (EPAS_DATABASE_URL)")?;
     Ok(SqlStore {
+        // Never used: PostgreSQL has many writers and commits each booking on its own.
+        group_commit: super::sqlite::group_commit::GroupCommit::new(pool.clone()),
         writer: pool.clone(),
         reader: pool,
         backend: Backend::Postgres,

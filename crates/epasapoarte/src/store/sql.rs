@@ -64,6 +64,9 @@ pub struct SqlStore {
     /// Where every write goes: SQLite's single writer connection (SQLite has one writer;
     /// queueing here beats busy-retry storms, SPEC §7), or the PostgreSQL pool.
     pub(crate) writer: AnyPool,
+    /// SQLite's two hottest writes (creating and confirming a booking), queued for the
+    /// writer and committed in groups (`sqlite/group_commit.rs`); unused on PostgreSQL.
+    pub(crate) group_commit: super::sqlite::group_commit::GroupCommit,
     /// Where reads go: SQLite's read-only pool (WAL: readers never wait for the writer),
     /// or the same PostgreSQL pool.
     pub(crate) reader: AnyPool,

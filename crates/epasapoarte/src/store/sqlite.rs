@@ -10,6 +10,7 @@ use sqlx::any::AnyPoolOptions;
 use super::StoreError;
 use super::sql::{Backend, SqlStore};
 
+pub(crate) mod group_commit;
 pub(crate) mod one_trip;
 
 /// Opens (creating if needed) the database file of a `sqlite://PATH` URL.
@@ -63,6 +64,7 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlStore> {
         .await
         .with_context(|| format!("opening SQLite database {path} for reading"))?;
     Ok(SqlStore {
+        group_commit: group_commit::GroupCommit::new(writer.clone()),
         writer,
         reader,
         backend: Backend::Sqlite,

@@ -63,7 +63,7 @@ impl Bookings for SqlStore {
             Backend::Sqlite => {
                 let now = rows::millis(now);
                 sqlite::one_trip::confirm_booking(
-                    &self.writer,
+                    &self.group_commit,
                     booking_id,
                     now,
                     cancel_token_hash,
@@ -204,7 +204,7 @@ impl SqlStore {
     async fn create(&self, booking: &NewBooking, replacing: Option<&BookingId>) -> StoreResult<()> {
         let created = match (self.backend, replacing) {
             (Backend::Sqlite, _) => {
-                sqlite::one_trip::create_booking(&self.writer, booking, replacing).await
+                sqlite::one_trip::create_booking(&self.group_commit, booking, replacing).await
             }
             (Backend::Postgres, None) if booking.overflow.is_empty() => {
                 postgres::bookings::create_booking(&self.writer, booking).await

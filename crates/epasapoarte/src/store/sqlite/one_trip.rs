@@ -8,19 +8,18 @@
 //! bookings/s). Sent as one multi-statement query, the worker runs the whole
 //! transaction without waking anyone in between.
 //!
-//! How it stays correct: the statements run in order inside `BEGIN IMMEDIATE … COMMIT`;
-//! the first one that fails stops the run (seat CHECK → `SlotFull`, a missing slot leaves
-//! `slot_id` NULL → `SlotFull`, the one-active-booking-per-CNP index → `CnpAlreadyBooked`)
-//! and the transaction is rolled back before the connection goes back to the pool. The
-//! run is spawned as its own task so that a caller that goes away (a client hanging up)
-//! cannot leave the writer inside an open transaction. Parameters are plain `?`, bound in
-//! the order they appear across the statements (sqlx carries the position from one
-//! statement to the next; numbered `?NNN` parameters do not survive that).
+//! How it stays correct: the statements run in order inside their own savepoint of a
+//! group's `BEGIN IMMEDIATE … COMMIT` (`group_commit.rs`); the first one that fails
+//! stops the run (seat CHECK → `SlotFull`, a missing slot leaves `slot_id` NULL →
+//! `SlotFull`, the one-active-booking-per-CNP index → `CnpAlreadyBooked`) and the job is
+//! rolled back to its savepoint. Parameters are plain `?`, bound in the order they appear
+//! across the statements (sqlx carries the position from one statement to the next;
+//! numbered `?NNN` parameters do not survive that).
 
+use sqlx::Any;
 use sqlx::any::AnyArguments;
-use sqlx::{Any, AnyPool};
 
-use super::classify;
+use super::group_commit::GroupCommit;
 use crate::ids::{BookingId, TokenHash};
 use crate::store::rows;
 use crate::store::*;
@@ -76,7 +75,7 @@ fn create_booking_sql(
         String::new()
     };
     format!(
-        "BEGIN IMMEDIATE;{replace}
+        "{replace}
          UPDATE slots SET taken = taken + ? WHERE office_id = ? AND date = ? AND time = ?;
          INSERT INTO bookings (id, office_id, slot_id, service, persons, status, created_at, expires_at,
                                email_hash, email_enc, phone_enc, consent_at, consent_policy, lang)
@@ -85,8 +84,7 @@ fn create_booking_sql(
          INSERT INTO booking_persons (booking_id, position, last_name_enc, first_name_enc, cnp_enc, cnp_hash, holds)
          VALUES {values};{overflow}
          INSERT INTO booking_tokens (hash, booking_id, purpose, created_at) VALUES (?, ?, 'confirm', ?);
-         INSERT INTO outbox (created_at, kind, payload, next_attempt_at, booking_id) VALUES (?, ?, ?, ?, ?);
-         COMMIT;"
+         INSERT INTO outbox (created_at, kind, payload, next_attempt_at, booking_id) VALUES (?, ?, ?, ?, ?);"
     )
 }
 
@@ -118,7 +116,7 @@ impl Args {
 /// with `replacing`, first cancels that unconfirmed booking of the same family (see
 /// [`REPLACE_SQL`]), all in the one transaction.
 pub(crate) async fn create_booking(
-    writer: &AnyPool,
+    writer: &GroupCommit,
     booking: &NewBooking,
     replacing: Option<&BookingId>,
 ) -> StoreResult<()> {
@@ -200,7 +198,7 @@ pub(crate) async fn create_booking(
         replacing.is_some(),
         booking.overflow.len(),
     );
-    run(writer, sql, args.done("a booking")?).await.map(|_| ())
+    writer.run(sql, args.done("a booking")?).await.map(|_| ())
 }
 
 /// pending → confirmed if still pending and not past `expires_at`, with the cancel token
@@ -208,13 +206,13 @@ pub(crate) async fn create_booking(
 /// the booking; the family's waitlist entries end with it. Returns whether this call
 /// confirmed it.
 pub(crate) async fn confirm_booking(
-    writer: &AnyPool,
+    writer: &GroupCommit,
     booking_id: &BookingId,
     now: i64,
     cancel_token_hash: &TokenHash,
     outbox: &NewOutboxMessage,
 ) -> StoreResult<bool> {
-    const SQL: &str = "BEGIN IMMEDIATE;
+    const SQL: &str = "
          UPDATE bookings SET status = 'confirmed', confirmed_at = ?
          WHERE id = ? AND status = 'pending' AND expires_at > ? RETURNING 1;
          INSERT INTO booking_tokens (hash, booking_id, purpose, created_at)
@@ -236,8 +234,7 @@ pub(crate) async fn confirm_booking(
          UPDATE waitlist_persons SET active = false
          WHERE active = true AND entry_id IN (SELECT w.entry_id
              FROM booking_persons b JOIN waitlist_persons w ON w.cnp_hash = b.cnp_hash AND w.active = true
-             WHERE b.booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed'));
-         COMMIT;";
+             WHERE b.booking_id = ? AND EXISTS (SELECT 1 FROM bookings WHERE id = ? AND status = 'confirmed'));";
     let id = booking_id.clone();
     let mut args = Args::default();
     args.add(now).add(id.clone()).add(now);
@@ -256,27 +253,5 @@ pub(crate) async fn confirm_booking(
     args.add(id.clone()).add(id);
     let args = args.done("a confirmation")?;
     // The update's RETURNING gives one row when it confirmed, none otherwise.
-    Ok(run(writer, SQL.to_owned(), args).await? == 1)
-}
-
-/// Runs one multi-statement transaction on the writer, rolling back on failure; returns
-/// how many rows its `RETURNING` clauses gave (sqlite3_changes is no guide across
-/// BEGIN/COMMIT, which report the previous statement's count).
-async fn run(writer: &AnyPool, sql: String, args: AnyArguments<'static>) -> StoreResult<usize> {
-    let writer = writer.clone();
-    let task = tokio::spawn(async move {
-        let mut conn = writer.acquire().await?;
-        match sqlx::query_with(&sql, args).fetch_all(&mut *conn).await {
-            Ok(rows) => Ok(rows.len()),
-            Err(error) => {
-                if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
-                    // Not sure what state it is in: never hand it to the next writer.
-                    conn.close_on_drop();
-                }
-                Err(classify(error))
-            }
-        }
-    });
-    task.await
-        .map_err(|error| StoreError::Corrupt(format!("the writer task failed: {error}")))?
+    Ok(writer.run(SQL.to_owned(), args).await? == 1)
 }
