@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use epasapoarte_domain::schedule::{following_times, seat_family};
+use epasapoarte_domain::schedule::{following_times, seat_family, slot_at};
 
 use super::input::ParsedBooking;
 use super::{BookingService, ServiceResult};
@@ -24,9 +24,19 @@ impl BookingService {
         returning: &[(NaiveDate, NaiveTime, u16)],
     ) -> ServiceResult<Option<Vec<(NaiveTime, u16)>>> {
         let persons = u16::try_from(parsed.persons.len()).unwrap_or(u16::MAX);
+        // Only the slots the family can use: its own and the next ones of the interval,
+        // at most one per person (each slot it spreads over seats at least one). A flash
+        // crowd's families ask this on every refusal: a whole day's rows cost it half
+        // its answers per second (BENCHMARKS.md, stop 25).
+        let last = std::iter::once(parsed.time)
+            .chain(following_times(&office.schedule, parsed.date, parsed.time))
+            .take(usize::from(persons).max(1))
+            .last()
+            .and_then(|time| slot_at(&office.schedule, office.timezone, parsed.date, time))
+            .map_or(starts_at, |slot| slot.starts_at);
         let seats = self
             .store
-            .slots(office.id, starts_at, starts_at + chrono::Duration::days(1))
+            .slots(office.id, starts_at, last + chrono::Duration::seconds(1))
             .await?;
         let mut free = free_seats(&seats);
         for (date, time, seats) in returning {
