@@ -34,7 +34,8 @@ pub fn date_text(date: NaiveDate) -> String {
 }
 
 pub fn time_text(time: NaiveTime) -> String {
-    time.format("%H:%M").to_string()
+    use chrono::Timelike;
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
 pub fn date(text: &str) -> StoreResult<NaiveDate> {
@@ -42,9 +43,20 @@ pub fn date(text: &str) -> StoreResult<NaiveDate> {
         .map_err(|_| StoreError::Corrupt(format!("date {text:?}")))
 }
 
+/// `HH:MM` (as [`time_text`] writes it), read by hand: every slot row the seat cache
+/// loads has one, and chrono's `parse_from_str` parses its pattern again each time.
 pub fn time(text: &str) -> StoreResult<NaiveTime> {
-    NaiveTime::parse_from_str(text, "%H:%M")
-        .map_err(|_| StoreError::Corrupt(format!("time {text:?}")))
+    let corrupt = || StoreError::Corrupt(format!("time {text:?}"));
+    let (hours, minutes) = text.split_once(':').ok_or_else(corrupt)?;
+    let two_digits = |part: &str| {
+        (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(hours), Some(minutes)) = (two_digits(hours), two_digits(minutes)) else {
+        return Err(corrupt());
+    };
+    NaiveTime::from_hms_opt(hours, minutes, 0).ok_or_else(corrupt)
 }
 
 pub fn small(value: i64, what: &str) -> StoreResult<u16> {
@@ -130,4 +142,41 @@ pub fn schedule(
     }
     Schedule::new(weekly, dated)
         .map_err(|error| StoreError::Corrupt(format!("schedule of office {office_id}: {error}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_minute_of_the_day_reads_back_as_written() {
+        for minute in 0..24 * 60 {
+            let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap();
+            let text = time_text(time);
+            assert_eq!(text, time.format("%H:%M").to_string());
+            assert_eq!(super::time(&text).unwrap(), time);
+        }
+    }
+
+    #[test]
+    fn a_time_not_written_as_hh_mm_is_corrupt() {
+        for text in [
+            "",
+            "9:30",
+            "09:3",
+            "24:00",
+            "09:60",
+            "0930",
+            "09:30:00",
+            "ab:cd",
+            "+9:30",
+            "09:-1",
+            "٠٩:٣٠",
+        ] {
+            assert!(
+                matches!(super::time(text), Err(StoreError::Corrupt(_))),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -101,7 +101,7 @@ impl From<OfficeStats> for OfficeStatsDto {
             next_free_date: office.next_free.map(|(date, _)| date.to_string()),
             next_free_time: office
                 .next_free
-                .map(|(_, time)| time.format("%H:%M").to_string()),
+                .map(|(_, time)| crate::i18n::format::clock(time)),
             days_to_next_free: office.days_to_next_free,
             seats_offered: counts.seats_offered,
             seats_booked: counts.seats_booked,

@@ -117,7 +117,7 @@ fn office_row(chrome: &Chrome, office: &OfficeStats, longest: u32) -> OfficeRow 
             "web.stats.next_free_in",
             &[
                 ("date", &format::date(chrome.lang, date)),
-                ("time", &time.format("%H:%M").to_string()),
+                ("time", &crate::i18n::format::clock(time)),
                 (
                     "days",
                     &format::count(chrome.lang, "web.stats.days", days.into()),
