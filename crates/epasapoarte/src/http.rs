@@ -22,6 +22,7 @@ pub mod layers;
 pub mod openapi;
 mod ops;
 pub mod rate_limit;
+pub mod sized_json;
 pub mod write_queue;
 
 /// Request bodies beyond this are refused with 413 (a booking for ten is ~3 KiB).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::http::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::extract::ApiQuery;
+use crate::http::sized_json::SizedJson;
 use crate::ids::OfficeId;
 use crate::service::input::{parse_date, parse_service};
 use crate::service::{BookingService, FieldErrors, ServiceError};
@@ -128,7 +129,7 @@ pub async fn availability(
     State(state): State<AppState>,
     Path(id): Path<String>,
     ApiQuery(query): ApiQuery<AvailabilityQuery>,
-) -> ApiResult<Json<AvailabilityDto>> {
+) -> ApiResult<SizedJson<AvailabilityDto>> {
     let office = state.service.office(office_id(&id)?).await?;
     let mut errors = FieldErrors::default();
     let service = optional(
@@ -180,23 +181,32 @@ pub async fn availability(
         .service
         .availability(&office, persons, from, to)
         .await?;
-    Ok(Json(AvailabilityDto {
-        days: days
-            .into_iter()
-            .map(|day| DayDto {
-                date: day.date,
-                slots: day
-                    .slots
-                    .into_iter()
-                    .map(|s| SlotDto {
-                        time: s.time.format("%H:%M").to_string(),
-                        free: s.span_free,
-                        slots: s.span,
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }))
+    // About 36 bytes per slot (`{"time":"09:00","free":6,"slots":1},`), 40 per day.
+    let capacity = 64
+        + days
+            .iter()
+            .map(|day| 40 + 36 * day.slots.len())
+            .sum::<usize>();
+    Ok(SizedJson {
+        value: AvailabilityDto {
+            days: days
+                .into_iter()
+                .map(|day| DayDto {
+                    date: day.date,
+                    slots: day
+                        .slots
+                        .into_iter()
+                        .map(|s| SlotDto {
+                            time: crate::i18n::format::clock(s.time),
+                            free: s.span_free,
+                            slots: s.span,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        },
+        capacity,
+    })
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -266,7 +276,7 @@ pub async fn earliest(
                 office_name: slot.office_name,
                 county: slot.county,
                 date: slot.date,
-                time: slot.time.format("%H:%M").to_string(),
+                time: crate::i18n::format::clock(slot.time),
                 free: slot.free,
             })
             .collect(),
